@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing. Idempotent: a second run
+# only checks. Nothing here downloads from anywhere but crates.io, Debian and npm.
+#   scripts/setup.sh build   -> Rust wasm target, trunk, wasm-bindgen-cli, npm build tools
+#   scripts/setup.sh test    -> the above, plus Chromium, ChromeDriver, CJK fonts, npm test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
+TRUNK_VERSION=0.21.14          # trunk 0.22 needs a newer rustc than this machine has
+export PATH="$HOME/.cargo/bin:$PATH"
+
+what=${1:-build}
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
+  # Not --locked: its lock file pins a webpki-roots version crates.io no longer serves.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+    $SUDO apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@"
+}
+
+command -v node >/dev/null && command -v npm >/dev/null || { say "installing Node.js"; apt_install nodejs npm; }
+
+if [ "$what" = test ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} from Debian"
+    apt_install "${missing[@]}"
+  fi
+fi
+
+# npm packages (binaryen's wasm-opt for the build, playwright-core for the browser tests).
+# package-lock.json pins them; `npm ci` never downloads a browser.
+if [ ! -x node_modules/.bin/wasm-opt ] || { [ "$what" = test ] && [ ! -d node_modules/playwright-core ]; }; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+say "ready ($what)"

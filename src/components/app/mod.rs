@@ -1,0 +1,198 @@
+//! The top-level component: loads the last draft, wires autosave (debounced, and at once
+//! when the page is hidden or closed), and lays out step list, form and preview.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::editor::{Editor, Notice};
+use super::preview::Preview;
+use super::step_form::StepForm;
+use super::stepper::Stepper;
+use crate::model::persisted::{StoredDraft, SCHEMA_VERSION};
+use crate::model::step::{self, Step};
+use crate::model::template::{template_or_default, DEFAULT_TEMPLATE_ID};
+use crate::model::Draft;
+use crate::storage::browser::BrowserStore;
+use crate::storage::save_state::{SaveState, DEBOUNCE_MS};
+use crate::storage::{new_draft_id, DraftRepository, LoadOutcome};
+use crate::strings;
+use crate::web;
+
+/// What the embedding page chose (see `embed`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Storage namespace: two tools with different namespaces never share drafts.
+    pub namespace: String,
+    /// Pre-filled 发文机关 and 报告年度 for a new draft.
+    pub organ: Option<String>,
+    pub year: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { namespace: "default".into(), organ: None, year: None }
+    }
+}
+
+struct Loaded {
+    id: String,
+    revision: u64,
+    draft: Draft,
+    step: Step,
+    save: SaveState,
+    notice: Option<Notice>,
+}
+
+fn fresh_draft(config: &Config) -> Draft {
+    let mut draft = Draft::new(template_or_default(DEFAULT_TEMPLATE_ID));
+    draft.header.organ = config.organ.clone().unwrap_or_default();
+    draft.header.year = config.year.clone().unwrap_or_default();
+    draft
+}
+
+fn load(repo: &DraftRepository<BrowserStore>, config: &Config) -> Loaded {
+    let now = web::now_ms();
+    let new_id = new_draft_id(now, web::random());
+    let fresh = |save, notice| Loaded { id: new_id.clone(), revision: 0, draft: fresh_draft(config), step: Step::Header, save, notice };
+    match repo.load_current(now) {
+        Ok(LoadOutcome::Fresh) => fresh(SaveState::Idle, None),
+        Ok(LoadOutcome::Restored(stored)) => {
+            let mut draft = stored.draft;
+            let template = template_or_default(&draft.template);
+            draft.conform_to(template);
+            let step = Step::parse(&stored.step).map(|s| step::resolve(template, &draft, s)).unwrap_or(Step::Header);
+            Loaded { id: stored.id, revision: stored.revision, draft, step, save: SaveState::Restored, notice: None }
+        }
+        Ok(LoadOutcome::Unreadable { error, raw, .. }) => {
+            let text = format!("{}（{}）", strings::LOAD_CORRUPT, error.message());
+            fresh(SaveState::Idle, Some(Notice { text, undo: None, rescue: Some(raw) }))
+        }
+        Err(e) => fresh(SaveState::Failed(e), None),
+    }
+}
+
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    let repo = DraftRepository::new(BrowserStore::new(), &config.namespace);
+    let loaded = load(&repo, &config);
+    let restored = matches!(loaded.save, SaveState::Restored);
+    let editor = Editor::new(loaded.draft.clone(), loaded.step, loaded.save.clone(), loaded.notice);
+    provide_context(editor);
+
+    let repo = StoredValue::new(repo);
+    let id = StoredValue::new(loaded.id);
+    let revision = StoredValue::new(loaded.revision);
+    // What is in storage now; a save is skipped when nothing differs from it.
+    let last_saved = StoredValue::new(restored.then(|| (loaded.draft, loaded.step)));
+
+    let save_now = move || {
+        let draft = editor.draft.get_untracked();
+        let step = editor.step.get_untracked();
+        let unchanged = last_saved.with_value(|l| l.as_ref().is_some_and(|(d, s)| *d == draft && *s == step));
+        if unchanged && !editor.save.get_untracked().is_error() {
+            return;
+        }
+        let rev = revision.get_value() + 1;
+        let stored = StoredDraft { schema: SCHEMA_VERSION, id: id.get_value(), revision: rev, saved_at: web::now_ms(), step: step.key(), draft };
+        match repo.with_value(|r| r.save(&stored)) {
+            Ok(()) => {
+                revision.set_value(rev);
+                last_saved.set_value(Some((stored.draft, step)));
+                editor.save.set(SaveState::Saved { at: web::local_time() });
+            }
+            // Nothing is lost: the draft stays in memory and the next change retries.
+            Err(e) => editor.save.set(SaveState::Failed(e)),
+        }
+    };
+
+    // Debounced autosave on every change of text or step.
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first_run: Option<()>| {
+        editor.draft.track();
+        editor.step.track();
+        if first_run.is_none() {
+            return;
+        }
+        if !editor.save.get_untracked().is_error() {
+            editor.save.set(SaveState::Pending);
+        }
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        timer.set_value(set_timeout_with_handle(save_now, Duration::from_millis(DEBOUNCE_MS as u64)).ok());
+    });
+
+    // Save at once when the page is hidden (tab switch, minimise) or closed.
+    let on_hide = window_event_listener_untyped("pagehide", move |_| save_now());
+    let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
+        if hidden {
+            save_now();
+        }
+    });
+    // Warn before leaving only when a save has failed: then the page holds the only copy.
+    let on_unload = window_event_listener_untyped("beforeunload", move |ev| {
+        save_now();
+        if editor.save.get_untracked().is_error() {
+            ev.prevent_default();
+            let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &strings::UNLOAD_WARNING.into());
+        }
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_visibility.remove();
+        on_unload.remove();
+    });
+
+    let title = move || {
+        let t = editor.draft.with(|d| d.title(editor.template.get()));
+        if t.is_empty() { "新报告草稿".to_string() } else { t }
+    };
+    view! {
+        <div class="fr-app" node_ref=editor.root lang="zh-CN">
+            <header class="topbar">
+                <div class="brand">
+                    <span class="app-name">{strings::APP_NAME}</span>
+                    <span class="app-sub">{strings::APP_SUBTITLE}</span>
+                </div>
+                <div class="doc-title" title=title>{title}</div>
+                <p class="save-state" class:error=move || editor.save.with(|s| s.is_error()) role="status" aria-live="polite">
+                    {move || editor.save.with(|s| s.message())}
+                </p>
+            </header>
+            <NoticeBar />
+            <div class="layout">
+                <Stepper />
+                <main class="main"><StepForm /></main>
+                <Preview />
+            </div>
+        </div>
+    }
+}
+
+/// Undo after a removal, and storage problems that need the writer's attention.
+#[component]
+fn NoticeBar() -> impl IntoView {
+    let editor = Editor::use_context();
+    move || {
+        editor.notice.get().map(|notice| {
+            let undo = notice.undo.clone();
+            let rescue = notice.rescue.clone();
+            view! {
+                <div class="notice" role="alert">
+                    <span>{notice.text.clone()}</span>
+                    {undo.map(|u| view! {
+                        <button type="button" on:click=move |_| editor.undo(u.clone())>{strings::BTN_UNDO}</button>
+                    })}
+                    {rescue.map(|raw| view! {
+                        <button type="button" on:click=move |_| { let _ = web::download("无法读取的草稿.json", "application/json", &raw); }>
+                            "下载无法读取的原始数据"
+                        </button>
+                    })}
+                    <button type="button" class="close" aria-label="关闭提示" on:click=move |_| editor.notice.set(None)>"✕"</button>
+                </div>
+            }
+        })
+    }
+}

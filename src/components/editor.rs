@@ -1,0 +1,114 @@
+//! The editor's shared state, provided as context to every component.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::draft::{Item, ListRef, Subsection};
+use crate::model::step::{self, Step};
+use crate::model::template::{template_or_default, Template};
+use crate::model::Draft;
+use crate::render::{build, Document};
+use crate::storage::save_state::SaveState;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    Item { list: ListRef, at: usize, item: Item },
+    Subsection { part: usize, at: usize, sub: Subsection },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub undo: Option<Undo>,
+    /// Raw text of an unreadable stored entry, offered as a download.
+    pub rescue: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub draft: RwSignal<Draft>,
+    pub step: RwSignal<Step>,
+    pub save: RwSignal<SaveState>,
+    /// Plain text with GB/T 9704 indentation and signature placement.
+    pub layout: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub template: Memo<&'static Template>,
+    pub document: Memo<Document>,
+    /// The editor's root element, for moving focus inside the shadow root.
+    pub root: NodeRef<html::Div>,
+}
+
+impl Editor {
+    pub fn new(draft: Draft, step: Step, save: SaveState, notice: Option<Notice>) -> Editor {
+        let draft = RwSignal::new(draft);
+        let template = Memo::new(move |_| draft.with(|d| template_or_default(&d.template)));
+        let document = Memo::new(move |_| draft.with(|d| build(template.get(), d)));
+        Editor {
+            draft,
+            step: RwSignal::new(step),
+            save: RwSignal::new(save),
+            layout: RwSignal::new(false),
+            notice: RwSignal::new(notice),
+            template,
+            document,
+            root: NodeRef::new(),
+        }
+    }
+
+    pub fn use_context() -> Editor {
+        expect_context::<Editor>()
+    }
+
+    pub fn edit(&self, f: impl FnOnce(&mut Draft)) {
+        self.draft.update(f);
+    }
+
+    /// Goes to a step and puts keyboard focus on its heading, so keyboard and screen-reader
+    /// users land where sighted users look.
+    pub fn go(&self, to: Step) {
+        self.step.set(to);
+        self.focus_later(&format!("#{}", to.anchor()));
+    }
+
+    pub fn go_relative(&self, delta: isize) {
+        let next = self.draft.with_untracked(|d| step::neighbour(self.template.get_untracked(), d, self.step.get_untracked(), delta));
+        if let Some(next) = next {
+            self.go(next);
+        }
+    }
+
+    /// Focuses the element matching `selector` after the DOM has caught up.
+    pub fn focus_later(&self, selector: &str) {
+        let root = self.root;
+        let selector = selector.to_string();
+        request_animation_frame(move || {
+            let Some(root) = root.get_untracked() else { return };
+            if let Ok(Some(el)) = root.query_selector(&selector) {
+                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
+    pub fn say(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice { text: text.into(), undo: None, rescue: None }));
+    }
+
+    pub fn undo(&self, undo: Undo) {
+        match undo {
+            Undo::Item { list, at, item } => {
+                let id = item.id;
+                self.edit(|d| d.restore_item(list, at, item));
+                self.focus_later(&format!("#f-item-{id}-lead"));
+            }
+            Undo::Subsection { part, at, sub } => {
+                let id = sub.id;
+                self.edit(|d| d.restore_subsection(part, at, sub));
+                self.focus_later(&format!("#f-sub-{id}-title"));
+            }
+        }
+        self.notice.set(None);
+    }
+}

@@ -1,0 +1,228 @@
+//! Editing a list item by item: add, remove (with undo), move up and down. The numbering
+//! shown beside each item is the one the report will print; the writer never types it.
+
+use leptos::prelude::*;
+
+use super::editor::{Editor, Notice, Undo};
+use super::field::Field;
+use crate::model::draft::{ListRef, Subsection};
+use crate::model::numbering::{chinese_numeral, subsection_marker, ItemNumbering};
+use crate::model::step::Step;
+use crate::model::template::ListSpec;
+use crate::strings;
+
+fn item_ids(editor: Editor, list: ListRef) -> Vec<u32> {
+    editor.draft.with(|d| d.list(list).map(|v| v.iter().map(|i| i.id).collect()).unwrap_or_default())
+}
+
+#[component]
+pub fn ItemList(list: ListRef, spec: ListSpec) -> impl IntoView {
+    let editor = Editor::use_context();
+    let ids = Memo::new(move |_| item_ids(editor, list));
+    let add = move |_| {
+        let mut new_id = None;
+        editor.edit(|d| new_id = d.add_item(list, None));
+        if let Some(id) = new_id {
+            editor.focus_later(&format!("#f-item-{id}-lead"));
+        }
+    };
+    let numbering = spec.numbering;
+    let spec = StoredValue::new(spec);
+    view! {
+        <section class="items" aria-label=strings::HEAD_ITEMS>
+            <ol class="item-list">
+                <For each=move || ids.get() key=|id| *id children=move |id| {
+                    view! { <ItemEditor list id numbering spec=spec.get_value() ids /> }
+                } />
+            </ol>
+            <button type="button" class="add" on:click=add>"＋ " {strings::BTN_ADD_ITEM}</button>
+        </section>
+    }
+}
+
+#[component]
+fn ItemEditor(list: ListRef, id: u32, numbering: ItemNumbering, spec: ListSpec, ids: Memo<Vec<u32>>) -> impl IntoView {
+    let editor = Editor::use_context();
+    let position = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
+    let count = move || ids.with(|v| v.len());
+    // "第 2 条（二是）": the number, and the word the report will print for it.
+    let legend = move || {
+        let n = position();
+        let word = numbering.prefix(n, count().max(2));
+        let word = word.trim_end_matches('，');
+        if word.is_empty() {
+            format!("第{}条", chinese_numeral(n + 1))
+        } else {
+            format!("第{}条（{word}）", chinese_numeral(n + 1))
+        }
+    };
+    let field = move |get: fn(&crate::model::draft::Item) -> &String| {
+        Signal::derive(move || editor.draft.with(|d| d.list(list).and_then(|v| v.iter().find(|i| i.id == id)).map(|i| get(i).clone()).unwrap_or_default()))
+    };
+    let lead = Memo::new(move |_| field(|i| &i.lead).get());
+    let detail = Memo::new(move |_| field(|i| &i.detail).get());
+    let shift = move |delta: isize| {
+        let mut moved = false;
+        editor.edit(|d| moved = d.move_item(list, id, delta));
+        if moved {
+            let which = if delta < 0 { "up" } else { "down" };
+            editor.focus_later(&format!("#btn-{which}-{id}"));
+        }
+    };
+    let remove = move |_| {
+        let at_and_next = ids.with_untracked(|v| {
+            let at = v.iter().position(|x| *x == id)?;
+            Some(v.get(at + 1).or(at.checked_sub(1).and_then(|p| v.get(p))).copied())
+        });
+        let mut removed = None;
+        editor.edit(|d| removed = d.remove_item(list, id));
+        if let Some((at, item)) = removed {
+            let label = format!("第{}条", chinese_numeral(at + 1));
+            editor.notice.set(Some(Notice { text: strings::removed_item(&label), undo: Some(Undo::Item { list, at, item }), rescue: None }));
+            match at_and_next.flatten() {
+                Some(next) => editor.focus_later(&format!("#f-item-{next}-lead")),
+                None => editor.focus_later("button.add"),
+            }
+        }
+    };
+    let name = move |verb: &str| format!("{verb}{}", legend());
+    view! {
+        <li class="item" id=format!("item-{id}")>
+            <fieldset>
+                <legend>{legend}</legend>
+                <div class="item-tools">
+                    <button type="button" id=format!("btn-up-{id}") aria-label=move || name(strings::BTN_MOVE_UP)
+                        disabled=move || position() == 0 on:click=move |_| shift(-1)>"↑ " {strings::BTN_MOVE_UP}</button>
+                    <button type="button" id=format!("btn-down-{id}") aria-label=move || name(strings::BTN_MOVE_DOWN)
+                        disabled=move || position() + 1 >= count() on:click=move |_| shift(1)>"↓ " {strings::BTN_MOVE_DOWN}</button>
+                    <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove>"✕ " {strings::BTN_REMOVE}</button>
+                </div>
+                <Field id=format!("f-item-{id}-lead") label=strings::LABEL_ITEM_LEAD value=lead
+                    placeholder=format!("如：{}", spec.lead_example)
+                    on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(i) = d.item_mut(list, id) { i.lead = v }))
+                    hint=Signal::derive(move || if lead.with(|l| starts_with_number_word(l)) { strings::HINT_NO_NUMBERS.to_string() } else { String::new() }) />
+                <Field id=format!("f-item-{id}-detail") label=strings::LABEL_ITEM_DETAIL value=detail multiline=true counted=true
+                    placeholder=spec.detail_example.clone()
+                    on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(i) = d.item_mut(list, id) { i.detail = v })) />
+            </fieldset>
+        </li>
+    }
+}
+
+/// Whether text begins with a numbering word the tool adds itself ("一是", "（三）", "一方面").
+pub fn starts_with_number_word(text: &str) -> bool {
+    let t = text.trim_start();
+    let numerals = "一二三四五六七八九十";
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c) if numerals.contains(c) => {
+            let rest: String = chars.take_while(|c| numerals.contains(*c)).collect();
+            let after = &t[c.len_utf8() + rest.len()..];
+            after.starts_with('是') || after.starts_with('、') || after.starts_with("方面")
+        }
+        Some('（') | Some('(') => t.chars().nth(1).is_some_and(|c| numerals.contains(c)),
+        _ => t.starts_with("另一方面"),
+    }
+}
+
+/// Part 一's subsections: titles, order, and a way into each one's items.
+#[component]
+pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
+    let editor = Editor::use_context();
+    let ids = Memo::new(move |_| editor.draft.with(|d| d.parts.get(part).map(|p| p.subsections.iter().map(|s| s.id).collect::<Vec<_>>()).unwrap_or_default()));
+    let add = move |title: String| {
+        let mut new_id = None;
+        editor.edit(|d| new_id = d.add_subsection(part, title));
+        if let Some(id) = new_id {
+            editor.focus_later(&format!("#f-sub-{id}-title"));
+        }
+    };
+    let titles = Memo::new(move |_| editor.draft.with(|d| d.parts.get(part).map(|p| p.subsections.iter().map(|s| s.title.trim().to_string()).collect::<Vec<_>>()).unwrap_or_default()));
+    view! {
+        <section class="subsections" aria-label=strings::HEAD_SUBSECTIONS>
+            <ol class="item-list">
+                <For each=move || ids.get() key=|id| *id children=move |id| view! { <SubsectionRow part id ids /> } />
+            </ol>
+            <button type="button" class="add" on:click=move |_| add(String::new())>"＋ " {strings::BTN_ADD_SUBSECTION}</button>
+            {(!suggested.is_empty()).then(|| view! {
+                <div class="suggestions">
+                    <h4>{strings::HEAD_SUGGESTED}</h4>
+                    <div class="chips">
+                        {suggested.into_iter().map(|title| {
+                            let t = title.clone();
+                            let used = move || titles.with(|ts| ts.iter().any(|x| *x == t));
+                            let t2 = title.clone();
+                            view! {
+                                <button type="button" class="chip" disabled=used
+                                    aria-label=format!("{}：{}", strings::BTN_ADD_SUBSECTION, title)
+                                    on:click=move |_| add(t2.clone())>"＋ " {title.clone()}</button>
+                            }
+                        }).collect_view()}
+                    </div>
+                </div>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
+    let editor = Editor::use_context();
+    let position = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
+    let title = Memo::new(move |_| editor.draft.with(|d| d.subsection(part, id).map(|s| s.title.clone()).unwrap_or_default()));
+    let item_count = move || editor.draft.with(|d| d.subsection(part, id).map(|s| s.items.iter().filter(|i| !i.is_empty()).count()).unwrap_or(0));
+    let shift = move |delta: isize| {
+        let mut moved = false;
+        editor.edit(|d| moved = d.move_subsection(part, id, delta));
+        if moved {
+            let which = if delta < 0 { "up" } else { "down" };
+            editor.focus_later(&format!("#btn-sub-{which}-{id}"));
+        }
+    };
+    let remove = move |_| {
+        let mut removed: Option<(usize, Subsection)> = None;
+        editor.edit(|d| removed = d.remove_subsection(part, id));
+        if let Some((at, sub)) = removed {
+            let label = format!("小节{}", subsection_marker(at));
+            editor.notice.set(Some(Notice { text: strings::removed_item(&label), undo: Some(Undo::Subsection { part, at, sub }), rescue: None }));
+            editor.focus_later("button.add");
+        }
+    };
+    let legend = move || format!("小节{}", subsection_marker(position()));
+    let name = move |verb: &str| format!("{verb}{}", legend());
+    view! {
+        <li class="item subsection" id=format!("sub-{id}")>
+            <fieldset>
+                <legend>{legend}</legend>
+                <div class="item-tools">
+                    <button type="button" id=format!("btn-sub-up-{id}") aria-label=move || name(strings::BTN_MOVE_UP)
+                        disabled=move || position() == 0 on:click=move |_| shift(-1)>"↑ " {strings::BTN_MOVE_UP}</button>
+                    <button type="button" id=format!("btn-sub-down-{id}") aria-label=move || name(strings::BTN_MOVE_DOWN)
+                        disabled=move || position() + 1 >= ids.with(|v| v.len()) on:click=move |_| shift(1)>"↓ " {strings::BTN_MOVE_DOWN}</button>
+                    <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove>"✕ " {strings::BTN_REMOVE}</button>
+                </div>
+                <Field id=format!("f-sub-{id}-title") label=strings::LABEL_SUBSECTION_TITLE value=title
+                    on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(s) = d.subsection_mut(part, id) { s.title = v })) />
+                <button type="button" class="primary-link" on:click=move |_| editor.go(Step::Subsection(part, id))
+                    aria-label=move || format!("{}{}的条目", strings::BTN_EDIT, legend())>
+                    {strings::BTN_EDIT} {strings::HEAD_ITEMS} "（" {item_count} "条）→"
+                </button>
+            </fieldset>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_with_number_word;
+
+    #[test]
+    fn number_words() {
+        for yes in ["一是加强", "十二是", "（三）", "(一)", "一方面，", "另一方面", "二、"] {
+            assert!(starts_with_number_word(yes), "{yes}");
+        }
+        for no in ["加强", "一年来", "十分重视", "（此件）", ""] {
+            assert!(!starts_with_number_word(no), "{no}");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! Leptos components. They only bind the model to the page: every rule (numbering, what
+//! a step contains, what the text says) lives in `model` and `render`.
+//! One folder per component, with its CSS beside it; [`CSS`] gathers them for the shadow root.
+
+pub mod app;
+pub mod editor;
+pub mod field;
+pub mod item_list;
+pub mod output;
+pub mod preview;
+pub mod step_form;
+pub mod stepper;
+
+pub use app::{App, Config};
+
+/// All component styles, in cascade order, injected into the shadow root by `embed`.
+pub const CSS: &[&str] = &[
+    include_str!("../../style/base.css"),
+    include_str!("app/app.css"),
+    include_str!("stepper/stepper.css"),
+    include_str!("step_form/step_form.css"),
+    include_str!("field/field.css"),
+    include_str!("item_list/item_list.css"),
+    include_str!("preview/preview.css"),
+    include_str!("output/output.css"),
+];

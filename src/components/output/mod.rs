@@ -1,0 +1,67 @@
+//! The last step: the finished text, to copy or download.
+
+use leptos::prelude::*;
+
+use super::editor::Editor;
+use crate::model::persisted::{encode, StoredDraft, SCHEMA_VERSION};
+use crate::render::{to_text, windows_text, TextOptions};
+use crate::strings;
+use crate::web;
+
+#[component]
+pub fn OutputStep() -> impl IntoView {
+    let editor = Editor::use_context();
+    let text = Memo::new(move |_| editor.document.with(|d| to_text(d, TextOptions { layout: editor.layout.get() })));
+    let result = RwSignal::new(String::new());
+    let scratch = NodeRef::<leptos::html::Div>::new();
+    let copy = move |_| {
+        let t = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            let Some(el) = scratch.get_untracked() else { return };
+            let ok = web::copy_text(&t, &el).await;
+            result.set(if ok { strings::COPY_DONE } else { strings::COPY_FAILED }.to_string());
+        });
+    };
+    let file_stem = move || editor.draft.with_untracked(|d| d.title(editor.template.get_untracked()));
+    let download = move |_| {
+        let name = web::safe_file_name(&file_stem(), "txt");
+        match web::download(&name, "text/plain;charset=utf-8", &windows_text(&text.get_untracked())) {
+            Ok(()) => result.set(format!("{}（{name}）", strings::DOWNLOAD_DONE)),
+            Err(_) => result.set("下载失败，请改用“复制全文”。".into()),
+        }
+    };
+    let backup = move |_| {
+        let stored = StoredDraft {
+            schema: SCHEMA_VERSION,
+            id: "export".into(),
+            revision: 0,
+            saved_at: web::now_ms(),
+            step: editor.step.get_untracked().key(),
+            draft: editor.draft.get_untracked(),
+        };
+        let name = web::safe_file_name(&format!("{}-草稿备份", file_stem()), "json");
+        if web::download(&name, "application/json", &encode(&stored)).is_ok() {
+            result.set(strings::BACKUP_DONE.into());
+        }
+    };
+    view! {
+        <div class="output">
+            <label class="check">
+                <input type="checkbox" id="f-layout" prop:checked=move || editor.layout.get()
+                    on:change=move |ev| editor.layout.set(event_target_checked(&ev)) />
+                {strings::LABEL_INDENT}
+            </label>
+            <div class="actions">
+                <button type="button" class="primary" on:click=copy>{strings::BTN_COPY}</button>
+                <button type="button" on:click=download>{strings::BTN_DOWNLOAD_TXT}</button>
+                <button type="button" on:click=backup>{strings::BTN_SAVE_BACKUP}</button>
+            </div>
+            <p class="result" role="status" aria-live="polite">{move || result.get()}</p>
+            <div class="field">
+                <label for="f-output">"报告全文（只读，可全选复制）"</label>
+                <textarea id="f-output" class="output-text" readonly rows="18" prop:value=move || text.get()></textarea>
+            </div>
+            <div node_ref=scratch class="scratch"></div>
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+//! The whole report as it will print, updated as the writer types. Clicking a paragraph
+//! opens the step it came from; the current step's paragraphs are highlighted.
+
+use leptos::prelude::*;
+
+use super::editor::Editor;
+use crate::render::{count_chars, BlockKind};
+use crate::strings;
+
+#[component]
+pub fn Preview() -> impl IntoView {
+    let editor = Editor::use_context();
+    let total = move || editor.document.with(|d| d.blocks.iter().map(|b| count_chars(&b.text)).sum::<usize>());
+    let blocks = move || {
+        let current = editor.step.get();
+        editor.document.with(|doc| {
+            doc.blocks
+                .iter()
+                .map(|b| {
+                    let class = match b.kind {
+                        BlockKind::Issuer => "issuer",
+                        BlockKind::DocNumber => "docno",
+                        BlockKind::Title => "title",
+                        BlockKind::Heading1 => "h1",
+                        BlockKind::Heading2 => "h2",
+                        BlockKind::Paragraph => "para",
+                        BlockKind::Signature => "signature",
+                        BlockKind::Date => "date",
+                        BlockKind::Note => "note",
+                    };
+                    let step = b.step;
+                    let active = step == current || (matches!(current, crate::model::Step::Part(_)) && step.part() == current.part());
+                    view! {
+                        <p class=class class:active=active on:click=move |_| editor.go(step)>{b.text.clone()}</p>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="preview" aria-label=strings::HEAD_PREVIEW>
+            <header class="preview-head">
+                <h2>{strings::HEAD_PREVIEW}</h2>
+                <span class="total">{strings::COUNT_TOTAL} " " {total} " " {strings::COUNT_UNIT}</span>
+            </header>
+            <div class="paper">
+                {move || if editor.document.with(|d| d.blocks.is_empty()) {
+                    view! { <p class="empty">"开始填写后，这里会显示报告全文。"</p> }.into_any()
+                } else {
+                    blocks().into_any()
+                }}
+            </div>
+        </section>
+    }
+}

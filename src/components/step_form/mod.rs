@@ -1,0 +1,199 @@
+//! The form of the current step: its heading, the template's guidance and example, its
+//! fields, and previous/next. Only the step change re-renders it, never typing.
+
+use leptos::prelude::*;
+
+use super::editor::Editor;
+use super::field::Field;
+use super::item_list::{ItemList, SubsectionList};
+use super::output::OutputStep;
+use crate::model::draft::ListRef;
+use crate::model::step::{self, Step};
+use crate::model::template::{expand, BodySpec, Guide};
+use crate::strings;
+
+#[component]
+pub fn StepForm() -> impl IntoView {
+    let editor = Editor::use_context();
+    let position = move || {
+        let all = editor.draft.with(|d| step::steps(editor.template.get(), d));
+        let at = all.iter().position(|s| *s == editor.step.get()).unwrap_or(0);
+        (at, all.len())
+    };
+    let body = move || {
+        let current = editor.step.get();
+        untrack(|| match current {
+            Step::Header => header_form().into_any(),
+            Step::Opening => opening_form().into_any(),
+            Step::Part(p) => part_form(p).into_any(),
+            Step::Subsection(p, id) => subsection_form(p, id).into_any(),
+            Step::Closing => closing_form().into_any(),
+            Step::Output => view! { <OutputStep /> }.into_any(),
+        })
+    };
+    let heading = move || editor.draft.with(|d| step::title(editor.template.get(), d, editor.step.get()));
+    view! {
+        <section class="step-form" aria-labelledby=move || editor.step.get().anchor()>
+            <p class="step-pos">{move || { let (a, n) = position(); strings::step_position(a, n) }}</p>
+            <h2 id=move || editor.step.get().anchor() tabindex="-1">{heading}</h2>
+            {body}
+            <nav class="step-nav" aria-label="上一步 / 下一步">
+                <button type="button" disabled=move || position().0 == 0 on:click=move |_| editor.go_relative(-1)>
+                    "← " {strings::BTN_PREV}
+                </button>
+                <button type="button" class="primary" disabled=move || { let (a, n) = position(); a + 1 >= n }
+                    on:click=move |_| editor.go_relative(1)>{strings::BTN_NEXT} " →"</button>
+            </nav>
+        </section>
+    }
+}
+
+/// Guidance box. Patterns such as {year} are filled from the draft as it is now.
+fn guide_box(guide: Guide) -> impl IntoView {
+    let editor = Editor::use_context();
+    let fill = move |s: &str| editor.draft.with(|d| expand(s, d.header.organ.trim(), d.header.reporting_year()));
+    let guidance = guide.guidance.clone();
+    let example = guide.example.clone();
+    view! {
+        <aside class="guide">
+            <h3>{strings::HEAD_GUIDE}</h3>
+            <p>{move || fill(&guidance)}</p>
+            {(!example.is_empty()).then(|| view! {
+                <details>
+                    <summary>{strings::HEAD_EXAMPLE}</summary>
+                    <p class="example">{example}</p>
+                </details>
+            })}
+        </aside>
+    }
+}
+
+fn text_signal(editor: Editor, get: impl Fn(&crate::model::Draft) -> String + Send + Sync + 'static) -> Signal<String> {
+    Memo::new(move |_| editor.draft.with(|d| get(d))).into()
+}
+
+fn header_form() -> impl IntoView {
+    let editor = Editor::use_context();
+    let t = editor.template.get_untracked();
+    let year_invalid = Signal::derive(move || editor.draft.with(|d| !d.header.year.trim().is_empty() && d.header.reporting_year().is_none()));
+    let derived_title = Signal::derive(move || editor.draft.with(|d| d.derived_title(editor.template.get())));
+    let overridden = move || editor.draft.with(|d| d.header.title.is_some());
+    let doc_number_text = move || {
+        editor.document.with(|doc| doc.blocks.iter().find(|b| b.kind == crate::render::BlockKind::DocNumber).map(|b| b.text.clone()))
+    };
+    view! {
+        {guide_box(t.header.clone())}
+        <Field id="f-organ" label=strings::LABEL_ORGAN value=text_signal(editor, |d| d.header.organ.clone())
+            placeholder="如：张家港市科学技术局"
+            on_input=Callback::new(move |v: String| editor.edit(|d| d.header.organ = v)) />
+        <Field id="f-year" label=strings::LABEL_YEAR class="narrow" value=text_signal(editor, |d| d.header.year.clone())
+            placeholder="如：2022" invalid=year_invalid
+            hint=Signal::derive(move || if year_invalid.get() { strings::HINT_YEAR_INVALID.to_string() } else { "报告的是哪一年的工作".to_string() })
+            on_input=Callback::new(move |v: String| editor.edit(|d| d.header.year = v)) />
+        <fieldset class="doc-number">
+            <legend>"发文字号"</legend>
+            <div class="row">
+                <Field id="f-doc-agency" label=strings::LABEL_DOC_AGENCY value=text_signal(editor, |d| d.header.doc_number.agency.clone())
+                    placeholder="如：张科发"
+                    on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.agency = v)) />
+                <span class="bracket" aria-hidden="true">"〔"</span>
+                <Field id="f-doc-year" label=strings::LABEL_DOC_YEAR class="narrow" value=text_signal(editor, |d| d.header.doc_number.year.clone())
+                    placeholder=Signal::derive(move || editor.draft.with(|d| d.doc_number_year()))
+                    on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.year = v)) />
+                <span class="bracket" aria-hidden="true">"〕"</span>
+                <Field id="f-doc-serial" label=strings::LABEL_DOC_SERIAL class="narrow" value=text_signal(editor, |d| d.header.doc_number.serial.clone())
+                    placeholder="如：5"
+                    on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.serial = v)) />
+                <span class="bracket" aria-hidden="true">"号"</span>
+            </div>
+            <p class="hint">{strings::HINT_DOC_YEAR} "；" {strings::HINT_SERIAL} "。"
+                {move || doc_number_text().map(|t| format!(" 将写作：{t}"))}</p>
+        </fieldset>
+        <Field id="f-title" label=strings::LABEL_TITLE value=text_signal(editor, |d| d.header.title.clone().unwrap_or_default())
+            placeholder=derived_title
+            hint=Signal::derive(move || if overridden() { "已手动修改标题".to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) })
+            on_input=Callback::new(move |v: String| editor.edit(|d| d.header.title = if v.trim().is_empty() { None } else { Some(v) })) />
+        <Show when=overridden>
+            <button type="button" class="small" on:click=move |_| editor.edit(|d| d.header.title = None)>{strings::BTN_RESET_TITLE}</button>
+        </Show>
+    }
+}
+
+fn opening_form() -> impl IntoView {
+    let editor = Editor::use_context();
+    let guide = editor.template.get_untracked().opening.clone();
+    let pattern = guide.placeholder.clone();
+    view! {
+        {guide_box(guide)}
+        <Field id="f-opening" label=strings::LABEL_OPENING multiline=true counted=true
+            value=text_signal(editor, |d| d.opening.clone())
+            placeholder=Signal::derive(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year())))
+            on_input=Callback::new(move |v: String| editor.edit(|d| d.opening = v)) />
+    }
+}
+
+fn part_form(p: usize) -> impl IntoView {
+    let editor = Editor::use_context();
+    let Some(spec) = editor.template.get_untracked().parts.get(p).cloned() else { return ().into_any() };
+    let lead = spec.lead.clone().map(|lead_guide| {
+        let pattern = lead_guide.placeholder.clone();
+        view! {
+            <Field id=format!("f-part-{p}-lead") label=strings::LABEL_LEAD multiline=true counted=true
+                value=text_signal(editor, move |d| d.parts.get(p).map(|x| x.lead.clone()).unwrap_or_default())
+                placeholder=Signal::derive(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year())))
+                hint=lead_guide.guidance.clone()
+                on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(x) = d.parts.get_mut(p) { x.lead = v })) />
+        }
+    });
+    let body = match spec.body.clone() {
+        BodySpec::Subsections { suggested_titles, .. } => view! { <SubsectionList part=p suggested=suggested_titles /> }.into_any(),
+        BodySpec::Items { items, .. } => view! { <ItemList list=ListRef::Part(p) spec=items /> }.into_any(),
+    };
+    view! { {guide_box(spec.guide.clone())} {lead} {body} }.into_any()
+}
+
+fn subsection_form(p: usize, id: u32) -> impl IntoView {
+    let editor = Editor::use_context();
+    let Some(spec) = editor.template.get_untracked().parts.get(p).cloned() else { return ().into_any() };
+    let BodySpec::Subsections { guide, items, .. } = spec.body else { return ().into_any() };
+    view! {
+        {guide_box(guide)}
+        <Field id=format!("f-sub-{id}-title") label=strings::LABEL_SUBSECTION_TITLE
+            value=text_signal(editor, move |d| d.subsection(p, id).map(|s| s.title.clone()).unwrap_or_default())
+            placeholder="如：加强组织领导，推进依法行政能力建设"
+            on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(s) = d.subsection_mut(p, id) { s.title = v })) />
+        <ItemList list=ListRef::Subsection(p, id) spec=items />
+    }
+    .into_any()
+}
+
+fn closing_form() -> impl IntoView {
+    let editor = Editor::use_context();
+    let t = editor.template.get_untracked();
+    let choices = t.note_choices.clone();
+    let date_hint = Signal::derive(move || {
+        editor.draft.with(|d| match crate::model::draft::chinese_date(&d.closing.date) {
+            Some(text) => format!("将写作：{text}"),
+            None => "可直接输入数字，如 2023-02-17".to_string(),
+        })
+    });
+    view! {
+        {guide_box(t.closing.clone())}
+        <Field id="f-signature" label=strings::LABEL_SIGNATURE
+            value=text_signal(editor, |d| d.closing.signature.clone().unwrap_or_default())
+            placeholder=Signal::derive(move || editor.draft.with(|d| d.header.organ.trim().to_string()))
+            hint=strings::HINT_DERIVED_SIGNATURE
+            on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.signature = if v.trim().is_empty() { None } else { Some(v) })) />
+        <Field id="f-date" label=strings::LABEL_DATE kind="date" value=text_signal(editor, |d| d.closing.date.clone())
+            hint=date_hint
+            on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.date = v)) />
+        <Field id="f-note" label=strings::LABEL_NOTE value=text_signal(editor, |d| d.closing.note.clone())
+            on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.note = v)) />
+        <div class="chips" role="group" aria-label="常用附注">
+            {choices.into_iter().map(|c| {
+                let value = c.clone();
+                view! { <button type="button" class="chip" on:click=move |_| editor.edit(|d| d.closing.note = value.clone())>{c}</button> }
+            }).collect_view()}
+        </div>
+    }
+}

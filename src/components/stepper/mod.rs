@@ -1,0 +1,63 @@
+//! The step list: every section, with its state (未填写 / 填写中 / 已完成) and its
+//! character count. Any step can be opened directly.
+
+use leptos::prelude::*;
+
+use super::editor::Editor;
+use crate::model::step::{self, Step};
+use crate::render::count_chars;
+
+#[component]
+pub fn Stepper() -> impl IntoView {
+    let editor = Editor::use_context();
+    let steps = Memo::new(move |_| editor.draft.with(|d| step::steps(editor.template.get(), d)));
+    view! {
+        <nav class="stepper" aria-label="报告各部分">
+            <ol>
+                <For each=move || steps.get() key=|s| *s children=move |s| view! { <StepLink step=s /> } />
+            </ol>
+        </nav>
+    }
+}
+
+/// Characters of the finished report that come from this step (a part counts its subsections).
+fn step_chars(editor: Editor, s: Step) -> usize {
+    editor.document.with(|doc| {
+        doc.blocks
+            .iter()
+            .filter(|b| match s {
+                Step::Part(p) => b.step.part() == Some(p),
+                _ => b.step == s,
+            })
+            .map(|b| count_chars(&b.text))
+            .sum()
+    })
+}
+
+#[component]
+fn StepLink(step: Step) -> impl IntoView {
+    let editor = Editor::use_context();
+    let title = move || editor.draft.with(|d| step::title(editor.template.get(), d, step));
+    let status = move || editor.draft.with(|d| step::status(editor.template.get(), d, step));
+    let current = move || editor.step.get() == step;
+    let nested = matches!(step, Step::Subsection(..));
+    let is_output = step == Step::Output;
+    let count = move || step_chars(editor, step);
+    let dot_class = move || format!("dot {}", if is_output { "output" } else { status().css() });
+    view! {
+        <li class:nested=nested>
+            <button type="button" class="step-link" class:current=current
+                aria-current=move || current().then_some("step")
+                on:click=move |_| editor.go(step)>
+                <span class=dot_class aria-hidden="true"></span>
+                <span class="step-title">{title}</span>
+                {(!is_output).then(|| view! {
+                    <span class="step-meta">
+                        <span class="visually-hidden">{move || format!("，{}，", status().label())}</span>
+                        {move || { let n = count(); if n > 0 { format!("{n}字") } else { String::new() } }}
+                    </span>
+                })}
+            </button>
+        </li>
+    }
+}

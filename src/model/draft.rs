@@ -1,0 +1,421 @@
+//! A draft: everything the writer typed, nothing derived. Numbering, headings with years,
+//! and the title (unless overridden) are computed by the renderer from this and the
+//! template, so they can never go stale.
+
+use serde::{Deserialize, Serialize};
+
+use super::template::{expand, BodySpec, Template};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub template: String,
+    pub header: Header,
+    pub opening: String,
+    pub parts: Vec<Part>,
+    pub closing: Closing,
+    /// Source of `Subsection::id` / `Item::id`; ids keep list rows stable while reordering.
+    pub next_id: u32,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Header {
+    /// 发文机关, e.g. 张家港市科学技术局.
+    pub organ: String,
+    /// 报告年度 as typed (digits); see [`Header::reporting_year`].
+    pub year: String,
+    pub doc_number: DocNumber,
+    /// `None`: derived from the template's title pattern.
+    pub title: Option<String>,
+}
+
+/// 发文字号 in its three parts, so the writer never has to type 〔〕 or 号.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DocNumber {
+    /// 机关代字, e.g. 张科发.
+    pub agency: String,
+    /// Year inside 〔〕; empty: the reporting year + 1.
+    pub year: String,
+    /// 序号, e.g. 5.
+    pub serial: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Part {
+    /// Template part key this part was made for.
+    pub key: String,
+    /// `None`: the template's heading.
+    pub heading: Option<String>,
+    pub lead: String,
+    pub subsections: Vec<Subsection>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Subsection {
+    pub id: u32,
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+/// One 一是… entry: a short lead sentence and its detail.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Item {
+    pub id: u32,
+    pub lead: String,
+    pub detail: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Closing {
+    /// `None`: the issuing organ.
+    pub signature: Option<String>,
+    /// 成文日期 as ISO `YYYY-MM-DD` (what `<input type=date>` gives); rendered 2023年2月17日.
+    pub date: String,
+    /// 附注, e.g. （此件公开发布）.
+    pub note: String,
+}
+
+impl Item {
+    pub fn is_empty(&self) -> bool {
+        self.lead.trim().is_empty() && self.detail.trim().is_empty()
+    }
+}
+
+impl Subsection {
+    pub fn is_empty(&self) -> bool {
+        self.title.trim().is_empty() && self.items.iter().all(Item::is_empty)
+    }
+}
+
+impl Header {
+    /// The reporting year, if what was typed is a plausible year.
+    pub fn reporting_year(&self) -> Option<i32> {
+        let y: i32 = self.year.trim().parse().ok()?;
+        (1949..=2999).contains(&y).then_some(y)
+    }
+}
+
+/// Where a list lives: directly in a part, or in one of its subsections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListRef {
+    Part(usize),
+    Subsection(usize, u32),
+}
+
+impl Draft {
+    /// A fresh draft shaped by `template`: each part with its initial subsections/items.
+    pub fn new(template: &Template) -> Draft {
+        let mut draft = Draft { template: template.id.clone(), ..Draft::default() };
+        draft.closing.note = template.note_choices.first().cloned().unwrap_or_default();
+        for spec in &template.parts {
+            let mut part = Part { key: spec.key.clone(), ..Part::default() };
+            match &spec.body {
+                BodySpec::Subsections { initial_count, .. } => {
+                    for _ in 0..*initial_count {
+                        let sub = draft.new_subsection(String::new());
+                        part.subsections.push(sub);
+                    }
+                }
+                BodySpec::Items { initial_count, .. } => {
+                    for _ in 0..*initial_count {
+                        part.items.push(draft.new_item());
+                    }
+                }
+            }
+            draft.parts.push(part);
+        }
+        draft
+    }
+
+    /// Makes `parts` line up with the template's parts (a draft stored by an older
+    /// version, or hand-edited JSON, may have fewer). Never drops text: extra parts stay.
+    pub fn conform_to(&mut self, template: &Template) {
+        for (i, spec) in template.parts.iter().enumerate() {
+            if self.parts.len() <= i {
+                self.parts.push(Part { key: spec.key.clone(), ..Part::default() });
+            }
+        }
+        // Ids must be unique for keyed list rendering; repair a draft where they are not.
+        let mut seen = std::collections::HashSet::new();
+        let mut max = self.next_id;
+        let mut all_ids: Vec<&mut u32> = Vec::new();
+        for part in &mut self.parts {
+            for sub in &mut part.subsections {
+                all_ids.push(&mut sub.id);
+                for item in &mut sub.items {
+                    all_ids.push(&mut item.id);
+                }
+            }
+            for item in &mut part.items {
+                all_ids.push(&mut item.id);
+            }
+        }
+        for id in all_ids.iter() {
+            max = max.max(**id + 1);
+        }
+        for id in all_ids {
+            if !seen.insert(*id) {
+                *id = max;
+                seen.insert(max);
+                max += 1;
+            }
+        }
+        self.next_id = max;
+    }
+
+    fn fresh_id(&mut self) -> u32 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    pub fn new_item(&mut self) -> Item {
+        Item { id: self.fresh_id(), ..Item::default() }
+    }
+
+    pub fn new_subsection(&mut self, title: String) -> Subsection {
+        let item = self.new_item();
+        Subsection { id: self.fresh_id(), title, items: vec![item] }
+    }
+
+    pub fn title(&self, template: &Template) -> String {
+        match &self.header.title {
+            Some(t) => t.clone(),
+            None => self.derived_title(template),
+        }
+    }
+
+    pub fn derived_title(&self, template: &Template) -> String {
+        if self.header.organ.trim().is_empty() && self.header.reporting_year().is_none() {
+            return String::new();
+        }
+        expand(&template.title_pattern, self.header.organ.trim(), self.header.reporting_year())
+    }
+
+    pub fn signature(&self) -> &str {
+        self.closing.signature.as_deref().unwrap_or(self.header.organ.trim())
+    }
+
+    /// The year inside 〔〕: as typed, else the reporting year + 1.
+    pub fn doc_number_year(&self) -> String {
+        let typed = self.header.doc_number.year.trim();
+        if !typed.is_empty() {
+            return typed.to_string();
+        }
+        self.header.reporting_year().map(|y| (y + 1).to_string()).unwrap_or_default()
+    }
+
+    pub fn part_heading(&self, template: &Template, index: usize) -> String {
+        let part = self.parts.get(index);
+        if let Some(h) = part.and_then(|p| p.heading.clone()) {
+            return h;
+        }
+        let pattern = template.parts.get(index).map(|s| s.heading.as_str()).unwrap_or("");
+        expand(pattern, self.header.organ.trim(), self.header.reporting_year())
+    }
+
+    pub fn subsection(&self, part: usize, id: u32) -> Option<&Subsection> {
+        self.parts.get(part)?.subsections.iter().find(|s| s.id == id)
+    }
+
+    pub fn subsection_mut(&mut self, part: usize, id: u32) -> Option<&mut Subsection> {
+        self.parts.get_mut(part)?.subsections.iter_mut().find(|s| s.id == id)
+    }
+
+    pub fn list(&self, list: ListRef) -> Option<&Vec<Item>> {
+        match list {
+            ListRef::Part(p) => self.parts.get(p).map(|p| &p.items),
+            ListRef::Subsection(p, id) => self.subsection(p, id).map(|s| &s.items),
+        }
+    }
+
+    pub fn list_mut(&mut self, list: ListRef) -> Option<&mut Vec<Item>> {
+        match list {
+            ListRef::Part(p) => self.parts.get_mut(p).map(|p| &mut p.items),
+            ListRef::Subsection(p, id) => self.subsection_mut(p, id).map(|s| &mut s.items),
+        }
+    }
+
+    pub fn item_mut(&mut self, list: ListRef, id: u32) -> Option<&mut Item> {
+        self.list_mut(list)?.iter_mut().find(|i| i.id == id)
+    }
+
+    /// Adds an empty item after `after` (or at the end); returns its id.
+    pub fn add_item(&mut self, list: ListRef, after: Option<u32>) -> Option<u32> {
+        let item = self.new_item();
+        let id = item.id;
+        let items = self.list_mut(list)?;
+        let at = after.and_then(|a| items.iter().position(|i| i.id == a)).map(|p| p + 1).unwrap_or(items.len());
+        items.insert(at, item);
+        Some(id)
+    }
+
+    /// Removes an item, returning it and its position (for undo).
+    pub fn remove_item(&mut self, list: ListRef, id: u32) -> Option<(usize, Item)> {
+        let items = self.list_mut(list)?;
+        let at = items.iter().position(|i| i.id == id)?;
+        Some((at, items.remove(at)))
+    }
+
+    pub fn restore_item(&mut self, list: ListRef, at: usize, item: Item) {
+        if let Some(items) = self.list_mut(list) {
+            let at = at.min(items.len());
+            items.insert(at, item);
+        }
+    }
+
+    /// Moves an item one place up (`delta` = -1) or down (+1). Returns whether it moved.
+    pub fn move_item(&mut self, list: ListRef, id: u32, delta: isize) -> bool {
+        match self.list_mut(list) {
+            Some(items) => move_by_id(items, |i| i.id == id, delta),
+            None => false,
+        }
+    }
+
+    pub fn add_subsection(&mut self, part: usize, title: String) -> Option<u32> {
+        let sub = self.new_subsection(title);
+        let id = sub.id;
+        self.parts.get_mut(part)?.subsections.push(sub);
+        Some(id)
+    }
+
+    pub fn remove_subsection(&mut self, part: usize, id: u32) -> Option<(usize, Subsection)> {
+        let subs = &mut self.parts.get_mut(part)?.subsections;
+        let at = subs.iter().position(|s| s.id == id)?;
+        Some((at, subs.remove(at)))
+    }
+
+    pub fn restore_subsection(&mut self, part: usize, at: usize, sub: Subsection) {
+        if let Some(p) = self.parts.get_mut(part) {
+            let at = at.min(p.subsections.len());
+            p.subsections.insert(at, sub);
+        }
+    }
+
+    pub fn move_subsection(&mut self, part: usize, id: u32, delta: isize) -> bool {
+        match self.parts.get_mut(part) {
+            Some(p) => move_by_id(&mut p.subsections, |s| s.id == id, delta),
+            None => false,
+        }
+    }
+}
+
+fn move_by_id<T>(list: &mut [T], is: impl Fn(&T) -> bool, delta: isize) -> bool {
+    let Some(from) = list.iter().position(is) else { return false };
+    let to = from as isize + delta;
+    if to < 0 || to >= list.len() as isize {
+        return false;
+    }
+    list.swap(from, to as usize);
+    true
+}
+
+/// "2022-02-17" → "2022年2月17日" (GB/T 9704: Arabic numerals, full year, no padding).
+pub fn chinese_date(iso: &str) -> Option<String> {
+    let (y, m, d) = parse_iso_date(iso)?;
+    Some(format!("{y}年{m}月{d}日"))
+}
+
+pub fn parse_iso_date(iso: &str) -> Option<(i32, u32, u32)> {
+    let mut it = iso.trim().splitn(3, '-');
+    let y: i32 = it.next()?.parse().ok()?;
+    let m: u32 = it.next()?.parse().ok()?;
+    let d: u32 = it.next()?.parse().ok()?;
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    ((1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize] && (1000..=9999).contains(&y)).then_some((y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::template::builtin_templates;
+
+    fn draft() -> Draft {
+        Draft::new(&builtin_templates()[0])
+    }
+
+    #[test]
+    fn new_draft_follows_template_shape() {
+        let d = draft();
+        assert_eq!(d.parts.len(), 3);
+        assert_eq!(d.parts[0].subsections.len(), 1);
+        assert_eq!(d.parts[0].subsections[0].items.len(), 1);
+        assert_eq!(d.parts[1].items.len(), 2);
+        assert_eq!(d.parts[2].items.len(), 3);
+        assert_eq!(d.closing.note, "（此件公开发布）");
+    }
+
+    #[test]
+    fn add_move_remove_restore_items() {
+        let mut d = draft();
+        let list = ListRef::Part(2);
+        let ids: Vec<u32> = d.parts[2].items.iter().map(|i| i.id).collect();
+        let new = d.add_item(list, Some(ids[0])).unwrap();
+        let order = |d: &Draft| d.parts[2].items.iter().map(|i| i.id).collect::<Vec<_>>();
+        assert_eq!(order(&d), vec![ids[0], new, ids[1], ids[2]]);
+        assert!(d.move_item(list, new, -1));
+        assert_eq!(order(&d), vec![new, ids[0], ids[1], ids[2]]);
+        assert!(!d.move_item(list, new, -1), "first item cannot move up");
+        let (at, item) = d.remove_item(list, ids[1]).unwrap();
+        assert_eq!(order(&d), vec![new, ids[0], ids[2]]);
+        d.restore_item(list, at, item);
+        assert_eq!(order(&d), vec![new, ids[0], ids[1], ids[2]]);
+    }
+
+    #[test]
+    fn subsections_reorder_and_keep_unique_ids() {
+        let mut d = draft();
+        let a = d.parts[0].subsections[0].id;
+        let b = d.add_subsection(0, "B".into()).unwrap();
+        assert!(d.move_subsection(0, b, -1));
+        assert_eq!(d.parts[0].subsections[0].id, b);
+        assert_ne!(a, b);
+        let (at, s) = d.remove_subsection(0, a).unwrap();
+        d.restore_subsection(0, at, s);
+        assert_eq!(d.parts[0].subsections.iter().map(|s| s.id).collect::<Vec<_>>(), vec![b, a]);
+    }
+
+    #[test]
+    fn conform_repairs_duplicate_ids_and_missing_parts() {
+        let mut d = draft();
+        d.parts.truncate(1);
+        let dup = d.parts[0].subsections[0].items[0].clone();
+        d.parts[0].subsections[0].items.push(dup);
+        d.conform_to(&builtin_templates()[0]);
+        assert_eq!(d.parts.len(), 3);
+        let items = &d.parts[0].subsections[0].items;
+        assert_ne!(items[0].id, items[1].id);
+        assert!(d.next_id > items[1].id);
+    }
+
+    #[test]
+    fn derived_fields() {
+        let mut d = draft();
+        let t = &builtin_templates()[0];
+        assert_eq!(d.title(t), "");
+        d.header.organ = "张家港市科学技术局".into();
+        d.header.year = "2022".into();
+        assert_eq!(d.title(t), "张家港市科学技术局2022年度法治政府建设情况报告");
+        assert_eq!(d.part_heading(t, 2), "2023年法治工作计划");
+        assert_eq!(d.doc_number_year(), "2023");
+        assert_eq!(d.signature(), "张家港市科学技术局");
+        d.closing.signature = Some("某某局".into());
+        assert_eq!(d.signature(), "某某局");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(chinese_date("2022-02-17").as_deref(), Some("2022年2月17日"));
+        assert_eq!(chinese_date("2024-02-29").as_deref(), Some("2024年2月29日"));
+        assert_eq!(chinese_date("2023-02-29"), None);
+        assert_eq!(chinese_date(""), None);
+        assert_eq!(chinese_date("2023-13-01"), None);
+    }
+}

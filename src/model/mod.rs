@@ -1,0 +1,11 @@
+//! The report model: templates as data, drafts, the wizard's steps. Plain Rust only.
+
+pub mod draft;
+pub mod numbering;
+pub mod persisted;
+pub mod step;
+pub mod template;
+
+pub use draft::{Draft, ListRef};
+pub use step::{Step, StepStatus};
+pub use template::Template;

@@ -1,0 +1,94 @@
+//! The numbering words of Chinese official documents: 一、 （一） 一是 一方面.
+//! The writer never types these; the renderer derives them from an item's position.
+
+use serde::{Deserialize, Serialize};
+
+/// Chinese numeral for 1..=99 as written in document headings (一, 十, 十一, 二十一).
+pub fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => DIGITS[0].to_string(),
+        1..=9 => DIGITS[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", DIGITS[n - 10]),
+        20..=99 => {
+            let (tens, ones) = (n / 10, n % 10);
+            let ones = if ones == 0 { "" } else { DIGITS[ones] };
+            format!("{}十{}", DIGITS[tens], ones)
+        }
+        // Beyond any real report; Arabic keeps it readable rather than wrong.
+        _ => n.to_string(),
+    }
+}
+
+/// "一、" — first-level heading (parts of the report).
+pub fn part_marker(index: usize) -> String {
+    format!("{}、", chinese_numeral(index + 1))
+}
+
+/// "（一）" — second-level heading (subsections). GB/T 9704: no punctuation after it.
+pub fn subsection_marker(index: usize) -> String {
+    format!("（{}）", chinese_numeral(index + 1))
+}
+
+/// How a list of items is introduced inside a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemNumbering {
+    /// 一是…二是…三是…
+    Ordinal,
+    /// 一方面，…另一方面，… for two items; three or more fall back to 一是…
+    /// (there is no third "方面" in standard usage).
+    Aspects,
+    /// Plain paragraphs, no numbering word.
+    None,
+}
+
+impl ItemNumbering {
+    /// The word placed before item `index` of a list of `count` non-empty items.
+    /// A list of one item gets no word: "一是" without "二是" reads as a slip.
+    pub fn prefix(self, index: usize, count: usize) -> String {
+        if count < 2 {
+            return String::new();
+        }
+        match self {
+            ItemNumbering::None => String::new(),
+            ItemNumbering::Aspects if count == 2 => {
+                if index == 0 { "一方面，" } else { "另一方面，" }.to_string()
+            }
+            ItemNumbering::Ordinal | ItemNumbering::Aspects => {
+                format!("{}是", chinese_numeral(index + 1))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals_cover_real_report_lengths() {
+        let got: Vec<String> = [1, 2, 9, 10, 11, 19, 20, 21, 35, 99].iter().map(|&n| chinese_numeral(n)).collect();
+        assert_eq!(got, ["一", "二", "九", "十", "十一", "十九", "二十", "二十一", "三十五", "九十九"]);
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(part_marker(0), "一、");
+        assert_eq!(part_marker(2), "三、");
+        assert_eq!(subsection_marker(4), "（五）");
+        assert_eq!(subsection_marker(10), "（十一）");
+    }
+
+    #[test]
+    fn item_prefixes() {
+        assert_eq!(ItemNumbering::Ordinal.prefix(0, 3), "一是");
+        assert_eq!(ItemNumbering::Ordinal.prefix(2, 3), "三是");
+        assert_eq!(ItemNumbering::Ordinal.prefix(0, 1), "");
+        assert_eq!(ItemNumbering::Aspects.prefix(0, 2), "一方面，");
+        assert_eq!(ItemNumbering::Aspects.prefix(1, 2), "另一方面，");
+        assert_eq!(ItemNumbering::Aspects.prefix(2, 3), "三是");
+        assert_eq!(ItemNumbering::None.prefix(1, 3), "");
+    }
+}

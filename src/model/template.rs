@@ -1,0 +1,160 @@
+//! Report structures as data. A template names the parts of a report, how each part's
+//! lists are numbered and laid out, and the guidance shown to the writer. The built-in
+//! templates live in `src/templates/*.json` so that their Chinese text can be reviewed
+//! (and new structures added) without touching code.
+
+use serde::{Deserialize, Serialize};
+
+use super::numbering::ItemNumbering;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    /// Title pattern, e.g. "{organ}{year}年度法治政府建设情况报告".
+    pub title_pattern: String,
+    pub header: Guide,
+    pub opening: Guide,
+    pub parts: Vec<PartSpec>,
+    pub closing: Guide,
+    /// One-click choices for the 附注 line.
+    pub note_choices: Vec<String>,
+}
+
+/// What the writer is shown beside a step's fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Guide {
+    pub guidance: String,
+    #[serde(default)]
+    pub example: String,
+    #[serde(default)]
+    pub placeholder: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartSpec {
+    pub key: String,
+    /// Heading pattern without its number, e.g. "{year}年法治建设工作开展情况".
+    pub heading: String,
+    pub guide: Guide,
+    /// A lead paragraph under the heading, before the list (parts 二 and 三 of the sample).
+    #[serde(default)]
+    pub lead: Option<Guide>,
+    pub body: BodySpec,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum BodySpec {
+    /// （一）（二）… each with a title and a list of items.
+    Subsections {
+        items: ListSpec,
+        /// Guidance for one subsection's step.
+        guide: Guide,
+        /// Topics a writer can add with one click.
+        #[serde(default)]
+        suggested_titles: Vec<String>,
+        #[serde(default = "one")]
+        initial_count: usize,
+    },
+    /// A list of items directly under the part heading.
+    Items {
+        items: ListSpec,
+        #[serde(default = "one")]
+        initial_count: usize,
+    },
+}
+
+fn one() -> usize {
+    1
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListSpec {
+    pub numbering: ItemNumbering,
+    pub layout: ItemLayout,
+    /// Shown with the item fields; the example is split like an item: lead, then detail.
+    pub lead_example: String,
+    pub detail_example: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemLayout {
+    /// All items run on in one paragraph (part 一's subsections in the sample).
+    Inline,
+    /// One paragraph per item (parts 二 and 三).
+    Paragraphs,
+}
+
+impl PartSpec {
+    pub fn list(&self) -> &ListSpec {
+        match &self.body {
+            BodySpec::Subsections { items, .. } | BodySpec::Items { items, .. } => items,
+        }
+    }
+    pub fn has_subsections(&self) -> bool {
+        matches!(self.body, BodySpec::Subsections { .. })
+    }
+}
+
+/// Fills `{organ}`, `{year}` and `{next_year}` in a pattern. An unknown year leaves "____"
+/// so a half-filled heading is visibly incomplete rather than silently wrong.
+pub fn expand(pattern: &str, organ: &str, year: Option<i32>) -> String {
+    let year_text = year.map(|y| y.to_string()).unwrap_or_else(|| "____".into());
+    let next_text = year.map(|y| (y + 1).to_string()).unwrap_or_else(|| "____".into());
+    pattern
+        .replace("{organ}", organ)
+        .replace("{year}", &year_text)
+        .replace("{next_year}", &next_text)
+}
+
+/// The templates shipped with the tool, parsed once.
+pub fn builtin_templates() -> &'static [Template] {
+    use std::sync::OnceLock;
+    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        [include_str!("../templates/department-short.json")]
+            .iter()
+            .map(|json| serde_json::from_str(json).expect("built-in template is valid (checked by tests)"))
+            .collect()
+    })
+}
+
+pub const DEFAULT_TEMPLATE_ID: &str = "department-short";
+
+/// The template with `id`, or the default one (a draft from a newer tool may name a
+/// template this build does not have; its text must still show).
+pub fn template_or_default(id: &str) -> &'static Template {
+    let all = builtin_templates();
+    all.iter().find(|t| t.id == id).unwrap_or(&all[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_templates_parse_and_have_unique_ids() {
+        let all = builtin_templates();
+        assert!(!all.is_empty());
+        assert_eq!(all[0].id, DEFAULT_TEMPLATE_ID);
+        let mut ids: Vec<_> = all.iter().map(|t| &t.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), all.len());
+        for t in all {
+            assert!(!t.parts.is_empty(), "{} has parts", t.id);
+            for p in &t.parts {
+                assert!(!p.guide.guidance.is_empty(), "{}/{} has guidance", t.id, p.key);
+            }
+        }
+    }
+
+    #[test]
+    fn expand_fills_years() {
+        assert_eq!(expand("{year}年法治建设工作开展情况", "", Some(2022)), "2022年法治建设工作开展情况");
+        assert_eq!(expand("{next_year}年法治工作计划", "", Some(2022)), "2023年法治工作计划");
+        assert_eq!(expand("{organ}{year}年度", "某局", None), "某局____年度");
+    }
+}

@@ -1,0 +1,160 @@
+//! The finished report as an ordered list of blocks. Every output (plain text, preview,
+//! and later .docx/print) is made from this, so numbering and order are decided once.
+
+use crate::model::draft::{chinese_date, Draft, Item};
+use crate::model::numbering::{part_marker, subsection_marker};
+use crate::model::step::Step;
+use crate::model::template::{ItemLayout, Template};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// 发文机关 line at the top.
+    Issuer,
+    /// 发文字号.
+    DocNumber,
+    Title,
+    /// 一、 heading.
+    Heading1,
+    /// （一） heading.
+    Heading2,
+    /// Body paragraph (opening, leads, items).
+    Paragraph,
+    Signature,
+    Date,
+    Note,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// The wizard step whose fields produced this block (preview click → step).
+    pub step: Step,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+}
+
+/// Sentence-final (or clause-final) marks after which no 。 is added to an item's lead.
+const LEAD_ENDINGS: &[char] = &['。', '！', '？', '；', '：', '，', '、', '…', '.', '!', '?', ';', ':', ','];
+
+/// "一是" + lead (closed with 。 if the writer left it open) + detail.
+pub fn item_text(prefix: &str, item: &Item) -> String {
+    let lead = item.lead.trim();
+    let detail = item.detail.trim();
+    let mut out = String::from(prefix);
+    out.push_str(lead);
+    if !lead.is_empty() && !lead.ends_with(LEAD_ENDINGS) {
+        out.push('。');
+    }
+    out.push_str(detail);
+    out
+}
+
+fn list_paragraphs(items: &[Item], numbering: crate::model::numbering::ItemNumbering, layout: ItemLayout) -> Vec<String> {
+    let filled: Vec<&Item> = items.iter().filter(|i| !i.is_empty()).collect();
+    let texts: Vec<String> =
+        filled.iter().enumerate().map(|(n, item)| item_text(&numbering.prefix(n, filled.len()), item)).collect();
+    match layout {
+        ItemLayout::Paragraphs => texts,
+        ItemLayout::Inline if texts.is_empty() => vec![],
+        ItemLayout::Inline => vec![texts.concat()],
+    }
+}
+
+/// Builds the report. Empty fields produce no block: what is not written is not printed.
+pub fn build(template: &Template, draft: &Draft) -> Document {
+    let mut blocks = Vec::new();
+    let mut push = |kind, text: String, step| {
+        if !text.trim().is_empty() {
+            blocks.push(Block { kind, text, step });
+        }
+    };
+    let h = &draft.header;
+    push(BlockKind::Issuer, h.organ.trim().to_string(), Step::Header);
+    let dn = &h.doc_number;
+    if !dn.agency.trim().is_empty() || !dn.serial.trim().is_empty() {
+        push(
+            BlockKind::DocNumber,
+            format!("{}〔{}〕{}号", dn.agency.trim(), draft.doc_number_year(), dn.serial.trim()),
+            Step::Header,
+        );
+    }
+    push(BlockKind::Title, draft.title(template).trim().to_string(), Step::Header);
+    push(BlockKind::Paragraph, draft.opening.trim().to_string(), Step::Opening);
+
+    for (p, spec) in template.parts.iter().enumerate() {
+        let Some(part) = draft.parts.get(p) else { continue };
+        let list = spec.list();
+        push(BlockKind::Heading1, format!("{}{}", part_marker(p), draft.part_heading(template, p).trim()), Step::Part(p));
+        if spec.lead.is_some() {
+            push(BlockKind::Paragraph, part.lead.trim().to_string(), Step::Part(p));
+        }
+        if spec.has_subsections() {
+            let shown = part.subsections.iter().filter(|s| !s.is_empty());
+            for (n, sub) in shown.enumerate() {
+                let step = Step::Subsection(p, sub.id);
+                push(BlockKind::Heading2, format!("{}{}", subsection_marker(n), sub.title.trim()), step);
+                for text in list_paragraphs(&sub.items, list.numbering, list.layout) {
+                    push(BlockKind::Paragraph, text, step);
+                }
+            }
+        } else {
+            for text in list_paragraphs(&part.items, list.numbering, list.layout) {
+                push(BlockKind::Paragraph, text, Step::Part(p));
+            }
+        }
+    }
+
+    push(BlockKind::Signature, draft.signature().trim().to_string(), Step::Closing);
+    let date = chinese_date(&draft.closing.date).unwrap_or_default();
+    push(BlockKind::Date, date, Step::Closing);
+    push(BlockKind::Note, note_text(&draft.closing.note), Step::Closing);
+    Document { blocks }
+}
+
+/// 附注 in parentheses: kept as typed when the writer wrote them, otherwise （…） added.
+pub fn note_text(note: &str) -> String {
+    let note = note.trim();
+    if note.is_empty() || note.starts_with(['（', '(']) {
+        note.to_string()
+    } else {
+        format!("（{note}）")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::numbering::ItemNumbering;
+
+    fn item(lead: &str, detail: &str) -> Item {
+        Item { id: 0, lead: lead.into(), detail: detail.into() }
+    }
+
+    #[test]
+    fn item_lead_gets_a_full_stop_only_when_open() {
+        assert_eq!(item_text("一是", &item("要点", "内容")), "一是要点。内容");
+        assert_eq!(item_text("一是", &item("要点。", "内容")), "一是要点。内容");
+        assert_eq!(item_text("", &item("要点：", "内容")), "要点：内容");
+        assert_eq!(item_text("", &item("只有一句", "")), "只有一句。");
+        assert_eq!(item_text("二是", &item("", "只有内容。")), "二是只有内容。");
+    }
+
+    #[test]
+    fn lists_skip_blank_items_and_number_the_rest() {
+        let items = [item("甲", "a"), item(" ", ""), item("乙", "b")];
+        assert_eq!(list_paragraphs(&items, ItemNumbering::Ordinal, ItemLayout::Inline), ["一是甲。a二是乙。b"]);
+        assert_eq!(list_paragraphs(&items, ItemNumbering::Aspects, ItemLayout::Paragraphs), ["一方面，甲。a", "另一方面，乙。b"]);
+        assert!(list_paragraphs(&[item("", "")], ItemNumbering::Ordinal, ItemLayout::Inline).is_empty());
+    }
+
+    #[test]
+    fn note_gets_parentheses() {
+        assert_eq!(note_text("此件公开发布"), "（此件公开发布）");
+        assert_eq!(note_text("(此件公开发布)"), "(此件公开发布)");
+        assert_eq!(note_text("  "), "");
+    }
+}

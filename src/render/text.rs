@@ -1,0 +1,151 @@
+//! Plain text of the report: what "复制全文" and the .txt download give.
+//!
+//! Without layout: one paragraph per line, a blank line between paragraphs, signature and
+//! date on consecutive lines (the sample's text form, and the test fixture's).
+//! With layout: GB/T 9704 positions simulated with full-width spaces on a 28-character line.
+
+use super::document::{BlockKind, Document};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextOptions {
+    /// Indent paragraphs two characters; centre the head; place signature and date.
+    pub layout: bool,
+}
+
+/// Characters per line on a GB/T 9704 page.
+pub const LINE_CHARS: usize = 28;
+const INDENT: &str = "\u{3000}\u{3000}";
+
+pub fn to_text(doc: &Document, options: TextOptions) -> String {
+    let mut out = String::new();
+    let mut prev: Option<BlockKind> = None;
+    // Signature and date in the layout form are computed together.
+    let signature = doc.blocks.iter().find(|b| b.kind == BlockKind::Signature).map(|b| b.text.as_str());
+    let date = doc.blocks.iter().find(|b| b.kind == BlockKind::Date).map(|b| b.text.as_str());
+    let (sig_pad, date_pad) = signature_columns(signature.unwrap_or(""), date.unwrap_or(""));
+    for block in &doc.blocks {
+        if let Some(p) = prev {
+            let tight = p == BlockKind::Signature && block.kind == BlockKind::Date;
+            out.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        if options.layout {
+            match block.kind {
+                BlockKind::Paragraph | BlockKind::Heading1 | BlockKind::Heading2 | BlockKind::Note => out.push_str(INDENT),
+                BlockKind::Issuer | BlockKind::DocNumber | BlockKind::Title => {
+                    out.push_str(&pad(centre_offset(&block.text)))
+                }
+                BlockKind::Signature => out.push_str(&pad(sig_pad)),
+                BlockKind::Date => out.push_str(&pad(date_pad)),
+            }
+        }
+        out.push_str(&block.text);
+        prev = Some(block.kind);
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// Width in half-characters: ASCII (Arabic digits, Latin) is half as wide as a Chinese character.
+pub fn half_width_units(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+fn centre_offset(text: &str) -> usize {
+    let line = LINE_CHARS * 2;
+    line.saturating_sub(half_width_units(text)) / 2
+}
+
+/// GB/T 9704 7.3.5.2 (unsealed): signature two characters in from the right; the date on
+/// the next line starts two characters right of the signature's start, unless the date
+/// is longer, in which case the date sits two characters in and the signature moves left.
+fn signature_columns(signature: &str, date: &str) -> (usize, usize) {
+    let line = (LINE_CHARS * 2) as isize;
+    let margin = 4; // two characters, in half-units
+    let (s, d) = (half_width_units(signature) as isize, half_width_units(date) as isize);
+    let mut sig_start = line - margin - s;
+    let mut date_start = sig_start + margin;
+    if date_start + d > line - margin {
+        date_start = line - margin - d;
+        sig_start = date_start - margin;
+    }
+    (sig_start.max(0) as usize, date_start.max(0) as usize)
+}
+
+/// Spaces covering `half_units`: full-width spaces, plus one ASCII space for an odd half.
+fn pad(half_units: usize) -> String {
+    let mut s = "\u{3000}".repeat(half_units / 2);
+    if half_units % 2 == 1 {
+        s.push(' ');
+    }
+    s
+}
+
+/// The .txt download: UTF-8 with a byte-order mark and CRLF line ends, so that old
+/// Windows Notepad and WPS detect the encoding and show the line breaks.
+pub fn windows_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.lines().count() + 3);
+    out.push('\u{FEFF}');
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("\r\n");
+        }
+        out.push_str(line.strip_suffix('\r').unwrap_or(line));
+    }
+    out
+}
+
+/// 字数: characters other than white space (Word's "字符数（不计空格）").
+pub fn count_chars(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::step::Step;
+    use crate::render::document::Block;
+
+    fn doc(blocks: &[(BlockKind, &str)]) -> Document {
+        Document { blocks: blocks.iter().map(|(k, t)| Block { kind: *k, text: t.to_string(), step: Step::Header }).collect() }
+    }
+
+    #[test]
+    fn plain_form_separates_paragraphs_and_keeps_signature_with_date() {
+        let d = doc(&[(BlockKind::Title, "标题"), (BlockKind::Paragraph, "正文。"), (BlockKind::Signature, "某局"), (BlockKind::Date, "2023年2月17日")]);
+        assert_eq!(to_text(&d, TextOptions::default()), "标题\n\n正文。\n\n某局\n2023年2月17日\n");
+        assert_eq!(to_text(&Document::default(), TextOptions::default()), "");
+    }
+
+    #[test]
+    fn layout_form_indents_and_places_signature() {
+        let d = doc(&[(BlockKind::Paragraph, "正文。"), (BlockKind::Signature, "张家港市科学技术局"), (BlockKind::Date, "2022年2月17日")]);
+        let text = to_text(&d, TextOptions { layout: true });
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "\u{3000}\u{3000}正文。");
+        // Signature: 9 characters, ends two characters before the 28-character line end.
+        assert_eq!(half_width_units(lines[2]), 56 - 4);
+        // Date starts two characters right of the signature's start.
+        let sig_start = half_width_units(lines[2]) - half_width_units("张家港市科学技术局");
+        let date_start = half_width_units(lines[3]) - half_width_units("2022年2月17日");
+        assert_eq!(date_start, sig_start + 4);
+    }
+
+    #[test]
+    fn long_date_pushes_signature_left() {
+        let (s, d) = signature_columns("某局", "2023年12月31日");
+        assert_eq!(d + half_width_units("2023年12月31日"), 56 - 4);
+        assert_eq!(s + 4, d);
+    }
+
+    #[test]
+    fn windows_text_has_bom_and_crlf() {
+        assert_eq!(windows_text("甲\n\n乙\n"), "\u{FEFF}甲\r\n\r\n乙\r\n");
+    }
+
+    #[test]
+    fn counts_ignore_white_space() {
+        assert_eq!(count_chars("一是 甲。\n\u{3000}b"), 5);
+    }
+}

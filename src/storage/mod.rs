@@ -1,0 +1,195 @@
+//! Where drafts are kept. [`KeyValueStore`] is the only thing that touches the browser
+//! ([`browser::BrowserStore`], wasm only); [`memory::MemoryStore`] stands in for tests.
+//! [`DraftRepository`] holds the key scheme and the load/save rules, in plain Rust.
+
+pub mod memory;
+pub mod save_state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+
+use crate::model::persisted::{decode, encode, DecodeError, StoredDraft};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// Storage is disabled or absent (private mode, policy, sandboxed frame).
+    Unavailable,
+    /// The quota is full.
+    QuotaExceeded,
+    Other(String),
+}
+
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+}
+
+/// Every key starts with this, then the schema's major version: localStorage on file://
+/// is shared by every local page in Chromium, so keys must say whose they are.
+pub const KEY_PREFIX: &str = "fazhi-report/v1";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadOutcome {
+    /// Nothing stored yet.
+    Fresh,
+    Restored(StoredDraft),
+    /// An entry exists but cannot be used; it was copied to `kept_as` untouched.
+    Unreadable { error: DecodeError, kept_as: String, raw: String },
+}
+
+pub struct DraftRepository<S: KeyValueStore> {
+    store: S,
+    namespace: String,
+}
+
+impl<S: KeyValueStore> DraftRepository<S> {
+    pub fn new(store: S, namespace: &str) -> Self {
+        DraftRepository { store, namespace: sanitize_namespace(namespace) }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn current_key(&self) -> String {
+        format!("{KEY_PREFIX}/{}/current", self.namespace)
+    }
+
+    pub fn draft_key(&self, id: &str) -> String {
+        format!("{KEY_PREFIX}/{}/draft/{id}", self.namespace)
+    }
+
+    fn unreadable_key(&self, id: &str, now_ms: f64) -> String {
+        format!("{KEY_PREFIX}/{}/unreadable/{id}/{}", self.namespace, now_ms as u64)
+    }
+
+    /// The draft the writer last worked on.
+    pub fn load_current(&self, now_ms: f64) -> Result<LoadOutcome, StoreError> {
+        let Some(id) = self.store.get(&self.current_key())? else { return Ok(LoadOutcome::Fresh) };
+        self.load(&id, now_ms)
+    }
+
+    pub fn load(&self, id: &str, now_ms: f64) -> Result<LoadOutcome, StoreError> {
+        let key = self.draft_key(id);
+        let Some(raw) = self.store.get(&key)? else { return Ok(LoadOutcome::Fresh) };
+        match decode(&raw) {
+            Ok(stored) => Ok(LoadOutcome::Restored(stored)),
+            Err(error) => {
+                // Keep the unreadable entry aside before anything can overwrite it. If even
+                // that fails (storage full), the original key is left as it is.
+                let kept_as = self.unreadable_key(id, now_ms);
+                let kept_as = match self.store.set(&kept_as, &raw) {
+                    Ok(()) => {
+                        self.store.remove(&key)?;
+                        kept_as
+                    }
+                    Err(_) => key,
+                };
+                Ok(LoadOutcome::Unreadable { error, kept_as, raw })
+            }
+        }
+    }
+
+    /// Writes the draft and marks it current. The draft is written first, so a failure
+    /// leaves the previous current pointer valid.
+    pub fn save(&self, stored: &StoredDraft) -> Result<(), StoreError> {
+        self.store.set(&self.draft_key(&stored.id), &encode(stored))?;
+        self.store.set(&self.current_key(), &stored.id)
+    }
+}
+
+/// Namespaces come from host-page attributes: keep them to a safe, short alphabet.
+pub fn sanitize_namespace(ns: &str) -> String {
+    let clean: String =
+        ns.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).take(64).collect();
+    if clean.is_empty() {
+        "default".into()
+    } else {
+        clean
+    }
+}
+
+/// A draft id from the clock and a random number (no collision across tabs in practice).
+pub fn new_draft_id(now_ms: f64, random: f64) -> String {
+    format!("d{:x}{:04x}", now_ms as u64, (random * 65536.0) as u32 & 0xffff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::memory::MemoryStore;
+    use super::*;
+    use crate::model::persisted::SCHEMA_VERSION;
+    use crate::model::template::builtin_templates;
+    use crate::model::Draft;
+
+    fn stored(id: &str) -> StoredDraft {
+        StoredDraft {
+            schema: SCHEMA_VERSION,
+            id: id.into(),
+            revision: 1,
+            saved_at: 1.0,
+            step: "opening".into(),
+            draft: Draft::new(&builtin_templates()[0]),
+        }
+    }
+
+    #[test]
+    fn save_then_load_current() {
+        let repo = DraftRepository::new(MemoryStore::default(), "ns");
+        assert_eq!(repo.load_current(0.0).unwrap(), LoadOutcome::Fresh);
+        let s = stored("d1");
+        repo.save(&s).unwrap();
+        assert_eq!(repo.load_current(0.0).unwrap(), LoadOutcome::Restored(s));
+        assert!(repo.store().keys().iter().all(|k| k.starts_with("fazhi-report/v1/ns/")));
+    }
+
+    #[test]
+    fn namespaces_do_not_share_drafts() {
+        let store = MemoryStore::default();
+        DraftRepository::new(store.clone(), "a").save(&stored("d1")).unwrap();
+        assert_eq!(DraftRepository::new(store, "b").load_current(0.0).unwrap(), LoadOutcome::Fresh);
+    }
+
+    #[test]
+    fn unreadable_entry_is_kept_aside_untouched() {
+        let store = MemoryStore::default();
+        let repo = DraftRepository::new(store.clone(), "ns");
+        store.set(&repo.current_key(), "d1").unwrap();
+        store.set(&repo.draft_key("d1"), "{garbage").unwrap();
+        let LoadOutcome::Unreadable { kept_as, raw, .. } = repo.load_current(42.0).unwrap() else { panic!() };
+        assert_eq!(raw, "{garbage");
+        assert_eq!(store.get(&kept_as).unwrap().as_deref(), Some("{garbage"));
+        assert_ne!(kept_as, repo.draft_key("d1"));
+        // A new save cannot destroy it.
+        repo.save(&stored("d1")).unwrap();
+        assert_eq!(store.get(&kept_as).unwrap().as_deref(), Some("{garbage"));
+    }
+
+    #[test]
+    fn unreadable_entry_stays_in_place_when_storage_is_full() {
+        let store = MemoryStore::with_quota(60);
+        let repo = DraftRepository::new(store.clone(), "n");
+        store.set(&repo.draft_key("d1"), "{bad").unwrap();
+        store.set(&repo.current_key(), "d1").unwrap();
+        let LoadOutcome::Unreadable { kept_as, .. } = repo.load_current(1.0).unwrap() else { panic!() };
+        assert_eq!(kept_as, repo.draft_key("d1"));
+        assert_eq!(store.get(&kept_as).unwrap().as_deref(), Some("{bad"));
+    }
+
+    #[test]
+    fn failures_surface_as_errors() {
+        let repo = DraftRepository::new(MemoryStore::with_quota(10), "ns");
+        assert_eq!(repo.save(&stored("d1")), Err(StoreError::QuotaExceeded));
+        let repo = DraftRepository::new(MemoryStore::unavailable(), "ns");
+        assert_eq!(repo.load_current(0.0), Err(StoreError::Unavailable));
+    }
+
+    #[test]
+    fn namespace_and_ids_are_safe() {
+        assert_eq!(sanitize_namespace("科技局/../x"), "..x");
+        assert_eq!(sanitize_namespace(""), "default");
+        let id = new_draft_id(1_700_000_000_000.0, 0.5);
+        assert!(id.starts_with('d') && id.chars().all(|c| c.is_ascii_alphanumeric()));
+    }
+}

@@ -1,0 +1,67 @@
+//! What the save indicator says. The debounce timer lives in the UI; the wording and the
+//! rules for when a save is still owed live here, where they can be tested natively.
+
+use super::StoreError;
+use crate::strings;
+
+/// How long typing must pause before a save (the bound is 500 ms).
+pub const DEBOUNCE_MS: u32 = 400;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Nothing changed since start-up (and nothing was restored).
+    Idle,
+    /// Restored from storage, unchanged since.
+    Restored,
+    /// Changes not yet written.
+    Pending,
+    /// Written; the text is the local time of the save, e.g. "14:05:09".
+    Saved { at: String },
+    /// The last attempt failed; the page still holds everything.
+    Failed(StoreError),
+}
+
+impl SaveState {
+    /// Whether a save is owed (on pagehide, or before the next debounce).
+    pub fn owes_save(&self) -> bool {
+        matches!(self, SaveState::Pending | SaveState::Failed(_))
+    }
+
+    pub fn is_error(&self) -> bool {
+        matches!(self, SaveState::Failed(_))
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            SaveState::Idle => strings::SAVE_NEVER.into(),
+            SaveState::Restored => strings::SAVE_RESTORED.into(),
+            SaveState::Pending => strings::SAVE_PENDING.into(),
+            SaveState::Saved { at } => format!("{}（{at}）", strings::SAVE_SAVED_AT),
+            SaveState::Failed(StoreError::QuotaExceeded) => strings::SAVE_FAILED_QUOTA.into(),
+            SaveState::Failed(StoreError::Unavailable) => strings::SAVE_FAILED_UNAVAILABLE.into(),
+            SaveState::Failed(StoreError::Other(e)) => format!("{}{e}", strings::SAVE_FAILED_OTHER),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_unsaved_states_owe_a_save() {
+        assert!(SaveState::Pending.owes_save());
+        assert!(SaveState::Failed(StoreError::QuotaExceeded).owes_save());
+        assert!(!SaveState::Saved { at: "10:00:00".into() }.owes_save());
+        assert!(!SaveState::Idle.owes_save());
+    }
+
+    #[test]
+    fn failures_speak_chinese_and_say_nothing_is_lost() {
+        for e in [StoreError::QuotaExceeded, StoreError::Unavailable] {
+            let m = SaveState::Failed(e).message();
+            assert!(m.contains("仍在页面中"), "{m}");
+        }
+        assert_eq!(SaveState::Saved { at: "09:05:01".into() }.message(), "已自动保存（09:05:01）");
+    }
+}

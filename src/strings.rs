@@ -1,0 +1,90 @@
+//! Every user-facing Chinese string that the Rust code emits, in one place for review.
+//! (Template guidance lives in `templates/*.json`.)
+
+pub const APP_NAME: &str = "法治政府建设年度报告";
+pub const APP_SUBTITLE: &str = "起草向导";
+
+pub const STEP_HEADER: &str = "文头";
+pub const STEP_OPENING: &str = "开头段";
+pub const STEP_CLOSING: &str = "落款";
+pub const STEP_OUTPUT: &str = "生成报告";
+pub const UNTITLED_SUBSECTION: &str = "（未命名小节）";
+
+pub const STATUS_EMPTY: &str = "未填写";
+pub const STATUS_STARTED: &str = "填写中";
+pub const STATUS_DONE: &str = "已完成";
+
+pub const LABEL_ORGAN: &str = "发文机关";
+pub const LABEL_YEAR: &str = "报告年度";
+pub const LABEL_DOC_AGENCY: &str = "机关代字";
+pub const LABEL_DOC_YEAR: &str = "发文年份";
+pub const LABEL_DOC_SERIAL: &str = "序号";
+pub const LABEL_TITLE: &str = "标题";
+pub const LABEL_OPENING: &str = "开头段";
+pub const LABEL_LEAD: &str = "引言段";
+pub const LABEL_HEADING: &str = "部分标题";
+pub const LABEL_SUBSECTION_TITLE: &str = "小节标题";
+pub const LABEL_ITEM_LEAD: &str = "要点（一句话概括）";
+pub const LABEL_ITEM_DETAIL: &str = "具体内容";
+pub const LABEL_SIGNATURE: &str = "署名";
+pub const LABEL_DATE: &str = "成文日期";
+pub const LABEL_NOTE: &str = "附注";
+pub const LABEL_INDENT: &str = "段首缩进两字、落款右对齐（公文排版）";
+
+pub const HINT_DERIVED_TITLE: &str = "留空则自动生成：";
+pub const HINT_DERIVED_SIGNATURE: &str = "留空则与发文机关相同";
+pub const HINT_DOC_YEAR: &str = "留空则为报告年度的下一年";
+pub const HINT_SERIAL: &str = "只填数字，不编虚位";
+pub const HINT_YEAR_INVALID: &str = "请填写四位数字年份，如 2022";
+pub const HINT_NO_NUMBERS: &str = "编号由工具自动生成，不要输入“一是”“（一）”等。";
+
+pub const BTN_PREV: &str = "上一步";
+pub const BTN_NEXT: &str = "下一步";
+pub const BTN_ADD_ITEM: &str = "添加一条";
+pub const BTN_ADD_SUBSECTION: &str = "添加小节";
+pub const BTN_MOVE_UP: &str = "上移";
+pub const BTN_MOVE_DOWN: &str = "下移";
+pub const BTN_REMOVE: &str = "删除";
+pub const BTN_UNDO: &str = "撤销";
+pub const BTN_EDIT: &str = "编辑";
+pub const BTN_COPY: &str = "复制全文";
+pub const BTN_DOWNLOAD_TXT: &str = "下载 .txt 文本";
+pub const BTN_SAVE_BACKUP: &str = "下载草稿备份";
+pub const BTN_RESET_TITLE: &str = "恢复自动标题";
+
+pub const HEAD_GUIDE: &str = "写作要点";
+pub const HEAD_EXAMPLE: &str = "示例（摘自张家港市科学技术局2022年度报告）";
+pub const HEAD_PREVIEW: &str = "全文预览";
+pub const HEAD_SUGGESTED: &str = "常见板块（点击加入）";
+pub const HEAD_SUBSECTIONS: &str = "小节";
+pub const HEAD_ITEMS: &str = "条目";
+pub const HEAD_OUTPUT: &str = "输出";
+
+pub const SAVE_PENDING: &str = "有改动，正在等待保存…";
+pub const SAVE_SAVED_AT: &str = "已自动保存";
+pub const SAVE_NEVER: &str = "尚未保存（输入后自动保存到本机浏览器）";
+pub const SAVE_RESTORED: &str = "已恢复上次的草稿";
+pub const SAVE_FAILED_QUOTA: &str = "保存失败：浏览器存储空间已满。您输入的内容仍在页面中，请先点击“下载草稿备份”保存到文件，再清理浏览器存储。";
+pub const SAVE_FAILED_UNAVAILABLE: &str = "无法保存：此浏览器禁用了本地存储（可能处于隐私/无痕模式）。您输入的内容仍在页面中，关闭前请点击“下载草稿备份”。";
+pub const SAVE_FAILED_OTHER: &str = "保存失败：";
+pub const LOAD_CORRUPT: &str = "本机保存的草稿无法读取（数据损坏或由更新版本的工具写入），已原样另存，未被覆盖。已为您新建空白草稿。";
+pub const UNLOAD_WARNING: &str = "草稿未能保存到浏览器，离开将丢失改动。";
+
+pub const COPY_DONE: &str = "已复制到剪贴板，可粘贴到 WPS 或 Word。";
+pub const COPY_FAILED: &str = "复制失败：浏览器不允许访问剪贴板。请在下方文本框中全选（Ctrl+A）后复制（Ctrl+C）。";
+pub const DOWNLOAD_DONE: &str = "已下载 .txt 文件（UTF-8 编码，Windows 记事本和 WPS 可直接打开）。";
+pub const BACKUP_DONE: &str = "已下载草稿备份文件（.json）。";
+
+pub const COUNT_UNIT: &str = "字";
+pub const COUNT_TOTAL: &str = "全文";
+
+pub const PLACEHOLDER_MISSING: &str = "【待填写】";
+
+/// "第 3 步，共 12 步"
+pub fn step_position(index: usize, total: usize) -> String {
+    format!("第 {} 步，共 {} 步", index + 1, total)
+}
+
+pub fn removed_item(what: &str) -> String {
+    format!("已删除{what}。")
+}

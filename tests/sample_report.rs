@@ -1,0 +1,155 @@
+//! The first fixture: the sample report, typed into the model field by field, renders
+//! exactly as `tests/fixtures/sample-report.txt`.
+
+use fazhi_report::model::draft::ListRef;
+use fazhi_report::model::template::builtin_templates;
+use fazhi_report::model::Draft;
+use fazhi_report::render::{build, to_text, TextOptions};
+use serde_json::Value;
+
+const RAW: &str = include_str!("fixtures/sample-raw.txt");
+const REPORT: &str = include_str!("fixtures/sample-report.txt");
+const TYPED: &str = include_str!("fixtures/sample-typed.json");
+
+/// The documented normalisation of tests/fixtures/README.md, step by step.
+fn normalise(raw: &str) -> String {
+    let closing = ['。', '：', '；', '！', '？', '”', '」', '）', ')'];
+    let mut paras: Vec<String> = Vec::new();
+    for line in raw.lines().filter(|l| !l.trim().is_empty()) {
+        match paras.last_mut() {
+            Some(prev) if prev.chars().count() > 40 && !prev.ends_with(closing) => {
+                prev.push_str(line)
+            }
+            _ => paras.push(line.to_string()),
+        }
+    }
+    let is_date = |p: &str| p.ends_with('日') && p.contains('年') && p.chars().count() <= 12;
+    let mut out = String::new();
+    for (i, p) in paras.iter().enumerate() {
+        let chars: Vec<char> = p.chars().collect();
+        let cleaned: String = chars
+            .iter()
+            .enumerate()
+            .filter(|(j, c)| {
+                let near_digit = |k: Option<usize>| {
+                    k.and_then(|k| chars.get(k))
+                        .is_some_and(|c| c.is_ascii_digit())
+                };
+                !(**c == ' ' && (near_digit(j.checked_sub(1)) || near_digit(Some(j + 1))))
+            })
+            .map(|(_, c)| *c)
+            .collect();
+        if i > 0 {
+            out.push_str(if is_date(&cleaned) { "\n" } else { "\n\n" });
+        }
+        out.push_str(&cleaned);
+    }
+    out.push('\n');
+    out
+}
+
+fn s(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_string()
+}
+
+/// Fills a fresh draft the way the wizard does: through the model's editing operations.
+fn type_sample(typed: &Value) -> Draft {
+    let template = &builtin_templates()[0];
+    let mut d = Draft::new(template);
+    d.header.organ = s(&typed["organ"]);
+    d.header.year = s(&typed["year"]);
+    d.header.doc_number.agency = s(&typed["doc_agency"]);
+    d.header.doc_number.year = s(&typed["doc_year"]);
+    d.header.doc_number.serial = s(&typed["doc_serial"]);
+    d.opening = s(&typed["opening"]);
+
+    // Part 一: the new draft has one empty subsection; the writer fills it, then adds more.
+    for (n, sub) in typed["work"].as_array().unwrap().iter().enumerate() {
+        let id = if n == 0 {
+            d.parts[0].subsections[0].id
+        } else {
+            d.add_subsection(0, String::new()).unwrap()
+        };
+        d.subsection_mut(0, id).unwrap().title = s(&sub["title"]);
+        fill_list(&mut d, ListRef::Subsection(0, id), &sub["items"]);
+    }
+    for (p, key) in [(1, "problems"), (2, "plan")] {
+        d.parts[p].lead = s(&typed[key]["lead"]);
+        fill_list(&mut d, ListRef::Part(p), &typed[key]["items"]);
+    }
+    d.closing.date = s(&typed["date"]);
+    d.closing.note = s(&typed["note"]);
+    d
+}
+
+fn fill_list(d: &mut Draft, list: ListRef, items: &Value) {
+    let items = items.as_array().unwrap();
+    while d.list(list).unwrap().len() < items.len() {
+        d.add_item(list, None);
+    }
+    while d.list(list).unwrap().len() > items.len() {
+        let last = d.list(list).unwrap().last().unwrap().id;
+        d.remove_item(list, last);
+    }
+    let ids: Vec<u32> = d.list(list).unwrap().iter().map(|i| i.id).collect();
+    for (id, item) in ids.into_iter().zip(items) {
+        let it = d.item_mut(list, id).unwrap();
+        it.lead = s(&item["lead"]);
+        it.detail = s(&item["detail"]);
+    }
+}
+
+#[test]
+fn fixture_is_the_raw_sample_under_the_documented_normalisation() {
+    assert_eq!(normalise(RAW), REPORT);
+}
+
+#[test]
+fn typed_sample_renders_the_fixture_exactly() {
+    let typed: Value = serde_json::from_str(TYPED).unwrap();
+    let draft = type_sample(&typed);
+    let text = to_text(
+        &build(&builtin_templates()[0], &draft),
+        TextOptions::default(),
+    );
+    if text != REPORT {
+        for (n, (a, b)) in text.lines().zip(REPORT.lines()).enumerate() {
+            assert_eq!(a, b, "first difference at line {}", n + 1);
+        }
+        assert_eq!(text.lines().count(), REPORT.lines().count());
+    }
+    assert_eq!(text, REPORT);
+}
+
+#[test]
+fn reordering_items_renumbers_them() {
+    let typed: Value = serde_json::from_str(TYPED).unwrap();
+    let mut draft = type_sample(&typed);
+    let plan = ListRef::Part(2);
+    let last = draft.parts[2].items[2].id;
+    draft.move_item(plan, last, -1);
+    draft.move_item(plan, last, -1);
+    let text = to_text(
+        &build(&builtin_templates()[0], &draft),
+        TextOptions::default(),
+    );
+    assert!(text.contains("\n\n一是创新法治宣传形式，夯实知法守法根基。"));
+    assert!(text.contains("\n\n二是加强法治教育培训，提升科技干部素养。"));
+}
+
+#[test]
+fn layout_form_indents_every_body_line_and_keeps_all_text() {
+    let typed: Value = serde_json::from_str(TYPED).unwrap();
+    let draft = type_sample(&typed);
+    let doc = build(&builtin_templates()[0], &draft);
+    let plain = to_text(&doc, TextOptions::default());
+    let laid = to_text(&doc, TextOptions { layout: true });
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert_eq!(squeeze(&plain), squeeze(&laid));
+    assert!(laid
+        .lines()
+        .any(|l| l == "\u{3000}\u{3000}一、2022年法治建设工作开展情况"));
+    assert!(laid
+        .lines()
+        .any(|l| l.starts_with("\u{3000}\u{3000}一是积极落实")));
+}
