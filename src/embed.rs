@@ -9,7 +9,9 @@ use crate::components::{App, Config, CSS};
 /// Standalone start (index.html / the single offline file): mounts into `#fazhi-report`,
 /// or into the first `[data-fazhi-report]` element, or into a new element on `<body>`.
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let host = document
         .query_selector("#fazhi-report, [data-fazhi-report]")
         .ok()
@@ -25,7 +27,11 @@ pub fn start() {
 }
 
 fn config_from_attributes(host: &web_sys::Element) -> Config {
-    let attr = |name: &str| host.get_attribute(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let attr = |name: &str| {
+        host.get_attribute(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
     Config {
         namespace: attr("data-namespace").unwrap_or_else(|| "default".into()),
         organ: attr("data-organ"),
@@ -37,18 +43,24 @@ fn config_from_attributes(host: &web_sys::Element) -> Config {
 pub fn mount(host: &web_sys::Element, config: Config) {
     let shadow = match host.shadow_root() {
         Some(root) => root,
-        None => match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
-            Ok(root) => root,
-            Err(_) => return,
-        },
+        None => {
+            match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
+                Ok(root) => root,
+                Err(_) => return,
+            }
+        }
     };
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     // Styles must live inside the shadow root: the page's <head> does not reach in.
     if let Ok(style) = document.create_element("style") {
         style.set_text_content(Some(&CSS.concat()));
         let _ = shadow.append_child(&style);
     }
-    let Ok(container) = document.create_element("div") else { return };
+    let Ok(container) = document.create_element("div") else {
+        return;
+    };
     let _ = container.set_attribute("class", "fr-root");
     let _ = shadow.append_child(&container);
     let container: web_sys::HtmlElement = container.unchecked_into();

@@ -71,7 +71,8 @@ pub const LOAD_CORRUPT: &str = "本机保存的草稿无法读取（数据损坏
 pub const UNLOAD_WARNING: &str = "草稿未能保存到浏览器，离开将丢失改动。";
 
 pub const COPY_DONE: &str = "已复制到剪贴板，可粘贴到 WPS 或 Word。";
-pub const COPY_FAILED: &str = "复制失败：浏览器不允许访问剪贴板。请在下方文本框中全选（Ctrl+A）后复制（Ctrl+C）。";
+pub const COPY_FAILED: &str =
+    "复制失败：浏览器不允许访问剪贴板。请在下方文本框中全选（Ctrl+A）后复制（Ctrl+C）。";
 pub const DOWNLOAD_DONE: &str = "已下载 .txt 文件（UTF-8 编码，Windows 记事本和 WPS 可直接打开）。";
 pub const BACKUP_DONE: &str = "已下载草稿备份文件（.json）。";
 

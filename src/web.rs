@@ -9,7 +9,12 @@ pub fn now_ms() -> f64 {
 /// Local wall-clock time "HH:MM:SS" for the save indicator.
 pub fn local_time() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
 }
 
 pub fn random() -> f64 {
@@ -23,7 +28,9 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     a.set_href(&url);
     a.set_download(file_name);
@@ -47,10 +54,20 @@ pub fn safe_file_name(stem: &str, ext: &str) -> String {
     let stem: String = stem
         .trim()
         .chars()
-        .map(|c| if r#"\/:*?"<>|"#.contains(c) || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if r#"\/:*?"<>|"#.contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .take(80)
         .collect();
-    let stem = if stem.is_empty() { crate::strings::APP_NAME.to_string() } else { stem };
+    let stem = if stem.is_empty() {
+        crate::strings::APP_NAME.to_string()
+    } else {
+        stem
+    };
     format!("{stem}.{ext}")
 }
 
@@ -76,12 +93,16 @@ pub async fn copy_text(text: &str, scratch: &web_sys::Element) -> bool {
 }
 
 fn copy_with_exec_command(text: &str, scratch: &web_sys::Element) -> Result<bool, JsValue> {
-    let document: web_sys::HtmlDocument = web_sys::window().and_then(|w| w.document()).ok_or("no document")?.unchecked_into();
+    let document: web_sys::HtmlDocument = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?
+        .unchecked_into();
     let area: web_sys::HtmlTextAreaElement = document.create_element("textarea")?.unchecked_into();
     area.set_value(text);
     area.set_attribute("readonly", "")?;
     area.set_attribute("aria-hidden", "true")?;
-    area.style().set_css_text("position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;");
+    area.style()
+        .set_css_text("position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;");
     scratch.append_child(&area)?;
     area.select();
     let ok = document.exec_command("copy").unwrap_or(false);

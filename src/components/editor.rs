@@ -13,8 +13,16 @@ use crate::storage::save_state::SaveState;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
-    Item { list: ListRef, at: usize, item: Item },
-    Subsection { part: usize, at: usize, sub: Subsection },
+    Item {
+        list: ListRef,
+        at: usize,
+        item: Item,
+    },
+    Subsection {
+        part: usize,
+        at: usize,
+        sub: Subsection,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,7 +80,14 @@ impl Editor {
     }
 
     pub fn go_relative(&self, delta: isize) {
-        let next = self.draft.with_untracked(|d| step::neighbour(self.template.get_untracked(), d, self.step.get_untracked(), delta));
+        let next = self.draft.with_untracked(|d| {
+            step::neighbour(
+                self.template.get_untracked(),
+                d,
+                self.step.get_untracked(),
+                delta,
+            )
+        });
         if let Some(next) = next {
             self.go(next);
         }
@@ -83,7 +98,9 @@ impl Editor {
         let root = self.root;
         let selector = selector.to_string();
         request_animation_frame(move || {
-            let Some(root) = root.get_untracked() else { return };
+            let Some(root) = root.get_untracked() else {
+                return;
+            };
             if let Ok(Some(el)) = root.query_selector(&selector) {
                 if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
                     let _ = el.focus();
@@ -93,7 +110,11 @@ impl Editor {
     }
 
     pub fn say(&self, text: impl Into<String>) {
-        self.notice.set(Some(Notice { text: text.into(), undo: None, rescue: None }));
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            undo: None,
+            rescue: None,
+        }));
     }
 
     pub fn undo(&self, undo: Undo) {

@@ -112,10 +112,16 @@ pub enum ListRef {
 impl Draft {
     /// A fresh draft shaped by `template`: each part with its initial subsections/items.
     pub fn new(template: &Template) -> Draft {
-        let mut draft = Draft { template: template.id.clone(), ..Draft::default() };
+        let mut draft = Draft {
+            template: template.id.clone(),
+            ..Draft::default()
+        };
         draft.closing.note = template.note_choices.first().cloned().unwrap_or_default();
         for spec in &template.parts {
-            let mut part = Part { key: spec.key.clone(), ..Part::default() };
+            let mut part = Part {
+                key: spec.key.clone(),
+                ..Part::default()
+            };
             match &spec.body {
                 BodySpec::Subsections { initial_count, .. } => {
                     for _ in 0..*initial_count {
@@ -139,7 +145,10 @@ impl Draft {
     pub fn conform_to(&mut self, template: &Template) {
         for (i, spec) in template.parts.iter().enumerate() {
             if self.parts.len() <= i {
-                self.parts.push(Part { key: spec.key.clone(), ..Part::default() });
+                self.parts.push(Part {
+                    key: spec.key.clone(),
+                    ..Part::default()
+                });
             }
         }
         // Ids must be unique for keyed list rendering; repair a draft where they are not.
@@ -176,12 +185,19 @@ impl Draft {
     }
 
     pub fn new_item(&mut self) -> Item {
-        Item { id: self.fresh_id(), ..Item::default() }
+        Item {
+            id: self.fresh_id(),
+            ..Item::default()
+        }
     }
 
     pub fn new_subsection(&mut self, title: String) -> Subsection {
         let item = self.new_item();
-        Subsection { id: self.fresh_id(), title, items: vec![item] }
+        Subsection {
+            id: self.fresh_id(),
+            title,
+            items: vec![item],
+        }
     }
 
     pub fn title(&self, template: &Template) -> String {
@@ -195,11 +211,18 @@ impl Draft {
         if self.header.organ.trim().is_empty() && self.header.reporting_year().is_none() {
             return String::new();
         }
-        expand(&template.title_pattern, self.header.organ.trim(), self.header.reporting_year())
+        expand(
+            &template.title_pattern,
+            self.header.organ.trim(),
+            self.header.reporting_year(),
+        )
     }
 
     pub fn signature(&self) -> &str {
-        self.closing.signature.as_deref().unwrap_or(self.header.organ.trim())
+        self.closing
+            .signature
+            .as_deref()
+            .unwrap_or(self.header.organ.trim())
     }
 
     /// The year inside 〔〕: as typed, else the reporting year + 1.
@@ -208,7 +231,10 @@ impl Draft {
         if !typed.is_empty() {
             return typed.to_string();
         }
-        self.header.reporting_year().map(|y| (y + 1).to_string()).unwrap_or_default()
+        self.header
+            .reporting_year()
+            .map(|y| (y + 1).to_string())
+            .unwrap_or_default()
     }
 
     pub fn part_heading(&self, template: &Template, index: usize) -> String {
@@ -216,16 +242,32 @@ impl Draft {
         if let Some(h) = part.and_then(|p| p.heading.clone()) {
             return h;
         }
-        let pattern = template.parts.get(index).map(|s| s.heading.as_str()).unwrap_or("");
-        expand(pattern, self.header.organ.trim(), self.header.reporting_year())
+        let pattern = template
+            .parts
+            .get(index)
+            .map(|s| s.heading.as_str())
+            .unwrap_or("");
+        expand(
+            pattern,
+            self.header.organ.trim(),
+            self.header.reporting_year(),
+        )
     }
 
     pub fn subsection(&self, part: usize, id: u32) -> Option<&Subsection> {
-        self.parts.get(part)?.subsections.iter().find(|s| s.id == id)
+        self.parts
+            .get(part)?
+            .subsections
+            .iter()
+            .find(|s| s.id == id)
     }
 
     pub fn subsection_mut(&mut self, part: usize, id: u32) -> Option<&mut Subsection> {
-        self.parts.get_mut(part)?.subsections.iter_mut().find(|s| s.id == id)
+        self.parts
+            .get_mut(part)?
+            .subsections
+            .iter_mut()
+            .find(|s| s.id == id)
     }
 
     pub fn list(&self, list: ListRef) -> Option<&Vec<Item>> {
@@ -251,7 +293,10 @@ impl Draft {
         let item = self.new_item();
         let id = item.id;
         let items = self.list_mut(list)?;
-        let at = after.and_then(|a| items.iter().position(|i| i.id == a)).map(|p| p + 1).unwrap_or(items.len());
+        let at = after
+            .and_then(|a| items.iter().position(|i| i.id == a))
+            .map(|p| p + 1)
+            .unwrap_or(items.len());
         items.insert(at, item);
         Some(id)
     }
@@ -307,7 +352,9 @@ impl Draft {
 }
 
 fn move_by_id<T>(list: &mut [T], is: impl Fn(&T) -> bool, delta: isize) -> bool {
-    let Some(from) = list.iter().position(is) else { return false };
+    let Some(from) = list.iter().position(is) else {
+        return false;
+    };
     let to = from as isize + delta;
     if to < 0 || to >= list.len() as isize {
         return false;
@@ -328,8 +375,22 @@ pub fn parse_iso_date(iso: &str) -> Option<(i32, u32, u32)> {
     let m: u32 = it.next()?.parse().ok()?;
     let d: u32 = it.next()?.parse().ok()?;
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    ((1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize] && (1000..=9999).contains(&y)).then_some((y, m, d))
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    ((1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize] && (1000..=9999).contains(&y))
+        .then_some((y, m, d))
 }
 
 #[cfg(test)]
@@ -379,7 +440,14 @@ mod tests {
         assert_ne!(a, b);
         let (at, s) = d.remove_subsection(0, a).unwrap();
         d.restore_subsection(0, at, s);
-        assert_eq!(d.parts[0].subsections.iter().map(|s| s.id).collect::<Vec<_>>(), vec![b, a]);
+        assert_eq!(
+            d.parts[0]
+                .subsections
+                .iter()
+                .map(|s| s.id)
+                .collect::<Vec<_>>(),
+            vec![b, a]
+        );
     }
 
     #[test]

@@ -53,9 +53,12 @@ impl ItemNumbering {
         }
         match self {
             ItemNumbering::None => String::new(),
-            ItemNumbering::Aspects if count == 2 => {
-                if index == 0 { "一方面，" } else { "另一方面，" }.to_string()
+            ItemNumbering::Aspects if count == 2 => if index == 0 {
+                "一方面，"
+            } else {
+                "另一方面，"
             }
+            .to_string(),
             ItemNumbering::Ordinal | ItemNumbering::Aspects => {
                 format!("{}是", chinese_numeral(index + 1))
             }
@@ -69,8 +72,25 @@ mod tests {
 
     #[test]
     fn numerals_cover_real_report_lengths() {
-        let got: Vec<String> = [1, 2, 9, 10, 11, 19, 20, 21, 35, 99].iter().map(|&n| chinese_numeral(n)).collect();
-        assert_eq!(got, ["一", "二", "九", "十", "十一", "十九", "二十", "二十一", "三十五", "九十九"]);
+        let got: Vec<String> = [1, 2, 9, 10, 11, 19, 20, 21, 35, 99]
+            .iter()
+            .map(|&n| chinese_numeral(n))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "一",
+                "二",
+                "九",
+                "十",
+                "十一",
+                "十九",
+                "二十",
+                "二十一",
+                "三十五",
+                "九十九"
+            ]
+        );
     }
 
     #[test]

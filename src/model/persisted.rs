@@ -51,7 +51,8 @@ pub fn encode(stored: &StoredDraft) -> String {
 }
 
 pub fn decode(raw: &str) -> Result<StoredDraft, DecodeError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     let schema = value
         .as_object()
         .and_then(|o| o.get("schema"))
@@ -83,7 +84,14 @@ mod tests {
     fn stored() -> StoredDraft {
         let mut draft = Draft::new(&builtin_templates()[0]);
         draft.header.organ = "某局 <script>alert(1)</script> \u{202E}".into();
-        StoredDraft { schema: SCHEMA_VERSION, id: "d1".into(), revision: 3, saved_at: 1.5e12, step: "part-1".into(), draft }
+        StoredDraft {
+            schema: SCHEMA_VERSION,
+            id: "d1".into(),
+            revision: 3,
+            saved_at: 1.5e12,
+            step: "part-1".into(),
+            draft,
+        }
     }
 
     #[test]
@@ -97,8 +105,14 @@ mod tests {
         assert!(matches!(decode("{not json"), Err(DecodeError::NotJson(_))));
         assert_eq!(decode("[1,2]"), Err(DecodeError::NotADraft));
         assert_eq!(decode(r#"{"hello":1}"#), Err(DecodeError::NotADraft));
-        assert_eq!(decode(r#"{"schema":99,"id":"x","draft":{}}"#), Err(DecodeError::NewerVersion(99)));
-        assert!(matches!(decode(r#"{"schema":1,"id":"x","draft":{"opening":5}}"#), Err(DecodeError::WrongShape(_))));
+        assert_eq!(
+            decode(r#"{"schema":99,"id":"x","draft":{}}"#),
+            Err(DecodeError::NewerVersion(99))
+        );
+        assert!(matches!(
+            decode(r#"{"schema":1,"id":"x","draft":{"opening":5}}"#),
+            Err(DecodeError::WrongShape(_))
+        ));
         for e in [DecodeError::NotADraft, DecodeError::NewerVersion(2)] {
             assert!(!e.message().is_empty());
         }

@@ -132,12 +132,30 @@ pub fn title(template: &Template, draft: &Draft, step: Step) -> String {
     match step {
         Step::Header => strings::STEP_HEADER.into(),
         Step::Opening => strings::STEP_OPENING.into(),
-        Step::Part(p) => format!("{}{}", super::numbering::part_marker(p), draft.part_heading(template, p)),
+        Step::Part(p) => format!(
+            "{}{}",
+            super::numbering::part_marker(p),
+            draft.part_heading(template, p)
+        ),
         Step::Subsection(p, id) => {
-            let Some(part) = draft.parts.get(p) else { return String::new() };
-            let index = part.subsections.iter().position(|s| s.id == id).unwrap_or(0);
-            let name = part.subsections.get(index).map(|s| s.title.trim()).unwrap_or("");
-            let name = if name.is_empty() { strings::UNTITLED_SUBSECTION } else { name };
+            let Some(part) = draft.parts.get(p) else {
+                return String::new();
+            };
+            let index = part
+                .subsections
+                .iter()
+                .position(|s| s.id == id)
+                .unwrap_or(0);
+            let name = part
+                .subsections
+                .get(index)
+                .map(|s| s.title.trim())
+                .unwrap_or("");
+            let name = if name.is_empty() {
+                strings::UNTITLED_SUBSECTION
+            } else {
+                name
+            };
             format!("{}{}", subsection_marker(index), name)
         }
         Step::Closing => strings::STEP_CLOSING.into(),
@@ -207,8 +225,14 @@ pub fn status(template: &Template, draft: &Draft, step: Step) -> StepStatus {
             }
             StepStatus::combine(parts)
         }
-        Step::Subsection(p, id) => draft.subsection(p, id).map(subsection_status).unwrap_or(StepStatus::Empty),
-        Step::Closing => fields_status(&[filled(draft.signature()), super::draft::chinese_date(&draft.closing.date).is_some()]),
+        Step::Subsection(p, id) => draft
+            .subsection(p, id)
+            .map(subsection_status)
+            .unwrap_or(StepStatus::Empty),
+        Step::Closing => fields_status(&[
+            filled(draft.signature()),
+            super::draft::chinese_date(&draft.closing.date).is_some(),
+        ]),
         Step::Output => StepStatus::Empty,
     }
 }
@@ -220,7 +244,14 @@ mod tests {
 
     #[test]
     fn step_keys_round_trip() {
-        for s in [Step::Header, Step::Opening, Step::Part(2), Step::Subsection(0, 17), Step::Closing, Step::Output] {
+        for s in [
+            Step::Header,
+            Step::Opening,
+            Step::Part(2),
+            Step::Subsection(0, 17),
+            Step::Closing,
+            Step::Output,
+        ] {
             assert_eq!(Step::parse(&s.key()), Some(s));
         }
         assert_eq!(Step::parse("sub-x-1"), None);
@@ -234,13 +265,28 @@ mod tests {
         let first = d.parts[0].subsections[0].id;
         let second = d.add_subsection(0, "二".into()).unwrap();
         let all = steps(t, &d);
-        assert_eq!(&all[..5], &[Step::Header, Step::Opening, Step::Part(0), Step::Subsection(0, first), Step::Subsection(0, second)]);
+        assert_eq!(
+            &all[..5],
+            &[
+                Step::Header,
+                Step::Opening,
+                Step::Part(0),
+                Step::Subsection(0, first),
+                Step::Subsection(0, second)
+            ]
+        );
         assert_eq!(all.last(), Some(&Step::Output));
-        assert_eq!(neighbour(t, &d, Step::Subsection(0, second), 1), Some(Step::Part(1)));
+        assert_eq!(
+            neighbour(t, &d, Step::Subsection(0, second), 1),
+            Some(Step::Part(1))
+        );
         assert_eq!(neighbour(t, &d, Step::Header, -1), None);
         d.remove_subsection(0, second);
         assert_eq!(resolve(t, &d, Step::Subsection(0, second)), Step::Part(0));
-        assert_eq!(title(t, &d, Step::Subsection(0, first)), "（一）（未命名小节）");
+        assert_eq!(
+            title(t, &d, Step::Subsection(0, first)),
+            "（一）（未命名小节）"
+        );
     }
 
     #[test]
@@ -268,7 +314,11 @@ mod tests {
         d.parts[1].items[1].detail = "另一个问题".into();
         assert_eq!(status(t, &d, Step::Part(1)), StepStatus::Done);
 
-        assert_eq!(status(t, &d, Step::Closing), StepStatus::Started, "signature defaults to organ; date missing");
+        assert_eq!(
+            status(t, &d, Step::Closing),
+            StepStatus::Started,
+            "signature defaults to organ; date missing"
+        );
         d.closing.date = "2023-02-17".into();
         assert_eq!(status(t, &d, Step::Closing), StepStatus::Done);
     }

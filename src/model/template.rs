@@ -103,7 +103,9 @@ impl PartSpec {
 /// so a half-filled heading is visibly incomplete rather than silently wrong.
 pub fn expand(pattern: &str, organ: &str, year: Option<i32>) -> String {
     let year_text = year.map(|y| y.to_string()).unwrap_or_else(|| "____".into());
-    let next_text = year.map(|y| (y + 1).to_string()).unwrap_or_else(|| "____".into());
+    let next_text = year
+        .map(|y| (y + 1).to_string())
+        .unwrap_or_else(|| "____".into());
     pattern
         .replace("{organ}", organ)
         .replace("{year}", &year_text)
@@ -117,7 +119,9 @@ pub fn builtin_templates() -> &'static [Template] {
     TEMPLATES.get_or_init(|| {
         [include_str!("../templates/department-short.json")]
             .iter()
-            .map(|json| serde_json::from_str(json).expect("built-in template is valid (checked by tests)"))
+            .map(|json| {
+                serde_json::from_str(json).expect("built-in template is valid (checked by tests)")
+            })
             .collect()
     })
 }
@@ -146,15 +150,26 @@ mod tests {
         for t in all {
             assert!(!t.parts.is_empty(), "{} has parts", t.id);
             for p in &t.parts {
-                assert!(!p.guide.guidance.is_empty(), "{}/{} has guidance", t.id, p.key);
+                assert!(
+                    !p.guide.guidance.is_empty(),
+                    "{}/{} has guidance",
+                    t.id,
+                    p.key
+                );
             }
         }
     }
 
     #[test]
     fn expand_fills_years() {
-        assert_eq!(expand("{year}年法治建设工作开展情况", "", Some(2022)), "2022年法治建设工作开展情况");
-        assert_eq!(expand("{next_year}年法治工作计划", "", Some(2022)), "2023年法治工作计划");
+        assert_eq!(
+            expand("{year}年法治建设工作开展情况", "", Some(2022)),
+            "2022年法治建设工作开展情况"
+        );
+        assert_eq!(
+            expand("{next_year}年法治工作计划", "", Some(2022)),
+            "2023年法治工作计划"
+        );
         assert_eq!(expand("{organ}{year}年度", "某局", None), "某局____年度");
     }
 }

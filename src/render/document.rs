@@ -38,7 +38,9 @@ pub struct Document {
 }
 
 /// Sentence-final (or clause-final) marks after which no 。 is added to an item's lead.
-const LEAD_ENDINGS: &[char] = &['。', '！', '？', '；', '：', '，', '、', '…', '.', '!', '?', ';', ':', ','];
+const LEAD_ENDINGS: &[char] = &[
+    '。', '！', '？', '；', '：', '，', '、', '…', '.', '!', '?', ';', ':', ',',
+];
 
 /// "一是" + lead (closed with 。 if the writer left it open) + detail.
 pub fn item_text(prefix: &str, item: &Item) -> String {
@@ -53,10 +55,17 @@ pub fn item_text(prefix: &str, item: &Item) -> String {
     out
 }
 
-fn list_paragraphs(items: &[Item], numbering: crate::model::numbering::ItemNumbering, layout: ItemLayout) -> Vec<String> {
+fn list_paragraphs(
+    items: &[Item],
+    numbering: crate::model::numbering::ItemNumbering,
+    layout: ItemLayout,
+) -> Vec<String> {
     let filled: Vec<&Item> = items.iter().filter(|i| !i.is_empty()).collect();
-    let texts: Vec<String> =
-        filled.iter().enumerate().map(|(n, item)| item_text(&numbering.prefix(n, filled.len()), item)).collect();
+    let texts: Vec<String> = filled
+        .iter()
+        .enumerate()
+        .map(|(n, item)| item_text(&numbering.prefix(n, filled.len()), item))
+        .collect();
     match layout {
         ItemLayout::Paragraphs => texts,
         ItemLayout::Inline if texts.is_empty() => vec![],
@@ -78,25 +87,56 @@ pub fn build(template: &Template, draft: &Draft) -> Document {
     if !dn.agency.trim().is_empty() || !dn.serial.trim().is_empty() {
         push(
             BlockKind::DocNumber,
-            format!("{}〔{}〕{}号", dn.agency.trim(), draft.doc_number_year(), dn.serial.trim()),
+            format!(
+                "{}〔{}〕{}号",
+                dn.agency.trim(),
+                draft.doc_number_year(),
+                dn.serial.trim()
+            ),
             Step::Header,
         );
     }
-    push(BlockKind::Title, draft.title(template).trim().to_string(), Step::Header);
-    push(BlockKind::Paragraph, draft.opening.trim().to_string(), Step::Opening);
+    push(
+        BlockKind::Title,
+        draft.title(template).trim().to_string(),
+        Step::Header,
+    );
+    push(
+        BlockKind::Paragraph,
+        draft.opening.trim().to_string(),
+        Step::Opening,
+    );
 
     for (p, spec) in template.parts.iter().enumerate() {
-        let Some(part) = draft.parts.get(p) else { continue };
+        let Some(part) = draft.parts.get(p) else {
+            continue;
+        };
         let list = spec.list();
-        push(BlockKind::Heading1, format!("{}{}", part_marker(p), draft.part_heading(template, p).trim()), Step::Part(p));
+        push(
+            BlockKind::Heading1,
+            format!(
+                "{}{}",
+                part_marker(p),
+                draft.part_heading(template, p).trim()
+            ),
+            Step::Part(p),
+        );
         if spec.lead.is_some() {
-            push(BlockKind::Paragraph, part.lead.trim().to_string(), Step::Part(p));
+            push(
+                BlockKind::Paragraph,
+                part.lead.trim().to_string(),
+                Step::Part(p),
+            );
         }
         if spec.has_subsections() {
             let shown = part.subsections.iter().filter(|s| !s.is_empty());
             for (n, sub) in shown.enumerate() {
                 let step = Step::Subsection(p, sub.id);
-                push(BlockKind::Heading2, format!("{}{}", subsection_marker(n), sub.title.trim()), step);
+                push(
+                    BlockKind::Heading2,
+                    format!("{}{}", subsection_marker(n), sub.title.trim()),
+                    step,
+                );
                 for text in list_paragraphs(&sub.items, list.numbering, list.layout) {
                     push(BlockKind::Paragraph, text, step);
                 }
@@ -108,10 +148,18 @@ pub fn build(template: &Template, draft: &Draft) -> Document {
         }
     }
 
-    push(BlockKind::Signature, draft.signature().trim().to_string(), Step::Closing);
+    push(
+        BlockKind::Signature,
+        draft.signature().trim().to_string(),
+        Step::Closing,
+    );
     let date = chinese_date(&draft.closing.date).unwrap_or_default();
     push(BlockKind::Date, date, Step::Closing);
-    push(BlockKind::Note, note_text(&draft.closing.note), Step::Closing);
+    push(
+        BlockKind::Note,
+        note_text(&draft.closing.note),
+        Step::Closing,
+    );
     Document { blocks }
 }
 
@@ -131,7 +179,11 @@ mod tests {
     use crate::model::numbering::ItemNumbering;
 
     fn item(lead: &str, detail: &str) -> Item {
-        Item { id: 0, lead: lead.into(), detail: detail.into() }
+        Item {
+            id: 0,
+            lead: lead.into(),
+            detail: detail.into(),
+        }
     }
 
     #[test]
@@ -146,9 +198,17 @@ mod tests {
     #[test]
     fn lists_skip_blank_items_and_number_the_rest() {
         let items = [item("甲", "a"), item(" ", ""), item("乙", "b")];
-        assert_eq!(list_paragraphs(&items, ItemNumbering::Ordinal, ItemLayout::Inline), ["一是甲。a二是乙。b"]);
-        assert_eq!(list_paragraphs(&items, ItemNumbering::Aspects, ItemLayout::Paragraphs), ["一方面，甲。a", "另一方面，乙。b"]);
-        assert!(list_paragraphs(&[item("", "")], ItemNumbering::Ordinal, ItemLayout::Inline).is_empty());
+        assert_eq!(
+            list_paragraphs(&items, ItemNumbering::Ordinal, ItemLayout::Inline),
+            ["一是甲。a二是乙。b"]
+        );
+        assert_eq!(
+            list_paragraphs(&items, ItemNumbering::Aspects, ItemLayout::Paragraphs),
+            ["一方面，甲。a", "另一方面，乙。b"]
+        );
+        assert!(
+            list_paragraphs(&[item("", "")], ItemNumbering::Ordinal, ItemLayout::Inline).is_empty()
+        );
     }
 
     #[test]

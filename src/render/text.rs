@@ -20,8 +20,16 @@ pub fn to_text(doc: &Document, options: TextOptions) -> String {
     let mut out = String::new();
     let mut prev: Option<BlockKind> = None;
     // Signature and date in the layout form are computed together.
-    let signature = doc.blocks.iter().find(|b| b.kind == BlockKind::Signature).map(|b| b.text.as_str());
-    let date = doc.blocks.iter().find(|b| b.kind == BlockKind::Date).map(|b| b.text.as_str());
+    let signature = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Signature)
+        .map(|b| b.text.as_str());
+    let date = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Date)
+        .map(|b| b.text.as_str());
     let (sig_pad, date_pad) = signature_columns(signature.unwrap_or(""), date.unwrap_or(""));
     for block in &doc.blocks {
         if let Some(p) = prev {
@@ -30,7 +38,10 @@ pub fn to_text(doc: &Document, options: TextOptions) -> String {
         }
         if options.layout {
             match block.kind {
-                BlockKind::Paragraph | BlockKind::Heading1 | BlockKind::Heading2 | BlockKind::Note => out.push_str(INDENT),
+                BlockKind::Paragraph
+                | BlockKind::Heading1
+                | BlockKind::Heading2
+                | BlockKind::Note => out.push_str(INDENT),
                 BlockKind::Issuer | BlockKind::DocNumber | BlockKind::Title => {
                     out.push_str(&pad(centre_offset(&block.text)))
                 }
@@ -63,7 +74,10 @@ fn centre_offset(text: &str) -> usize {
 fn signature_columns(signature: &str, date: &str) -> (usize, usize) {
     let line = (LINE_CHARS * 2) as isize;
     let margin = 4; // two characters, in half-units
-    let (s, d) = (half_width_units(signature) as isize, half_width_units(date) as isize);
+    let (s, d) = (
+        half_width_units(signature) as isize,
+        half_width_units(date) as isize,
+    );
     let mut sig_start = line - margin - s;
     let mut date_start = sig_start + margin;
     if date_start + d > line - margin {
@@ -108,19 +122,40 @@ mod tests {
     use crate::render::document::Block;
 
     fn doc(blocks: &[(BlockKind, &str)]) -> Document {
-        Document { blocks: blocks.iter().map(|(k, t)| Block { kind: *k, text: t.to_string(), step: Step::Header }).collect() }
+        Document {
+            blocks: blocks
+                .iter()
+                .map(|(k, t)| Block {
+                    kind: *k,
+                    text: t.to_string(),
+                    step: Step::Header,
+                })
+                .collect(),
+        }
     }
 
     #[test]
     fn plain_form_separates_paragraphs_and_keeps_signature_with_date() {
-        let d = doc(&[(BlockKind::Title, "标题"), (BlockKind::Paragraph, "正文。"), (BlockKind::Signature, "某局"), (BlockKind::Date, "2023年2月17日")]);
-        assert_eq!(to_text(&d, TextOptions::default()), "标题\n\n正文。\n\n某局\n2023年2月17日\n");
+        let d = doc(&[
+            (BlockKind::Title, "标题"),
+            (BlockKind::Paragraph, "正文。"),
+            (BlockKind::Signature, "某局"),
+            (BlockKind::Date, "2023年2月17日"),
+        ]);
+        assert_eq!(
+            to_text(&d, TextOptions::default()),
+            "标题\n\n正文。\n\n某局\n2023年2月17日\n"
+        );
         assert_eq!(to_text(&Document::default(), TextOptions::default()), "");
     }
 
     #[test]
     fn layout_form_indents_and_places_signature() {
-        let d = doc(&[(BlockKind::Paragraph, "正文。"), (BlockKind::Signature, "张家港市科学技术局"), (BlockKind::Date, "2022年2月17日")]);
+        let d = doc(&[
+            (BlockKind::Paragraph, "正文。"),
+            (BlockKind::Signature, "张家港市科学技术局"),
+            (BlockKind::Date, "2022年2月17日"),
+        ]);
         let text = to_text(&d, TextOptions { layout: true });
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "\u{3000}\u{3000}正文。");

@@ -14,7 +14,9 @@ pub struct BrowserStore {
 impl BrowserStore {
     pub fn new() -> Self {
         // `window.localStorage` itself throws a SecurityError when storage is blocked.
-        let available = web_sys::window().map(|w| matches!(w.local_storage(), Ok(Some(_)))).unwrap_or(false);
+        let available = web_sys::window()
+            .map(|w| matches!(w.local_storage(), Ok(Some(_))))
+            .unwrap_or(false);
         BrowserStore { available }
     }
 
@@ -36,7 +38,9 @@ impl Default for BrowserStore {
 fn to_error(e: JsValue) -> StoreError {
     match e.dyn_ref::<web_sys::DomException>() {
         // Chromium and Firefox name it QuotaExceededError; old Firefox used NS_ERROR_DOM_QUOTA_REACHED.
-        Some(ex) if ex.name() == "QuotaExceededError" || ex.name() == "NS_ERROR_DOM_QUOTA_REACHED" => {
+        Some(ex)
+            if ex.name() == "QuotaExceededError" || ex.name() == "NS_ERROR_DOM_QUOTA_REACHED" =>
+        {
             StoreError::QuotaExceeded
         }
         Some(ex) if ex.name() == "SecurityError" => StoreError::Unavailable,

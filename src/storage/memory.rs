@@ -16,10 +16,16 @@ pub struct MemoryStore {
 
 impl MemoryStore {
     pub fn with_quota(chars: usize) -> Self {
-        MemoryStore { quota: Some(chars), ..Default::default() }
+        MemoryStore {
+            quota: Some(chars),
+            ..Default::default()
+        }
     }
     pub fn unavailable() -> Self {
-        MemoryStore { unavailable: true, ..Default::default() }
+        MemoryStore {
+            unavailable: true,
+            ..Default::default()
+        }
     }
     pub fn keys(&self) -> Vec<String> {
         self.entries.borrow().keys().cloned().collect()
@@ -43,7 +49,11 @@ impl KeyValueStore for MemoryStore {
         self.check()?;
         let mut entries = self.entries.borrow_mut();
         if let Some(quota) = self.quota {
-            let others: usize = entries.iter().filter(|(k, _)| *k != key).map(|(k, v)| k.len() + v.len()).sum();
+            let others: usize = entries
+                .iter()
+                .filter(|(k, _)| *k != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
             if others + key.len() + value.len() > quota {
                 return Err(StoreError::QuotaExceeded);
             }

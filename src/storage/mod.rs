@@ -35,7 +35,11 @@ pub enum LoadOutcome {
     Fresh,
     Restored(StoredDraft),
     /// An entry exists but cannot be used; it was copied to `kept_as` untouched.
-    Unreadable { error: DecodeError, kept_as: String, raw: String },
+    Unreadable {
+        error: DecodeError,
+        kept_as: String,
+        raw: String,
+    },
 }
 
 pub struct DraftRepository<S: KeyValueStore> {
@@ -45,7 +49,10 @@ pub struct DraftRepository<S: KeyValueStore> {
 
 impl<S: KeyValueStore> DraftRepository<S> {
     pub fn new(store: S, namespace: &str) -> Self {
-        DraftRepository { store, namespace: sanitize_namespace(namespace) }
+        DraftRepository {
+            store,
+            namespace: sanitize_namespace(namespace),
+        }
     }
 
     pub fn store(&self) -> &S {
@@ -61,18 +68,25 @@ impl<S: KeyValueStore> DraftRepository<S> {
     }
 
     fn unreadable_key(&self, id: &str, now_ms: f64) -> String {
-        format!("{KEY_PREFIX}/{}/unreadable/{id}/{}", self.namespace, now_ms as u64)
+        format!(
+            "{KEY_PREFIX}/{}/unreadable/{id}/{}",
+            self.namespace, now_ms as u64
+        )
     }
 
     /// The draft the writer last worked on.
     pub fn load_current(&self, now_ms: f64) -> Result<LoadOutcome, StoreError> {
-        let Some(id) = self.store.get(&self.current_key())? else { return Ok(LoadOutcome::Fresh) };
+        let Some(id) = self.store.get(&self.current_key())? else {
+            return Ok(LoadOutcome::Fresh);
+        };
         self.load(&id, now_ms)
     }
 
     pub fn load(&self, id: &str, now_ms: f64) -> Result<LoadOutcome, StoreError> {
         let key = self.draft_key(id);
-        let Some(raw) = self.store.get(&key)? else { return Ok(LoadOutcome::Fresh) };
+        let Some(raw) = self.store.get(&key)? else {
+            return Ok(LoadOutcome::Fresh);
+        };
         match decode(&raw) {
             Ok(stored) => Ok(LoadOutcome::Restored(stored)),
             Err(error) => {
@@ -86,7 +100,11 @@ impl<S: KeyValueStore> DraftRepository<S> {
                     }
                     Err(_) => key,
                 };
-                Ok(LoadOutcome::Unreadable { error, kept_as, raw })
+                Ok(LoadOutcome::Unreadable {
+                    error,
+                    kept_as,
+                    raw,
+                })
             }
         }
     }
@@ -94,15 +112,19 @@ impl<S: KeyValueStore> DraftRepository<S> {
     /// Writes the draft and marks it current. The draft is written first, so a failure
     /// leaves the previous current pointer valid.
     pub fn save(&self, stored: &StoredDraft) -> Result<(), StoreError> {
-        self.store.set(&self.draft_key(&stored.id), &encode(stored))?;
+        self.store
+            .set(&self.draft_key(&stored.id), &encode(stored))?;
         self.store.set(&self.current_key(), &stored.id)
     }
 }
 
 /// Namespaces come from host-page attributes: keep them to a safe, short alphabet.
 pub fn sanitize_namespace(ns: &str) -> String {
-    let clean: String =
-        ns.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).take(64).collect();
+    let clean: String = ns
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .take(64)
+        .collect();
     if clean.is_empty() {
         "default".into()
     } else {
@@ -112,7 +134,11 @@ pub fn sanitize_namespace(ns: &str) -> String {
 
 /// A draft id from the clock and a random number (no collision across tabs in practice).
 pub fn new_draft_id(now_ms: f64, random: f64) -> String {
-    format!("d{:x}{:04x}", now_ms as u64, (random * 65536.0) as u32 & 0xffff)
+    format!(
+        "d{:x}{:04x}",
+        now_ms as u64,
+        (random * 65536.0) as u32 & 0xffff
+    )
 }
 
 #[cfg(test)]
@@ -141,14 +167,23 @@ mod tests {
         let s = stored("d1");
         repo.save(&s).unwrap();
         assert_eq!(repo.load_current(0.0).unwrap(), LoadOutcome::Restored(s));
-        assert!(repo.store().keys().iter().all(|k| k.starts_with("fazhi-report/v1/ns/")));
+        assert!(repo
+            .store()
+            .keys()
+            .iter()
+            .all(|k| k.starts_with("fazhi-report/v1/ns/")));
     }
 
     #[test]
     fn namespaces_do_not_share_drafts() {
         let store = MemoryStore::default();
-        DraftRepository::new(store.clone(), "a").save(&stored("d1")).unwrap();
-        assert_eq!(DraftRepository::new(store, "b").load_current(0.0).unwrap(), LoadOutcome::Fresh);
+        DraftRepository::new(store.clone(), "a")
+            .save(&stored("d1"))
+            .unwrap();
+        assert_eq!(
+            DraftRepository::new(store, "b").load_current(0.0).unwrap(),
+            LoadOutcome::Fresh
+        );
     }
 
     #[test]
@@ -157,7 +192,9 @@ mod tests {
         let repo = DraftRepository::new(store.clone(), "ns");
         store.set(&repo.current_key(), "d1").unwrap();
         store.set(&repo.draft_key("d1"), "{garbage").unwrap();
-        let LoadOutcome::Unreadable { kept_as, raw, .. } = repo.load_current(42.0).unwrap() else { panic!() };
+        let LoadOutcome::Unreadable { kept_as, raw, .. } = repo.load_current(42.0).unwrap() else {
+            panic!()
+        };
         assert_eq!(raw, "{garbage");
         assert_eq!(store.get(&kept_as).unwrap().as_deref(), Some("{garbage"));
         assert_ne!(kept_as, repo.draft_key("d1"));
@@ -172,7 +209,9 @@ mod tests {
         let repo = DraftRepository::new(store.clone(), "n");
         store.set(&repo.draft_key("d1"), "{bad").unwrap();
         store.set(&repo.current_key(), "d1").unwrap();
-        let LoadOutcome::Unreadable { kept_as, .. } = repo.load_current(1.0).unwrap() else { panic!() };
+        let LoadOutcome::Unreadable { kept_as, .. } = repo.load_current(1.0).unwrap() else {
+            panic!()
+        };
         assert_eq!(kept_as, repo.draft_key("d1"));
         assert_eq!(store.get(&kept_as).unwrap().as_deref(), Some("{bad"));
     }

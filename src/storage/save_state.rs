@@ -52,7 +52,10 @@ mod tests {
     fn only_unsaved_states_owe_a_save() {
         assert!(SaveState::Pending.owes_save());
         assert!(SaveState::Failed(StoreError::QuotaExceeded).owes_save());
-        assert!(!SaveState::Saved { at: "10:00:00".into() }.owes_save());
+        assert!(!SaveState::Saved {
+            at: "10:00:00".into()
+        }
+        .owes_save());
         assert!(!SaveState::Idle.owes_save());
     }
 
@@ -62,6 +65,12 @@ mod tests {
             let m = SaveState::Failed(e).message();
             assert!(m.contains("仍在页面中"), "{m}");
         }
-        assert_eq!(SaveState::Saved { at: "09:05:01".into() }.message(), "已自动保存（09:05:01）");
+        assert_eq!(
+            SaveState::Saved {
+                at: "09:05:01".into()
+            }
+            .message(),
+            "已自动保存（09:05:01）"
+        );
     }
 }

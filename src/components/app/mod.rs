@@ -31,7 +31,11 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { namespace: "default".into(), organ: None, year: None }
+        Config {
+            namespace: "default".into(),
+            organ: None,
+            year: None,
+        }
     }
 }
 
@@ -54,19 +58,42 @@ fn fresh_draft(config: &Config) -> Draft {
 fn load(repo: &DraftRepository<BrowserStore>, config: &Config) -> Loaded {
     let now = web::now_ms();
     let new_id = new_draft_id(now, web::random());
-    let fresh = |save, notice| Loaded { id: new_id.clone(), revision: 0, draft: fresh_draft(config), step: Step::Header, save, notice };
+    let fresh = |save, notice| Loaded {
+        id: new_id.clone(),
+        revision: 0,
+        draft: fresh_draft(config),
+        step: Step::Header,
+        save,
+        notice,
+    };
     match repo.load_current(now) {
         Ok(LoadOutcome::Fresh) => fresh(SaveState::Idle, None),
         Ok(LoadOutcome::Restored(stored)) => {
             let mut draft = stored.draft;
             let template = template_or_default(&draft.template);
             draft.conform_to(template);
-            let step = Step::parse(&stored.step).map(|s| step::resolve(template, &draft, s)).unwrap_or(Step::Header);
-            Loaded { id: stored.id, revision: stored.revision, draft, step, save: SaveState::Restored, notice: None }
+            let step = Step::parse(&stored.step)
+                .map(|s| step::resolve(template, &draft, s))
+                .unwrap_or(Step::Header);
+            Loaded {
+                id: stored.id,
+                revision: stored.revision,
+                draft,
+                step,
+                save: SaveState::Restored,
+                notice: None,
+            }
         }
         Ok(LoadOutcome::Unreadable { error, raw, .. }) => {
             let text = format!("{}（{}）", strings::LOAD_CORRUPT, error.message());
-            fresh(SaveState::Idle, Some(Notice { text, undo: None, rescue: Some(raw) }))
+            fresh(
+                SaveState::Idle,
+                Some(Notice {
+                    text,
+                    undo: None,
+                    rescue: Some(raw),
+                }),
+            )
         }
         Err(e) => fresh(SaveState::Failed(e), None),
     }
@@ -77,7 +104,12 @@ pub fn App(config: Config) -> impl IntoView {
     let repo = DraftRepository::new(BrowserStore::new(), &config.namespace);
     let loaded = load(&repo, &config);
     let restored = matches!(loaded.save, SaveState::Restored);
-    let editor = Editor::new(loaded.draft.clone(), loaded.step, loaded.save.clone(), loaded.notice);
+    let editor = Editor::new(
+        loaded.draft.clone(),
+        loaded.step,
+        loaded.save.clone(),
+        loaded.notice,
+    );
     provide_context(editor);
 
     let repo = StoredValue::new(repo);
@@ -89,17 +121,27 @@ pub fn App(config: Config) -> impl IntoView {
     let save_now = move || {
         let draft = editor.draft.get_untracked();
         let step = editor.step.get_untracked();
-        let unchanged = last_saved.with_value(|l| l.as_ref().is_some_and(|(d, s)| *d == draft && *s == step));
+        let unchanged =
+            last_saved.with_value(|l| l.as_ref().is_some_and(|(d, s)| *d == draft && *s == step));
         if unchanged && !editor.save.get_untracked().is_error() {
             return;
         }
         let rev = revision.get_value() + 1;
-        let stored = StoredDraft { schema: SCHEMA_VERSION, id: id.get_value(), revision: rev, saved_at: web::now_ms(), step: step.key(), draft };
+        let stored = StoredDraft {
+            schema: SCHEMA_VERSION,
+            id: id.get_value(),
+            revision: rev,
+            saved_at: web::now_ms(),
+            step: step.key(),
+            draft,
+        };
         match repo.with_value(|r| r.save(&stored)) {
             Ok(()) => {
                 revision.set_value(rev);
                 last_saved.set_value(Some((stored.draft, step)));
-                editor.save.set(SaveState::Saved { at: web::local_time() });
+                editor.save.set(SaveState::Saved {
+                    at: web::local_time(),
+                });
             }
             // Nothing is lost: the draft stays in memory and the next change retries.
             Err(e) => editor.save.set(SaveState::Failed(e)),
@@ -120,7 +162,9 @@ pub fn App(config: Config) -> impl IntoView {
         if let Some(handle) = timer.get_value() {
             handle.clear();
         }
-        timer.set_value(set_timeout_with_handle(save_now, Duration::from_millis(DEBOUNCE_MS as u64)).ok());
+        timer.set_value(
+            set_timeout_with_handle(save_now, Duration::from_millis(DEBOUNCE_MS as u64)).ok(),
+        );
     });
 
     // Save at once when the page is hidden (tab switch, minimise) or closed.
@@ -136,7 +180,8 @@ pub fn App(config: Config) -> impl IntoView {
         save_now();
         if editor.save.get_untracked().is_error() {
             ev.prevent_default();
-            let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &strings::UNLOAD_WARNING.into());
+            let _ =
+                js_sys::Reflect::set(&ev, &"returnValue".into(), &strings::UNLOAD_WARNING.into());
         }
     });
     on_cleanup(move || {
@@ -147,7 +192,11 @@ pub fn App(config: Config) -> impl IntoView {
 
     let title = move || {
         let t = editor.draft.with(|d| d.title(editor.template.get()));
-        if t.is_empty() { "新报告草稿".to_string() } else { t }
+        if t.is_empty() {
+            "新报告草稿".to_string()
+        } else {
+            t
+        }
     };
     view! {
         <div class="fr-app" node_ref=editor.root lang="zh-CN">

@@ -12,7 +12,11 @@ use crate::model::template::ListSpec;
 use crate::strings;
 
 fn item_ids(editor: Editor, list: ListRef) -> Vec<u32> {
-    editor.draft.with(|d| d.list(list).map(|v| v.iter().map(|i| i.id).collect()).unwrap_or_default())
+    editor.draft.with(|d| {
+        d.list(list)
+            .map(|v| v.iter().map(|i| i.id).collect())
+            .unwrap_or_default()
+    })
 }
 
 #[component]
@@ -35,13 +39,19 @@ pub fn ItemList(list: ListRef, spec: ListSpec) -> impl IntoView {
                     view! { <ItemEditor list id numbering spec=spec.get_value() ids /> }
                 } />
             </ol>
-            <button type="button" class="add" on:click=add>"＋ " {strings::BTN_ADD_ITEM}</button>
+            <button type="button" class="add" on:click=add><span aria-hidden="true">"＋ "</span> {strings::BTN_ADD_ITEM}</button>
         </section>
     }
 }
 
 #[component]
-fn ItemEditor(list: ListRef, id: u32, numbering: ItemNumbering, spec: ListSpec, ids: Memo<Vec<u32>>) -> impl IntoView {
+fn ItemEditor(
+    list: ListRef,
+    id: u32,
+    numbering: ItemNumbering,
+    spec: ListSpec,
+    ids: Memo<Vec<u32>>,
+) -> impl IntoView {
     let editor = Editor::use_context();
     let position = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
     let count = move || ids.with(|v| v.len());
@@ -57,7 +67,14 @@ fn ItemEditor(list: ListRef, id: u32, numbering: ItemNumbering, spec: ListSpec, 
         }
     };
     let field = move |get: fn(&crate::model::draft::Item) -> &String| {
-        Signal::derive(move || editor.draft.with(|d| d.list(list).and_then(|v| v.iter().find(|i| i.id == id)).map(|i| get(i).clone()).unwrap_or_default()))
+        Signal::derive(move || {
+            editor.draft.with(|d| {
+                d.list(list)
+                    .and_then(|v| v.iter().find(|i| i.id == id))
+                    .map(|i| get(i).clone())
+                    .unwrap_or_default()
+            })
+        })
     };
     let lead = Memo::new(move |_| field(|i| &i.lead).get());
     let detail = Memo::new(move |_| field(|i| &i.detail).get());
@@ -72,13 +89,21 @@ fn ItemEditor(list: ListRef, id: u32, numbering: ItemNumbering, spec: ListSpec, 
     let remove = move |_| {
         let at_and_next = ids.with_untracked(|v| {
             let at = v.iter().position(|x| *x == id)?;
-            Some(v.get(at + 1).or(at.checked_sub(1).and_then(|p| v.get(p))).copied())
+            Some(
+                v.get(at + 1)
+                    .or(at.checked_sub(1).and_then(|p| v.get(p)))
+                    .copied(),
+            )
         });
         let mut removed = None;
         editor.edit(|d| removed = d.remove_item(list, id));
         if let Some((at, item)) = removed {
             let label = format!("第{}条", chinese_numeral(at + 1));
-            editor.notice.set(Some(Notice { text: strings::removed_item(&label), undo: Some(Undo::Item { list, at, item }), rescue: None }));
+            editor.notice.set(Some(Notice {
+                text: strings::removed_item(&label),
+                undo: Some(Undo::Item { list, at, item }),
+                rescue: None,
+            }));
             match at_and_next.flatten() {
                 Some(next) => editor.focus_later(&format!("#f-item-{next}-lead")),
                 None => editor.focus_later("button.add"),
@@ -92,10 +117,10 @@ fn ItemEditor(list: ListRef, id: u32, numbering: ItemNumbering, spec: ListSpec, 
                 <legend>{legend}</legend>
                 <div class="item-tools">
                     <button type="button" id=format!("btn-up-{id}") aria-label=move || name(strings::BTN_MOVE_UP)
-                        disabled=move || position() == 0 on:click=move |_| shift(-1)>"↑ " {strings::BTN_MOVE_UP}</button>
+                        disabled=move || position() == 0 on:click=move |_| shift(-1)><span aria-hidden="true">"↑ "</span> {strings::BTN_MOVE_UP}</button>
                     <button type="button" id=format!("btn-down-{id}") aria-label=move || name(strings::BTN_MOVE_DOWN)
-                        disabled=move || position() + 1 >= count() on:click=move |_| shift(1)>"↓ " {strings::BTN_MOVE_DOWN}</button>
-                    <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove>"✕ " {strings::BTN_REMOVE}</button>
+                        disabled=move || { position() + 1 >= count() } on:click=move |_| shift(1)><span aria-hidden="true">"↓ "</span> {strings::BTN_MOVE_DOWN}</button>
+                    <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove><span aria-hidden="true">"✕ "</span> {strings::BTN_REMOVE}</button>
                 </div>
                 <Field id=format!("f-item-{id}-lead") label=strings::LABEL_ITEM_LEAD value=lead
                     placeholder=format!("如：{}", spec.lead_example)
@@ -129,7 +154,14 @@ pub fn starts_with_number_word(text: &str) -> bool {
 #[component]
 pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
     let editor = Editor::use_context();
-    let ids = Memo::new(move |_| editor.draft.with(|d| d.parts.get(part).map(|p| p.subsections.iter().map(|s| s.id).collect::<Vec<_>>()).unwrap_or_default()));
+    let ids = Memo::new(move |_| {
+        editor.draft.with(|d| {
+            d.parts
+                .get(part)
+                .map(|p| p.subsections.iter().map(|s| s.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     let add = move |title: String| {
         let mut new_id = None;
         editor.edit(|d| new_id = d.add_subsection(part, title));
@@ -137,13 +169,25 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
             editor.focus_later(&format!("#f-sub-{id}-title"));
         }
     };
-    let titles = Memo::new(move |_| editor.draft.with(|d| d.parts.get(part).map(|p| p.subsections.iter().map(|s| s.title.trim().to_string()).collect::<Vec<_>>()).unwrap_or_default()));
+    let titles = Memo::new(move |_| {
+        editor.draft.with(|d| {
+            d.parts
+                .get(part)
+                .map(|p| {
+                    p.subsections
+                        .iter()
+                        .map(|s| s.title.trim().to_string())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="subsections" aria-label=strings::HEAD_SUBSECTIONS>
             <ol class="item-list">
                 <For each=move || ids.get() key=|id| *id children=move |id| view! { <SubsectionRow part id ids /> } />
             </ol>
-            <button type="button" class="add" on:click=move |_| add(String::new())>"＋ " {strings::BTN_ADD_SUBSECTION}</button>
+            <button type="button" class="add" on:click=move |_| add(String::new())><span aria-hidden="true">"＋ "</span> {strings::BTN_ADD_SUBSECTION}</button>
             {(!suggested.is_empty()).then(|| view! {
                 <div class="suggestions">
                     <h4>{strings::HEAD_SUGGESTED}</h4>
@@ -155,7 +199,7 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
                             view! {
                                 <button type="button" class="chip" disabled=used
                                     aria-label=format!("{}：{}", strings::BTN_ADD_SUBSECTION, title)
-                                    on:click=move |_| add(t2.clone())>"＋ " {title.clone()}</button>
+                                    on:click=move |_| add(t2.clone())><span aria-hidden="true">"＋ "</span> {title.clone()}</button>
                             }
                         }).collect_view()}
                     </div>
@@ -169,8 +213,20 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
 fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
     let editor = Editor::use_context();
     let position = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
-    let title = Memo::new(move |_| editor.draft.with(|d| d.subsection(part, id).map(|s| s.title.clone()).unwrap_or_default()));
-    let item_count = move || editor.draft.with(|d| d.subsection(part, id).map(|s| s.items.iter().filter(|i| !i.is_empty()).count()).unwrap_or(0));
+    let title = Memo::new(move |_| {
+        editor.draft.with(|d| {
+            d.subsection(part, id)
+                .map(|s| s.title.clone())
+                .unwrap_or_default()
+        })
+    });
+    let item_count = move || {
+        editor.draft.with(|d| {
+            d.subsection(part, id)
+                .map(|s| s.items.iter().filter(|i| !i.is_empty()).count())
+                .unwrap_or(0)
+        })
+    };
     let shift = move |delta: isize| {
         let mut moved = false;
         editor.edit(|d| moved = d.move_subsection(part, id, delta));
@@ -184,7 +240,11 @@ fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
         editor.edit(|d| removed = d.remove_subsection(part, id));
         if let Some((at, sub)) = removed {
             let label = format!("小节{}", subsection_marker(at));
-            editor.notice.set(Some(Notice { text: strings::removed_item(&label), undo: Some(Undo::Subsection { part, at, sub }), rescue: None }));
+            editor.notice.set(Some(Notice {
+                text: strings::removed_item(&label),
+                undo: Some(Undo::Subsection { part, at, sub }),
+                rescue: None,
+            }));
             editor.focus_later("button.add");
         }
     };
@@ -196,16 +256,16 @@ fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
                 <legend>{legend}</legend>
                 <div class="item-tools">
                     <button type="button" id=format!("btn-sub-up-{id}") aria-label=move || name(strings::BTN_MOVE_UP)
-                        disabled=move || position() == 0 on:click=move |_| shift(-1)>"↑ " {strings::BTN_MOVE_UP}</button>
+                        disabled=move || position() == 0 on:click=move |_| shift(-1)><span aria-hidden="true">"↑ "</span> {strings::BTN_MOVE_UP}</button>
                     <button type="button" id=format!("btn-sub-down-{id}") aria-label=move || name(strings::BTN_MOVE_DOWN)
-                        disabled=move || position() + 1 >= ids.with(|v| v.len()) on:click=move |_| shift(1)>"↓ " {strings::BTN_MOVE_DOWN}</button>
-                    <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove>"✕ " {strings::BTN_REMOVE}</button>
+                        disabled=move || { position() + 1 >= ids.with(|v| v.len()) } on:click=move |_| shift(1)><span aria-hidden="true">"↓ "</span> {strings::BTN_MOVE_DOWN}</button>
+                    <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove><span aria-hidden="true">"✕ "</span> {strings::BTN_REMOVE}</button>
                 </div>
                 <Field id=format!("f-sub-{id}-title") label=strings::LABEL_SUBSECTION_TITLE value=title
                     on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(s) = d.subsection_mut(part, id) { s.title = v })) />
                 <button type="button" class="primary-link" on:click=move |_| editor.go(Step::Subsection(part, id))
                     aria-label=move || format!("{}{}的条目", strings::BTN_EDIT, legend())>
-                    {strings::BTN_EDIT} {strings::HEAD_ITEMS} "（" {item_count} "条）→"
+                    {strings::BTN_EDIT} {strings::HEAD_ITEMS} "（" {item_count} "条）" <span aria-hidden="true">"→"</span>
                 </button>
             </fieldset>
         </li>
@@ -218,7 +278,15 @@ mod tests {
 
     #[test]
     fn number_words() {
-        for yes in ["一是加强", "十二是", "（三）", "(一)", "一方面，", "另一方面", "二、"] {
+        for yes in [
+            "一是加强",
+            "十二是",
+            "（三）",
+            "(一)",
+            "一方面，",
+            "另一方面",
+            "二、",
+        ] {
             assert!(starts_with_number_word(yes), "{yes}");
         }
         for no in ["加强", "一年来", "十分重视", "（此件）", ""] {

@@ -11,21 +11,47 @@ use crate::web;
 #[component]
 pub fn OutputStep() -> impl IntoView {
     let editor = Editor::use_context();
-    let text = Memo::new(move |_| editor.document.with(|d| to_text(d, TextOptions { layout: editor.layout.get() })));
+    let text = Memo::new(move |_| {
+        editor.document.with(|d| {
+            to_text(
+                d,
+                TextOptions {
+                    layout: editor.layout.get(),
+                },
+            )
+        })
+    });
     let result = RwSignal::new(String::new());
     let scratch = NodeRef::<leptos::html::Div>::new();
     let copy = move |_| {
         let t = text.get_untracked();
         leptos::task::spawn_local(async move {
-            let Some(el) = scratch.get_untracked() else { return };
+            let Some(el) = scratch.get_untracked() else {
+                return;
+            };
             let ok = web::copy_text(&t, &el).await;
-            result.set(if ok { strings::COPY_DONE } else { strings::COPY_FAILED }.to_string());
+            result.set(
+                if ok {
+                    strings::COPY_DONE
+                } else {
+                    strings::COPY_FAILED
+                }
+                .to_string(),
+            );
         });
     };
-    let file_stem = move || editor.draft.with_untracked(|d| d.title(editor.template.get_untracked()));
+    let file_stem = move || {
+        editor
+            .draft
+            .with_untracked(|d| d.title(editor.template.get_untracked()))
+    };
     let download = move |_| {
         let name = web::safe_file_name(&file_stem(), "txt");
-        match web::download(&name, "text/plain;charset=utf-8", &windows_text(&text.get_untracked())) {
+        match web::download(
+            &name,
+            "text/plain;charset=utf-8",
+            &windows_text(&text.get_untracked()),
+        ) {
             Ok(()) => result.set(format!("{}（{name}）", strings::DOWNLOAD_DONE)),
             Err(_) => result.set("下载失败，请改用“复制全文”。".into()),
         }

@@ -10,7 +10,11 @@ use crate::strings;
 #[component]
 pub fn Preview() -> impl IntoView {
     let editor = Editor::use_context();
-    let total = move || editor.document.with(|d| d.blocks.iter().map(|b| count_chars(&b.text)).sum::<usize>());
+    let total = move || {
+        editor
+            .document
+            .with(|d| d.blocks.iter().map(|b| count_chars(&b.text)).sum::<usize>())
+    };
     let blocks = move || {
         let current = editor.step.get();
         editor.document.with(|doc| {

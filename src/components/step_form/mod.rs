@@ -17,7 +17,10 @@ pub fn StepForm() -> impl IntoView {
     let editor = Editor::use_context();
     let position = move || {
         let all = editor.draft.with(|d| step::steps(editor.template.get(), d));
-        let at = all.iter().position(|s| *s == editor.step.get()).unwrap_or(0);
+        let at = all
+            .iter()
+            .position(|s| *s == editor.step.get())
+            .unwrap_or(0);
         (at, all.len())
     };
     let body = move || {
@@ -31,7 +34,11 @@ pub fn StepForm() -> impl IntoView {
             Step::Output => view! { <OutputStep /> }.into_any(),
         })
     };
-    let heading = move || editor.draft.with(|d| step::title(editor.template.get(), d, editor.step.get()));
+    let heading = move || {
+        editor
+            .draft
+            .with(|d| step::title(editor.template.get(), d, editor.step.get()))
+    };
     view! {
         <section class="step-form" aria-labelledby=move || editor.step.get().anchor()>
             <p class="step-pos">{move || { let (a, n) = position(); strings::step_position(a, n) }}</p>
@@ -42,7 +49,7 @@ pub fn StepForm() -> impl IntoView {
                     "← " {strings::BTN_PREV}
                 </button>
                 <button type="button" class="primary" disabled=move || { let (a, n) = position(); a + 1 >= n }
-                    on:click=move |_| editor.go_relative(1)>{strings::BTN_NEXT} " →"</button>
+                    on:click=move |_| editor.go_relative(1)>{strings::BTN_NEXT} <span aria-hidden="true">" →"</span></button>
             </nav>
         </section>
     }
@@ -51,7 +58,11 @@ pub fn StepForm() -> impl IntoView {
 /// Guidance box. Patterns such as {year} are filled from the draft as it is now.
 fn guide_box(guide: Guide) -> impl IntoView {
     let editor = Editor::use_context();
-    let fill = move |s: &str| editor.draft.with(|d| expand(s, d.header.organ.trim(), d.header.reporting_year()));
+    let fill = move |s: &str| {
+        editor
+            .draft
+            .with(|d| expand(s, d.header.organ.trim(), d.header.reporting_year()))
+    };
     let guidance = guide.guidance.clone();
     let example = guide.example.clone();
     view! {
@@ -68,18 +79,34 @@ fn guide_box(guide: Guide) -> impl IntoView {
     }
 }
 
-fn text_signal(editor: Editor, get: impl Fn(&crate::model::Draft) -> String + Send + Sync + 'static) -> Signal<String> {
+fn text_signal(
+    editor: Editor,
+    get: impl Fn(&crate::model::Draft) -> String + Send + Sync + 'static,
+) -> Signal<String> {
     Memo::new(move |_| editor.draft.with(|d| get(d))).into()
 }
 
 fn header_form() -> impl IntoView {
     let editor = Editor::use_context();
     let t = editor.template.get_untracked();
-    let year_invalid = Signal::derive(move || editor.draft.with(|d| !d.header.year.trim().is_empty() && d.header.reporting_year().is_none()));
-    let derived_title = Signal::derive(move || editor.draft.with(|d| d.derived_title(editor.template.get())));
+    let year_invalid = Signal::derive(move || {
+        editor
+            .draft
+            .with(|d| !d.header.year.trim().is_empty() && d.header.reporting_year().is_none())
+    });
+    let derived_title = Signal::derive(move || {
+        editor
+            .draft
+            .with(|d| d.derived_title(editor.template.get()))
+    });
     let overridden = move || editor.draft.with(|d| d.header.title.is_some());
     let doc_number_text = move || {
-        editor.document.with(|doc| doc.blocks.iter().find(|b| b.kind == crate::render::BlockKind::DocNumber).map(|b| b.text.clone()))
+        editor.document.with(|doc| {
+            doc.blocks
+                .iter()
+                .find(|b| b.kind == crate::render::BlockKind::DocNumber)
+                .map(|b| b.text.clone())
+        })
     };
     view! {
         {guide_box(t.header.clone())}
@@ -134,7 +161,9 @@ fn opening_form() -> impl IntoView {
 
 fn part_form(p: usize) -> impl IntoView {
     let editor = Editor::use_context();
-    let Some(spec) = editor.template.get_untracked().parts.get(p).cloned() else { return ().into_any() };
+    let Some(spec) = editor.template.get_untracked().parts.get(p).cloned() else {
+        return ().into_any();
+    };
     let lead = spec.lead.clone().map(|lead_guide| {
         let pattern = lead_guide.placeholder.clone();
         view! {
@@ -146,16 +175,24 @@ fn part_form(p: usize) -> impl IntoView {
         }
     });
     let body = match spec.body.clone() {
-        BodySpec::Subsections { suggested_titles, .. } => view! { <SubsectionList part=p suggested=suggested_titles /> }.into_any(),
-        BodySpec::Items { items, .. } => view! { <ItemList list=ListRef::Part(p) spec=items /> }.into_any(),
+        BodySpec::Subsections {
+            suggested_titles, ..
+        } => view! { <SubsectionList part=p suggested=suggested_titles /> }.into_any(),
+        BodySpec::Items { items, .. } => {
+            view! { <ItemList list=ListRef::Part(p) spec=items /> }.into_any()
+        }
     };
     view! { {guide_box(spec.guide.clone())} {lead} {body} }.into_any()
 }
 
 fn subsection_form(p: usize, id: u32) -> impl IntoView {
     let editor = Editor::use_context();
-    let Some(spec) = editor.template.get_untracked().parts.get(p).cloned() else { return ().into_any() };
-    let BodySpec::Subsections { guide, items, .. } = spec.body else { return ().into_any() };
+    let Some(spec) = editor.template.get_untracked().parts.get(p).cloned() else {
+        return ().into_any();
+    };
+    let BodySpec::Subsections { guide, items, .. } = spec.body else {
+        return ().into_any();
+    };
     view! {
         {guide_box(guide)}
         <Field id=format!("f-sub-{id}-title") label=strings::LABEL_SUBSECTION_TITLE
@@ -172,10 +209,12 @@ fn closing_form() -> impl IntoView {
     let t = editor.template.get_untracked();
     let choices = t.note_choices.clone();
     let date_hint = Signal::derive(move || {
-        editor.draft.with(|d| match crate::model::draft::chinese_date(&d.closing.date) {
-            Some(text) => format!("将写作：{text}"),
-            None => "可直接输入数字，如 2023-02-17".to_string(),
-        })
+        editor.draft.with(
+            |d| match crate::model::draft::chinese_date(&d.closing.date) {
+                Some(text) => format!("将写作：{text}"),
+                None => "可直接输入数字，如 2023-02-17".to_string(),
+            },
+        )
     });
     view! {
         {guide_box(t.closing.clone())}

@@ -37,8 +37,16 @@ fn step_chars(editor: Editor, s: Step) -> usize {
 #[component]
 fn StepLink(step: Step) -> impl IntoView {
     let editor = Editor::use_context();
-    let title = move || editor.draft.with(|d| step::title(editor.template.get(), d, step));
-    let status = move || editor.draft.with(|d| step::status(editor.template.get(), d, step));
+    let title = move || {
+        editor
+            .draft
+            .with(|d| step::title(editor.template.get(), d, step))
+    };
+    let status = move || {
+        editor
+            .draft
+            .with(|d| step::status(editor.template.get(), d, step))
+    };
     let current = move || editor.step.get() == step;
     let nested = matches!(step, Step::Subsection(..));
     let is_output = step == Step::Output;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test: native (cargo test), then the browser tests in headless Chromium
+# against a fresh release build. Installs what is missing first (scripts/setup.sh test).
+# This is the command README.md gives and .ci/run calls.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/setup.sh test
+
+echo "== native tests (cargo test)"
+cargo test --quiet
+
+echo "== release build (trunk)"
+trunk build --release --offline
+
+echo "== browser tests (headless Chromium, node --test)"
+node --test --test-concurrency=1 tests/e2e/

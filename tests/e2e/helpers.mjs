@@ -1,0 +1,61 @@
+// Shared by the browser tests: opening the built single file, typing the sample.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, dirname } from 'node:path';
+import { launch, watch } from './browser.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SINGLE_FILE = join(ROOT, 'dist', 'fazhi-report.html');
+export const SINGLE_FILE_URL = pathToFileURL(SINGLE_FILE).href;
+export const REPORT = readFileSync(join(ROOT, 'tests', 'fixtures', 'sample-report.txt'), 'utf8');
+export const TYPED = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'sample-typed.json'), 'utf8'));
+
+export { launch, watch };
+
+/** A new browser profile (empty storage) with one page on the single file. */
+export async function openTool(browser, { viewport = { width: 1440, height: 900 }, url = SINGLE_FILE_URL } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  const seen = watch(page);
+  await page.goto(url);
+  await field(page, '发文机关').waitFor();
+  return { context, page, seen };
+}
+
+export const heading = (page) => page.locator('.step-form h2');
+
+/** The form control labelled `label` (a step's region carries the same name as its field). */
+export function field(scope, label) {
+  return scope.getByLabel(label, { exact: true }).and(scope.locator('input, textarea'));
+}
+export const saveState = (page) => page.locator('.save-state');
+
+export async function waitSaved(page) {
+  await page.locator('.save-state', { hasText: '已自动保存' }).waitFor({ timeout: 5000 });
+}
+
+export async function goToStep(page, name) {
+  await page.getByRole('navigation', { name: '报告各部分' }).getByRole('button', { name }).click();
+}
+
+/** Item group n (0-based) of the list on screen. */
+export function itemGroup(page, n) {
+  return page.locator('li.item:not(.subsection) fieldset').nth(n);
+}
+
+/** Fills a list on the current step with `items`, adding rows as needed. */
+export async function fillItems(page, items) {
+  const rows = page.locator('li.item:not(.subsection)');
+  for (let i = 0; i < items.length; i++) {
+    if ((await rows.count()) <= i) await page.getByRole('button', { name: '添加一条' }).click();
+    const group = itemGroup(page, i);
+    await field(group, '要点（一句话概括）').fill(items[i].lead);
+    await field(group, '具体内容').fill(items[i].detail);
+  }
+}
+
+/** Text of the output textarea on the 生成报告 step. */
+export async function outputText(page) {
+  await goToStep(page, /生成报告/);
+  return field(page, '报告全文（只读，可全选复制）').inputValue();
+}
