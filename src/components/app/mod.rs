@@ -103,7 +103,6 @@ fn load(repo: &DraftRepository<BrowserStore>, config: &Config) -> Loaded {
 pub fn App(config: Config) -> impl IntoView {
     let repo = DraftRepository::new(BrowserStore::new(), &config.namespace);
     let loaded = load(&repo, &config);
-    let restored = matches!(loaded.save, SaveState::Restored);
     let editor = Editor::new(
         loaded.draft.clone(),
         loaded.step,
@@ -115,8 +114,9 @@ pub fn App(config: Config) -> impl IntoView {
     let repo = StoredValue::new(repo);
     let id = StoredValue::new(loaded.id);
     let revision = StoredValue::new(loaded.revision);
-    // What is in storage now; a save is skipped when nothing differs from it.
-    let last_saved = StoredValue::new(restored.then(|| (loaded.draft, loaded.step)));
+    // What is in storage now (or, for a new draft, what needs no saving: an untouched
+    // blank draft is not written). A save is skipped when nothing differs from it.
+    let last_saved = StoredValue::new(Some((loaded.draft, loaded.step)));
 
     let save_now = move || {
         let draft = editor.draft.get_untracked();

@@ -1,0 +1,130 @@
+// Keyboard-only use, the copy fallback, and storage that fails: the writer is told in
+// Chinese and nothing typed is lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openTool, SINGLE_FILE_URL, heading, field, waitSaved, saveState, goToStep, outputText } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the header and opening can be filled and navigated with the keyboard alone', async () => {
+  const { context, page } = await openTool(browser);
+  await field(page, '发文机关').focus();
+  await page.keyboard.type('某市司法局');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2025');
+  // Tab on through the remaining header fields to the 下一步 button and press it.
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+      return el ? el.textContent.trim() : '';
+    });
+    if (name.startsWith('下一步')) break;
+  }
+  await page.keyboard.press('Enter');
+  assert.equal(await heading(page).textContent(), '开头段');
+  // Focus moved to the new step's heading; Tab passes the guide's example, then the field.
+  const focused = () => page.evaluate(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el ? el.id || el.tagName : '';
+  });
+  assert.equal(await focused(), 'step-opening');
+  for (let i = 0; i < 3 && (await focused()) !== 'f-opening'; i++) await page.keyboard.press('Tab');
+  await page.keyboard.type('2025年，我局……现将有关情况报告如下：');
+  assert.equal(await field(page, '开头段').inputValue(), '2025年，我局……现将有关情况报告如下：');
+  assert.ok((await outputText(page)).startsWith('某市司法局\n\n某市司法局2025年度法治政府建设情况报告\n\n2025年，我局'));
+  await context.close();
+});
+
+test('copy falls back to execCommand where the Clipboard API is missing (plain-http pages)', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.addInitScript(() => { Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }); });
+  await page.goto(SINGLE_FILE_URL);
+  await field(page, '发文机关').fill('无剪贴板测试局');
+  const expected = await outputText(page);
+  assert.ok(expected.startsWith('无剪贴板测试局\n'));
+  await page.getByRole('button', { name: '复制全文' }).click();
+  await page.getByText('已复制到剪贴板').waitFor();
+  const reader = await context.newPage();
+  await reader.goto(SINGLE_FILE_URL);
+  assert.equal(await reader.evaluate(() => navigator.clipboard.readText()), expected);
+  await context.close();
+});
+
+test('a full storage quota is reported in Chinese, typing goes on, and saving resumes once there is room', async () => {
+  const { context, page } = await openTool(browser);
+  const filled = await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let n = 0;
+    try { for (;;) { localStorage.setItem('filler-' + n, chunk); n++; } } catch (e) { return { n, name: e.name }; }
+  });
+  assert.equal(filled.name, 'QuotaExceededError');
+  // Top up the remainder in small pieces so not even a short draft fits.
+  await page.evaluate(() => { let i = 0; try { for (;;) localStorage.setItem('pad-' + i++, 'y'.repeat(1024)); } catch (e) {} });
+  await field(page, '发文机关').fill('存储已满测试局');
+  await page.locator('.save-state', { hasText: '存储空间已满' }).waitFor();
+  assert.match(await saveState(page).textContent(), /仍在页面中/);
+  await field(page, '报告年度').fill('2024');
+  assert.equal(await field(page, '发文机关').inputValue(), '存储已满测试局');
+  // Free space: the next change is saved, and a reload brings everything back.
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-') || k.startsWith('pad-')) localStorage.removeItem(k); });
+  await field(page, '报告年度').fill('2025');
+  await waitSaved(page);
+  await page.reload();
+  await field(page, '发文机关').waitFor();
+  assert.equal(await field(page, '发文机关').inputValue(), '存储已满测试局');
+  assert.equal(await field(page, '报告年度').inputValue(), '2025');
+  await context.close();
+});
+
+test('disabled storage is reported and the tool still works', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(SINGLE_FILE_URL);
+  await field(page, '发文机关').fill('无存储测试局');
+  await page.locator('.save-state', { hasText: '禁用了本地存储' }).waitFor();
+  assert.ok((await outputText(page)).startsWith('无存储测试局'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a corrupt stored entry does not stop the tool and is kept aside', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('fazhi-report/v1/default/current', 'dbroken');
+    localStorage.setItem('fazhi-report/v1/default/draft/dbroken', '{"schema":1,"draft":{"opening":42');
+  });
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  await page.getByRole('alert').filter({ hasText: '无法读取' }).waitFor();
+  await field(page, '发文机关').fill('新草稿');
+  await waitSaved(page);
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/unreadable/')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept, ['{"schema":1,"draft":{"opening":42']);
+  await context.close();
+});
+
+test('typing followed at once by closing the tab loses nothing (saved on pagehide)', async () => {
+  const { context, page } = await openTool(browser);
+  await field(page, '发文机关').focus();
+  await page.keyboard.type('关闭前最后输入的文字', { delay: 5 });
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(SINGLE_FILE_URL);
+  await field(again, '发文机关').waitFor();
+  assert.equal(await field(again, '发文机关').inputValue(), '关闭前最后输入的文字');
+  await context.close();
+});
