@@ -53,12 +53,18 @@ const packed = gzipSync(wasm, { level: 9 }).toString('base64');
 const boot = `
 const FAZHI_WASM_GZ = "${packed}";
 async function fazhiBoot() {
-  const text = atob(FAZHI_WASM_GZ);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  performance.mark('fazhi:boot');
+  const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(FAZHI_WASM_GZ) : (function () {
+    const text = atob(FAZHI_WASM_GZ), out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return out;
+  })();
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const wasm = await new Response(stream).arrayBuffer();
+  // A Response typed application/wasm lets the browser compile while it decompresses.
+  const wasm = new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
+  performance.mark('fazhi:unpacked');
   await __wbg_init({ module_or_path: wasm });
+  performance.mark('fazhi:mounted');
 }
 fazhiBoot().catch(function (e) {
   console.error(e);

@@ -9,6 +9,7 @@ use crate::components::{App, Config, CSS};
 /// Standalone start (index.html / the single offline file): mounts into `#fazhi-report`,
 /// or into the first `[data-fazhi-report]` element, or into a new element on `<body>`.
 pub fn start() {
+    mark("fazhi:main");
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -65,4 +66,12 @@ pub fn mount(host: &web_sys::Element, config: Config) {
     let _ = shadow.append_child(&container);
     let container: web_sys::HtmlElement = container.unchecked_into();
     leptos::mount::mount_to(container, move || view! { <App config /> }).forget();
+    mark("fazhi:rendered");
+}
+
+/// A performance mark, read by scripts/bench.mjs to split start-up into phases.
+fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
 }

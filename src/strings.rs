@@ -60,7 +60,7 @@ pub const HEAD_SUBSECTIONS: &str = "小节";
 pub const HEAD_ITEMS: &str = "条目";
 pub const HEAD_OUTPUT: &str = "输出";
 
-pub const SAVE_PENDING: &str = "有改动，正在等待保存…";
+pub const SAVE_PENDING: &str = "正在保存…";
 pub const SAVE_SAVED_AT: &str = "已自动保存";
 pub const SAVE_NEVER: &str = "尚未保存（输入后自动保存到本机浏览器）";
 pub const SAVE_RESTORED: &str = "已恢复上次的草稿";

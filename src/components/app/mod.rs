@@ -190,6 +190,11 @@ pub fn App(config: Config) -> impl IntoView {
         on_unload.remove();
     });
 
+    // The preview is the largest subtree and nobody types into it: render it one frame
+    // after the form, so the first field is ready sooner.
+    let preview_ready = RwSignal::new(false);
+    request_animation_frame(move || preview_ready.set(true));
+
     let title = move || {
         let t = editor.draft.with(|d| d.title(editor.template.get()));
         if t.is_empty() {
@@ -214,7 +219,7 @@ pub fn App(config: Config) -> impl IntoView {
             <div class="layout">
                 <Stepper />
                 <main class="main"><StepForm /></main>
-                <Preview />
+                <Show when=move || preview_ready.get()><Preview /></Show>
             </div>
         </div>
     }

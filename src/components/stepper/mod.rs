@@ -54,7 +54,7 @@ fn StepLink(step: Step) -> impl IntoView {
     let dot_class = move || format!("dot {}", if is_output { "output" } else { status().css() });
     view! {
         <li class:nested=nested>
-            <button type="button" class="step-link" class:current=current
+            <button type="button" class="step-link" class:current=current title=title
                 aria-current=move || current().then_some("step")
                 on:click=move |_| editor.go(step)>
                 <span class=dot_class aria-hidden="true"></span>
