@@ -3,7 +3,9 @@
 //   dist/fazhi-report.html  the standalone tool (open it from a shared folder)
 // The wasm is optimised with binaryen's wasm-opt (npm, release builds only), gzipped,
 // base64-encoded and inlined; the page decompresses it with the browser's own
-// DecompressionStream, so nothing is fetched from anywhere.
+// DecompressionStream, so nothing is fetched from anywhere. It also writes
+//   dist/fazhi-report.js    the same tool as one classic script, for <script src> in any page
+// Both define window.FazhiReport (see README: Embedding).
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -17,8 +19,9 @@ const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set (run through trunk, or pass the directory)');
 
 const files = readdirSync(staging);
-const glueName = files.find((f) => f.endsWith('.js') && f.startsWith('fazhi-report'));
-const wasmName = files.find((f) => f.endsWith('_bg.wasm'));
+// index.html names Trunk's output "app" (data-target-name), keeping fazhi-report.* for ours.
+const glueName = files.find((f) => /^app(-[0-9a-f]+)?\.js$/.test(f));
+const wasmName = files.find((f) => /^app(-[0-9a-f]+)?_bg\.wasm$/.test(f));
 if (!glueName || !wasmName) throw new Error(`no wasm-bindgen output in ${staging}: ${files.join(', ')}`);
 
 let wasm = readFileSync(join(staging, wasmName));
@@ -49,9 +52,28 @@ function classicGlue(source) {
 const glue = classicGlue(readFileSync(join(staging, glueName), 'utf8'));
 const packed = gzipSync(wasm, { level: 9 }).toString('base64');
 
-// Starts the app from the inlined bytes. Errors are shown in Chinese in the host element.
+// Starts the app from the inlined bytes. FazhiReport.mount works at once: it waits for the
+// wasm, then calls FazhiReport._mount (installed by src/embed.rs). Errors show in Chinese.
 const boot = `
 const FAZHI_WASM_GZ = "${packed}";
+const api = window.FazhiReport = window.FazhiReport || {};
+api.ready = new Promise(function (resolve) { api._onready = resolve; });
+api.mount = function (element, options) {
+  var inner = null;
+  var handle = {
+    error: null,
+    getText: function () { return inner && inner.getText ? inner.getText() : null; },
+    getDraft: function () { return inner && inner.getDraft ? inner.getDraft() : null; },
+    loadDraft: function (json) { if (!inner || !inner.loadDraft) throw new Error('起草工具尚未加载完成：请先 await handle.ready'); return inner.loadDraft(json); },
+    unmount: function () { if (inner && inner.unmount) inner.unmount(); },
+  };
+  handle.ready = api.ready.then(function () {
+    inner = api._mount(element, options);
+    handle.error = inner.error || null;
+    return handle;
+  });
+  return handle;
+};
 async function fazhiBoot() {
   performance.mark('fazhi:boot');
   const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(FAZHI_WASM_GZ) : (function () {
@@ -63,14 +85,27 @@ async function fazhiBoot() {
   // A Response typed application/wasm lets the browser compile while it decompresses.
   const wasm = new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
   performance.mark('fazhi:unpacked');
+  if (document.readyState === 'loading') {
+    await new Promise(function (r) { document.addEventListener('DOMContentLoaded', r, { once: true }); });
+  }
   await __wbg_init({ module_or_path: wasm });
   performance.mark('fazhi:mounted');
 }
 fazhiBoot().catch(function (e) {
-  console.error(e);
-  var host = document.getElementById('fazhi-report');
-  if (host) host.textContent = '起草工具无法启动：此浏览器版本过旧或禁用了 WebAssembly。请使用新版 Chrome、Edge、Firefox 或 360/奇安信浏览器的极速模式打开。（' + e + '）';
+  console.error('fazhi-report', e);
+  document.querySelectorAll('[data-fazhi-report], #fazhi-report').forEach(function (host) {
+    host.textContent = '起草工具无法启动：此浏览器版本过旧或禁用了 WebAssembly。请使用新版 Chrome、Edge、Firefox 或 360/奇安信浏览器的极速模式打开。（' + e + '）';
+  });
 });`;
+
+const script = `/*! fazhi-report ${process.env.npm_package_version || ''} · 法治政府建设年度报告起草向导 · one file, no network */
+(function () {
+"use strict";
+${glue}
+${boot}
+})();
+`;
+writeFileSync(join(staging, 'fazhi-report.js'), script);
 
 const css = readFileSync(join(root, 'style', 'page.css'), 'utf8');
 const html = `<!doctype html>
@@ -86,15 +121,11 @@ const html = `<!doctype html>
 <div id="fazhi-report"><p class="loading">正在加载起草工具…</p></div>
 <noscript><p class="loading">本工具需要启用 JavaScript。</p></noscript>
 <script>
-(function () {
-"use strict";
-${glue}
-${boot}
-})();
+${script.replace(/<\/script/gi, '<\\/script')}
 </script>
 </body>
 </html>
 `;
 writeFileSync(join(staging, 'fazhi-report.html'), html);
 const kb = (n) => (n / 1024).toFixed(0) + ' KB';
-console.log(`[single-file] fazhi-report.html ${kb(Buffer.byteLength(html))} (wasm ${kb(wasm.length)}, gzip+base64 ${kb(packed.length)})`);
+console.log(`[single-file] fazhi-report.html ${kb(Buffer.byteLength(html))}, fazhi-report.js ${kb(Buffer.byteLength(script))} (wasm ${kb(wasm.length)}, gzip+base64 ${kb(packed.length)})`);

@@ -1,72 +1,328 @@
-//! The one module that knows about the host page: finds the host element, attaches a
-//! shadow root with our CSS inside it, reads the configuration, and mounts the app.
+//! The one module that knows about the host page. It installs `window.FazhiReport`, turns
+//! every `[data-fazhi-report]` element (and `#fazhi-report`) into a tool instance, attaches
+//! a shadow root with our CSS inside it, and gives the page a handle to each instance.
+//!
+//! The JavaScript loader (scripts/single-file.mjs) defines `FazhiReport.mount`, which
+//! waits for the wasm and then calls `FazhiReport._mount` installed here.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Reflect};
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::{App, Config, CSS};
+use crate::components::{App, Editor, CSS};
+use crate::config::{attribute_name, parse_options, Config, RawValue, OPTION_NAMES};
+use crate::model::persisted::{decode, encode, StoredDraft, SCHEMA_VERSION};
+use crate::model::step;
+use crate::model::template::template_or_default;
+use crate::model::Draft;
 
-/// Standalone start (index.html / the single offline file): mounts into `#fazhi-report`,
-/// or into the first `[data-fazhi-report]` element, or into a new element on `<body>`.
+const DECLARED: &str = "[data-fazhi-report], #fazhi-report";
+
+thread_local! {
+    /// Mounted instances, by id. The app lives as long as its entry here: the page's
+    /// handle object may be garbage-collected at any time, so it must not own the app.
+    static INSTANCES: RefCell<Vec<(u32, Box<dyn std::any::Any>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_INSTANCE: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// Entry point (called by `main`): installs the page API and mounts declared elements.
 pub fn start() {
     mark("fazhi:main");
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let host = document
-        .query_selector("#fazhi-report, [data-fazhi-report]")
-        .ok()
-        .flatten()
-        .or_else(|| {
-            let el = document.create_element("div").ok()?;
-            document.body()?.append_child(&el).ok()?;
-            Some(el)
-        });
-    if let Some(host) = host {
-        mount(&host, config_from_attributes(&host));
-    }
-}
-
-fn config_from_attributes(host: &web_sys::Element) -> Config {
-    let attr = |name: &str| {
-        host.get_attribute(name)
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
-    Config {
-        namespace: attr("data-namespace").unwrap_or_else(|| "default".into()),
-        organ: attr("data-organ"),
-        year: attr("data-year"),
-    }
-}
-
-/// Mounts the tool inside `host`'s shadow root (made if absent).
-pub fn mount(host: &web_sys::Element, config: Config) {
-    let shadow = match host.shadow_root() {
-        Some(root) => root,
-        None => {
-            match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
-                Ok(root) => root,
-                Err(_) => return,
+    // With panic=abort the browser only says "unreachable"; log the message first, so a
+    // clerk's bug report says what went wrong.
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(
+            &format!("fazhi-report 内部错误，请刷新页面（草稿已自动保存）：{info}").into(),
+        );
+    }));
+    install_api();
+    mount_declared();
+    mark("fazhi:rendered");
+    if let Some(api) = api_object() {
+        if let Ok(ready) = Reflect::get(&api, &"_onready".into()) {
+            if let Some(ready) = ready.dyn_ref::<Function>() {
+                let _ = ready.call0(&JsValue::NULL);
             }
         }
-    };
+    }
+}
+
+fn api_object() -> Option<Object> {
+    let window = web_sys::window()?;
+    let existing = Reflect::get(&window, &"FazhiReport".into()).ok()?;
+    if existing.is_object() {
+        return existing.dyn_into().ok();
+    }
+    let api = Object::new();
+    Reflect::set(&window, &"FazhiReport".into(), &api).ok()?;
+    Some(api)
+}
+
+fn install_api() {
+    let Some(api) = api_object() else { return };
+    let mount = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(mount_from_js);
+    let scan = Closure::<dyn Fn()>::new(mount_declared);
+    let _ = Reflect::set(&api, &"_mount".into(), &mount.into_js_value());
+    let _ = Reflect::set(&api, &"scan".into(), &scan.into_js_value());
+    let _ = Reflect::set(&api, &"version".into(), &env!("CARGO_PKG_VERSION").into());
+}
+
+/// Mounts every declared element that is not mounted yet.
+fn mount_declared() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let Ok(list) = document.query_selector_all(DECLARED) else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(host) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if host.has_attribute("data-fazhi-mounted") {
+            continue;
+        }
+        let options: Vec<(String, RawValue)> = OPTION_NAMES
+            .iter()
+            .filter_map(|name| {
+                host.get_attribute(&attribute_name(name))
+                    .map(|v| (name.to_string(), RawValue::Text(v)))
+            })
+            .collect();
+        mount(&host, parse_options(&options));
+    }
+}
+
+/// `FazhiReport._mount(element, options)` → handle object.
+fn mount_from_js(element: JsValue, options: JsValue) -> JsValue {
+    let Some(host) = element.dyn_ref::<web_sys::Element>() else {
+        let message = "FazhiReport.mount：第一个参数应为页面元素（Element）。";
+        web_sys::console::error_1(&message.into());
+        let handle = Object::new();
+        let _ = Reflect::set(&handle, &"error".into(), &message.into());
+        return handle.into();
+    };
+    let parsed = read_js_options(&options).and_then(|pairs| parse_options(&pairs));
+    mount(host, parsed).into()
+}
+
+fn read_js_options(options: &JsValue) -> Result<Vec<(String, RawValue)>, Vec<String>> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(vec![]);
+    }
+    let Some(object) = options
+        .dyn_ref::<Object>()
+        .filter(|_| !options.is_function())
+    else {
+        return Err(vec![
+            "FazhiReport.mount 的第二个参数应为选项对象，如 { organ: '某局', year: 2025 }。".into(),
+        ]);
+    };
+    let mut pairs = Vec::new();
+    for entry in Object::entries(object).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let value = entry.get(1);
+        let raw = if let Some(s) = value.as_string() {
+            RawValue::Text(s)
+        } else if let Some(n) = value.as_f64() {
+            RawValue::Number(n)
+        } else if let Some(b) = value.as_bool() {
+            RawValue::Bool(b)
+        } else if value.is_null() || value.is_undefined() {
+            continue;
+        } else {
+            RawValue::Other(format!(
+                "{}",
+                value.js_typeof().as_string().unwrap_or_default()
+            ))
+        };
+        pairs.push((key, raw));
+    }
+    Ok(pairs)
+}
+
+/// Mounts one instance (or shows why it cannot) and returns the page's handle to it.
+pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Object {
+    let handle = Object::new();
+    let Some(shadow) = shadow_root(host) else {
+        let _ = Reflect::set(
+            &handle,
+            &"error".into(),
+            &"无法在此元素上创建 shadow root".into(),
+        );
+        return handle;
+    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return handle;
+    };
+    shadow.set_inner_html("");
     // Styles must live inside the shadow root: the page's <head> does not reach in.
     if let Ok(style) = document.create_element("style") {
         style.set_text_content(Some(&CSS.concat()));
         let _ = shadow.append_child(&style);
     }
     let Ok(container) = document.create_element("div") else {
-        return;
+        return handle;
     };
     let _ = container.set_attribute("class", "fr-root");
     let _ = shadow.append_child(&container);
+    let _ = host.set_attribute("data-fazhi-mounted", "");
+
+    let config = match config {
+        Ok(config) => config,
+        Err(errors) => {
+            show_errors(&container, &errors);
+            let text = errors.join("\n");
+            web_sys::console::error_1(&format!("fazhi-report 配置有误：\n{text}").into());
+            let _ = Reflect::set(&handle, &"error".into(), &text.into());
+            let _ = host.remove_attribute("data-fazhi-mounted");
+            return handle;
+        }
+    };
+
+    let editor_slot: Rc<RefCell<Option<Editor>>> = Rc::default();
+    let slot = editor_slot.clone();
+    let host_for_app = host.clone();
     let container: web_sys::HtmlElement = container.unchecked_into();
-    leptos::mount::mount_to(container, move || view! { <App config /> }).forget();
-    mark("fazhi:rendered");
+    let unmount = leptos::mount::mount_to(container, move || {
+        let on_ready: Box<dyn FnOnce(Editor)> =
+            Box::new(move |editor| *slot.borrow_mut() = Some(editor));
+        view! { <App config host=host_for_app on_ready /> }
+    });
+    let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
+    INSTANCES.with(|all| all.borrow_mut().push((instance, Box::new(unmount))));
+
+    let method = |name: &str, f: JsValue| {
+        let _ = Reflect::set(&handle, &name.into(), &f);
+    };
+    let slot = editor_slot.clone();
+    method(
+        "getText",
+        Closure::<dyn Fn() -> JsValue>::new(move || match *slot.borrow() {
+            Some(editor) => editor.text().into(),
+            None => JsValue::NULL,
+        })
+        .into_js_value(),
+    );
+    let slot = editor_slot.clone();
+    method(
+        "getDraft",
+        Closure::<dyn Fn() -> JsValue>::new(move || match *slot.borrow() {
+            Some(editor) => {
+                let stored = StoredDraft {
+                    schema: SCHEMA_VERSION,
+                    id: editor.draft_id.get_untracked(),
+                    revision: 0,
+                    saved_at: crate::web::now_ms(),
+                    step: editor.step.get_untracked().key(),
+                    draft: editor.draft.get_untracked(),
+                };
+                js_sys::JSON::parse(&encode(&stored)).unwrap_or(JsValue::NULL)
+            }
+            None => JsValue::NULL,
+        })
+        .into_js_value(),
+    );
+    let slot = editor_slot.clone();
+    method(
+        "loadDraft",
+        Closure::<dyn Fn(JsValue) -> Result<(), JsValue>>::new(move |json: JsValue| {
+            let Some(editor) = *slot.borrow() else {
+                return Err("起草工具已卸载".into());
+            };
+            let text = match json.as_string() {
+                Some(s) => s,
+                None => js_sys::JSON::stringify(&json)
+                    .map(String::from)
+                    .map_err(|_| JsValue::from("无法读取草稿"))?,
+            };
+            let draft = parse_draft(&text).map_err(|e| JsValue::from(e))?;
+            let template = template_or_default(&draft.template);
+            editor
+                .step
+                .set(step::resolve(template, &draft, editor.step.get_untracked()));
+            editor.draft.set(draft);
+            Ok(())
+        })
+        .into_js_value(),
+    );
+    let slot = editor_slot;
+    let shadow_for_unmount = shadow.clone();
+    let host_for_unmount = host.clone();
+    method(
+        "unmount",
+        Closure::<dyn Fn()>::new(move || {
+            slot.borrow_mut().take();
+            // Dropping the mount handle tears the app down (listeners, timers, DOM).
+            let removed = INSTANCES.with(|all| {
+                let mut all = all.borrow_mut();
+                all.iter()
+                    .position(|(id, _)| *id == instance)
+                    .map(|at| all.remove(at))
+            });
+            drop(removed);
+            shadow_for_unmount.set_inner_html("");
+            let _ = host_for_unmount.remove_attribute("data-fazhi-mounted");
+        })
+        .into_js_value(),
+    );
+    handle
+}
+
+/// A draft from `loadDraft`: the stored/exported envelope, or a bare draft object.
+fn parse_draft(text: &str) -> Result<Draft, String> {
+    match decode(text) {
+        Ok(stored) => Ok(stored.draft),
+        Err(envelope_error) => {
+            let mut draft: Draft =
+                serde_json::from_str(text).map_err(|_| envelope_error.message())?;
+            if draft.template.is_empty() {
+                draft.template = crate::model::template::DEFAULT_TEMPLATE_ID.into();
+            }
+            draft.conform_to(template_or_default(&draft.template));
+            Ok(draft)
+        }
+    }
+    .map(|mut d| {
+        d.conform_to(template_or_default(&d.template));
+        d
+    })
+}
+
+fn shadow_root(host: &web_sys::Element) -> Option<web_sys::ShadowRoot> {
+    host.shadow_root().or_else(|| {
+        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .ok()
+    })
+}
+
+/// A visible explanation instead of a blank box.
+fn show_errors(container: &web_sys::Element, errors: &[String]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
+    let _ = panel.set_attribute("class", "config-error");
+    let _ = panel.set_attribute("role", "alert");
+    let mut text =
+        String::from("法治政府建设年度报告起草工具：嵌入配置有误，请联系页面维护人员。\n");
+    for e in errors {
+        text.push_str("· ");
+        text.push_str(e);
+        text.push('\n');
+    }
+    panel.set_text_content(Some(&text));
+    let _ = container.append_child(&panel);
 }
 
 /// A performance mark, read by scripts/bench.mjs to split start-up into phases.

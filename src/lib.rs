@@ -2,10 +2,11 @@
 //! (法治政府建设年度报告).
 //!
 //! Layers, from the inside out (see ARCHITECTURE.md):
-//! - [`model`], [`render`], [`storage`] (minus `storage::browser`), [`strings`]: plain Rust,
+//! - [`config`], [`model`], [`render`], [`storage`] (minus `storage::browser`), [`strings`]: plain Rust,
 //!   tested natively with `cargo test`;
 //! - `components` (Leptos) and `embed` (host element, shadow root): wasm only.
 
+pub mod config;
 pub mod model;
 pub mod render;
 pub mod storage;

@@ -45,10 +45,21 @@ pub struct Editor {
     pub document: Memo<Document>,
     /// The editor's root element, for moving focus inside the shadow root.
     pub root: NodeRef<html::Div>,
+    /// Id of the draft being edited (its storage key).
+    pub draft_id: RwSignal<String>,
+    /// The host page's element; events for the page are dispatched on it.
+    pub host: StoredValue<Option<web_sys::Element>, LocalStorage>,
 }
 
 impl Editor {
-    pub fn new(draft: Draft, step: Step, save: SaveState, notice: Option<Notice>) -> Editor {
+    pub fn new(
+        id: String,
+        draft: Draft,
+        step: Step,
+        save: SaveState,
+        notice: Option<Notice>,
+        host: Option<web_sys::Element>,
+    ) -> Editor {
         let draft = RwSignal::new(draft);
         let template = Memo::new(move |_| draft.with(|d| template_or_default(&d.template)));
         let document = Memo::new(move |_| draft.with(|d| build(template.get(), d)));
@@ -61,7 +72,36 @@ impl Editor {
             template,
             document,
             root: NodeRef::new(),
+            draft_id: RwSignal::new(id),
+            host: StoredValue::new_local(host),
         }
+    }
+
+    /// Dispatches `name` on the host element: bubbling and composed, so the page hears it
+    /// from outside the shadow root.
+    pub fn emit(&self, name: &str, detail: &wasm_bindgen::JsValue) {
+        self.host.with_value(|host| {
+            let Some(host) = host else { return };
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(detail);
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+                let _ = host.dispatch_event(&event);
+            }
+        });
+    }
+
+    /// The report's plain text (the form the page's events and `getText()` carry).
+    pub fn text(&self) -> String {
+        self.document.with_untracked(|d| {
+            crate::render::to_text(
+                d,
+                crate::render::TextOptions {
+                    layout: self.layout.get_untracked(),
+                },
+            )
+        })
     }
 
     pub fn use_context() -> Editor {

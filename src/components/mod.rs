@@ -11,7 +11,8 @@ pub mod preview;
 pub mod step_form;
 pub mod stepper;
 
-pub use app::{App, Config};
+pub use app::App;
+pub use editor::Editor;
 
 /// All component styles, in cascade order, injected into the shadow root by `embed`.
 pub const CSS: &[&str] = &[

@@ -237,10 +237,32 @@ pub fn status(template: &Template, draft: &Draft, step: Step) -> StepStatus {
     }
 }
 
+/// How many of the writing steps are done, out of how many (生成报告 is not counted).
+pub fn completeness(template: &Template, draft: &Draft) -> (usize, usize) {
+    let writing: Vec<Step> = steps(template, draft)
+        .into_iter()
+        .filter(|s| *s != Step::Output)
+        .collect();
+    let done = writing
+        .iter()
+        .filter(|s| status(template, draft, **s) == StepStatus::Done)
+        .count();
+    (done, writing.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::template::builtin_templates;
+
+    #[test]
+    fn completeness_counts_done_steps() {
+        let t = &builtin_templates()[0];
+        let mut d = Draft::new(t);
+        assert_eq!(completeness(t, &d), (0, 7));
+        d.opening = "开头".into();
+        assert_eq!(completeness(t, &d), (1, 7));
+    }
 
     #[test]
     fn step_keys_round_trip() {

@@ -9,6 +9,7 @@ use super::editor::{Editor, Notice};
 use super::preview::Preview;
 use super::step_form::StepForm;
 use super::stepper::Stepper;
+use crate::config::Config;
 use crate::model::persisted::{StoredDraft, SCHEMA_VERSION};
 use crate::model::step::{self, Step};
 use crate::model::template::{template_or_default, DEFAULT_TEMPLATE_ID};
@@ -18,26 +19,6 @@ use crate::storage::save_state::{SaveState, DEBOUNCE_MS};
 use crate::storage::{new_draft_id, DraftRepository, LoadOutcome};
 use crate::strings;
 use crate::web;
-
-/// What the embedding page chose (see `embed`).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Config {
-    /// Storage namespace: two tools with different namespaces never share drafts.
-    pub namespace: String,
-    /// Pre-filled 发文机关 and 报告年度 for a new draft.
-    pub organ: Option<String>,
-    pub year: Option<String>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            namespace: "default".into(),
-            organ: None,
-            year: None,
-        }
-    }
-}
 
 struct Loaded {
     id: String,
@@ -49,7 +30,9 @@ struct Loaded {
 }
 
 fn fresh_draft(config: &Config) -> Draft {
-    let mut draft = Draft::new(template_or_default(DEFAULT_TEMPLATE_ID));
+    let mut draft = Draft::new(template_or_default(
+        config.template.as_deref().unwrap_or(DEFAULT_TEMPLATE_ID),
+    ));
     draft.header.organ = config.organ.clone().unwrap_or_default();
     draft.header.year = config.year.clone().unwrap_or_default();
     draft
@@ -99,20 +82,36 @@ fn load(repo: &DraftRepository<BrowserStore>, config: &Config) -> Loaded {
     }
 }
 
+/// How long the text must rest before the page gets a `fazhi-report:change` event.
+const CHANGE_EVENT_MS: u64 = 500;
+
 #[component]
-pub fn App(config: Config) -> impl IntoView {
+pub fn App(
+    config: Config,
+    /// The host page's element: receives `fazhi-report:change` and `fazhi-report:export`.
+    #[prop(optional)]
+    host: Option<web_sys::Element>,
+    /// Called once with the editor, for the page's handle (`getText()`, `loadDraft()`…).
+    #[prop(optional)]
+    on_ready: Option<Box<dyn FnOnce(Editor)>>,
+) -> impl IntoView {
     let repo = DraftRepository::new(BrowserStore::new(), &config.namespace);
     let loaded = load(&repo, &config);
     let editor = Editor::new(
+        loaded.id.clone(),
         loaded.draft.clone(),
         loaded.step,
         loaded.save.clone(),
         loaded.notice,
+        host,
     );
     provide_context(editor);
+    if let Some(ready) = on_ready {
+        ready(editor);
+    }
 
     let repo = StoredValue::new(repo);
-    let id = StoredValue::new(loaded.id);
+    let id = editor.draft_id;
     let revision = StoredValue::new(loaded.revision);
     // What is in storage now (or, for a new draft, what needs no saving: an untouched
     // blank draft is not written). A save is skipped when nothing differs from it.
@@ -129,7 +128,7 @@ pub fn App(config: Config) -> impl IntoView {
         let rev = revision.get_value() + 1;
         let stored = StoredDraft {
             schema: SCHEMA_VERSION,
-            id: id.get_value(),
+            id: id.get_untracked(),
             revision: rev,
             saved_at: web::now_ms(),
             step: step.key(),
@@ -164,6 +163,44 @@ pub fn App(config: Config) -> impl IntoView {
         }
         timer.set_value(
             set_timeout_with_handle(save_now, Duration::from_millis(DEBOUNCE_MS as u64)).ok(),
+        );
+    });
+
+    // Tell the host page, once typing rests, what the report says now.
+    let change_timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first_run: Option<()>| {
+        editor.document.track();
+        if first_run.is_none() {
+            return;
+        }
+        if let Some(handle) = change_timer.get_value() {
+            handle.clear();
+        }
+        let notify = move || {
+            let (done, total) = editor
+                .draft
+                .with_untracked(|d| step::completeness(editor.template.get_untracked(), d));
+            let detail = js_sys::Object::new();
+            let set = |k: &str, v: wasm_bindgen::JsValue| {
+                let _ = js_sys::Reflect::set(&detail, &k.into(), &v);
+            };
+            set("draftId", editor.draft_id.get_untracked().into());
+            set("text", editor.text().into());
+            set(
+                "completeness",
+                (if total == 0 {
+                    0.0
+                } else {
+                    done as f64 / total as f64
+                })
+                .into(),
+            );
+            set("stepsDone", (done as u32).into());
+            set("stepsTotal", (total as u32).into());
+            editor.emit("fazhi-report:change", &detail);
+        };
+        change_timer.set_value(
+            set_timeout_with_handle(notify, Duration::from_millis(CHANGE_EVENT_MS)).ok(),
         );
     });
 

@@ -52,7 +52,10 @@ pub fn OutputStep() -> impl IntoView {
             "text/plain;charset=utf-8",
             &windows_text(&text.get_untracked()),
         ) {
-            Ok(()) => result.set(format!("{}（{name}）", strings::DOWNLOAD_DONE)),
+            Ok(()) => {
+                result.set(format!("{}（{name}）", strings::DOWNLOAD_DONE));
+                announce(editor, "txt", &text.get_untracked(), Some(&name));
+            }
             Err(_) => result.set("下载失败，请改用“复制全文”。".into()),
         }
     };
@@ -66,8 +69,10 @@ pub fn OutputStep() -> impl IntoView {
             draft: editor.draft.get_untracked(),
         };
         let name = web::safe_file_name(&format!("{}-草稿备份", file_stem()), "json");
-        if web::download(&name, "application/json", &encode(&stored)).is_ok() {
+        let json = encode(&stored);
+        if web::download(&name, "application/json", &json).is_ok() {
             result.set(strings::BACKUP_DONE.into());
+            announce(editor, "backup", &json, Some(&name));
         }
     };
     view! {
@@ -90,4 +95,20 @@ pub fn OutputStep() -> impl IntoView {
             <div node_ref=scratch class="scratch"></div>
         </div>
     }
+}
+
+/// `fazhi-report:export` to the host page: what was exported, and its content.
+fn announce(editor: Editor, kind: &str, content: &str, file_name: Option<&str>) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"kind".into(), &kind.into());
+    let _ = js_sys::Reflect::set(
+        &detail,
+        &"draftId".into(),
+        &editor.draft_id.get_untracked().into(),
+    );
+    let _ = js_sys::Reflect::set(&detail, &"text".into(), &content.into());
+    if let Some(name) = file_name {
+        let _ = js_sys::Reflect::set(&detail, &"fileName".into(), &name.into());
+    }
+    editor.emit("fazhi-report:export", &detail);
 }
