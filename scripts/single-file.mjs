@@ -114,6 +114,7 @@ const html = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:">
+<link rel="icon" href="data:,">
 <title>法治政府建设年度报告 · 起草向导</title>
 <style>${css}</style>
 </head>

@@ -1,0 +1,157 @@
+// Embedding in an intranet page (examples/intranet.html): two instances with separate
+// drafts, isolated styles, events to the host, the script API, bad options, copy fallback.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, watch, ROOT, field } from './helpers.mjs';
+import { serve } from './server.mjs';
+
+let browser, server;
+before(async () => { browser = await launch(); server = await serve(ROOT); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const FILE_URL = pathToFileURL(join(ROOT, 'examples', 'intranet.html')).href;
+const tool = (page, id) => page.locator(`#${id}`);
+
+async function openExample(url, { initScript } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  if (initScript) await page.addInitScript(initScript);
+  const seen = watch(page);
+  await page.goto(url);
+  await field(tool(page, 'keji'), '发文机关').waitFor();
+  await field(tool(page, 'sifa'), '发文机关').waitFor();
+  return { context, page, seen };
+}
+
+for (const [how, url] of [['http', () => `${server.url}/examples/intranet.html`], ['file', () => FILE_URL]]) {
+  test(`two instances keep separate drafts and send events (${how})`, async () => {
+    const { context, page, seen } = await openExample(url());
+    const keji = tool(page, 'keji'), sifa = tool(page, 'sifa');
+    // Configuration from attributes and from mount options.
+    assert.equal(await field(keji, '发文机关').inputValue(), '某市科学技术局');
+    assert.equal(await field(sifa, '发文机关').inputValue(), '某市司法局');
+    assert.equal(await field(sifa, '报告年度').inputValue(), '2025');
+
+    const changed = page.evaluate(() => new Promise((resolve) => {
+      document.addEventListener('fazhi-report:change', (e) => resolve({ id: e.target.id, detail: e.detail, composed: e.composed, bubbles: e.bubbles }), { once: true });
+    }));
+    await field(keji, '机关代字').fill('某科发');
+    const event = await changed;
+    assert.equal(event.id, 'keji');
+    assert.ok(event.bubbles && event.composed);
+    assert.match(event.detail.text, /某科发〔2026〕号/);
+    assert.equal(typeof event.detail.draftId, 'string');
+    assert.ok(event.detail.completeness > 0 && event.detail.completeness <= 1);
+
+    await field(sifa, '开头段').waitFor({ state: 'detached' }).catch(() => {});
+    await sifa.getByRole('button', { name: '下一步' }).click();
+    await field(sifa, '开头段').fill('司法局的开头段。');
+    await page.locator('#sifa .save-state', { hasText: '已自动保存' }).waitFor();
+    await page.locator('#keji .save-state', { hasText: '已自动保存' }).waitFor();
+
+    // The page's handle gives the text back.
+    assert.match(await page.evaluate(() => sifa.getText()), /司法局的开头段。/);
+
+    // Export event on download.
+    const exported = page.evaluate(() => new Promise((resolve) => {
+      document.addEventListener('fazhi-report:export', (e) => resolve({ id: e.target.id, kind: e.detail.kind, text: e.detail.text }), { once: true });
+    }));
+    await sifa.getByRole('navigation', { name: '报告各部分' }).getByRole('button', { name: /生成报告/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), sifa.getByRole('button', { name: '下载 .txt 文本' }).click()]);
+    assert.ok(download.suggestedFilename().endsWith('.txt'));
+    const ex = await exported;
+    assert.deepEqual([ex.id, ex.kind], ['sifa', 'txt']);
+    assert.match(ex.text, /司法局的开头段。/);
+
+    // Reload: each instance gets its own draft back.
+    await page.reload();
+    await field(tool(page, 'keji'), '发文机关').waitFor();
+    assert.equal(await field(tool(page, 'keji'), '机关代字').inputValue(), '某科发');
+    assert.match(await page.evaluate(() => sifa.ready.then((h) => h.getText())), /司法局的开头段。/);
+    assert.doesNotMatch(await page.evaluate(() => sifa.getText()), /某科发/);
+
+    const own = new Set([url(), url().replace('examples/intranet.html', 'dist/fazhi-report.js')]);
+    assert.deepEqual(seen.requests.filter((u) => !own.has(u) && !u.startsWith('blob:')), []);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+}
+
+test('the host page CSS does not change the tool, and the tool CSS does not leak out', async () => {
+  const { context, page } = await openExample(`${server.url}/examples/intranet.html`);
+  const shot = async () => (await tool(page, 'keji').locator('.fr-root').screenshot()).toString('base64');
+  // Host elements keep their own styles (our .main/.field rules stay inside the shadow root).
+  const hostStyles = await page.evaluate(() => ({
+    mainRadius: getComputedStyle(document.querySelector('main.main')).borderTopLeftRadius,
+    navButton: getComputedStyle(document.querySelector('.site-head button')).backgroundColor,
+    fieldColor: getComputedStyle(document.querySelector('p.field')).color,
+    ourStyleInHead: [...document.querySelectorAll('style')].some((s) => s.textContent.includes('--doc-font')),
+  }));
+  assert.deepEqual(hostStyles, { mainRadius: '0px', navButton: 'rgb(255, 255, 0)', fieldColor: 'rgb(0, 51, 102)', ourStyleInHead: false });
+
+  const withHostile = await shot();
+  await page.evaluate(() => document.getElementById('hostile').remove());
+  await page.waitForTimeout(100);
+  const without = await shot();
+  const diff = await page.evaluate(async ([a, b]) => {
+    const load = (src) => new Promise((r) => { const i = new Image(); i.onload = () => r(i); i.src = 'data:image/png;base64,' + src; });
+    const [ia, ib] = await Promise.all([load(a), load(b)]);
+    if (ia.width !== ib.width || ia.height !== ib.height) return { size: [ia.width, ia.height, ib.width, ib.height] };
+    const px = (img) => { const c = document.createElement('canvas'); c.width = img.width; c.height = img.height; const g = c.getContext('2d'); g.drawImage(img, 0, 0); return g.getImageData(0, 0, c.width, c.height).data; };
+    const da = px(ia), db = px(ib);
+    let differing = 0;
+    for (let i = 0; i < da.length; i += 4) if (Math.abs(da[i] - db[i]) + Math.abs(da[i + 1] - db[i + 1]) + Math.abs(da[i + 2] - db[i + 2]) > 48) differing++;
+    return { ratio: differing / (da.length / 4) };
+  }, [withHostile, without]);
+  assert.ok(diff.ratio !== undefined, `screenshots differ in size: ${JSON.stringify(diff)}`);
+  assert.ok(diff.ratio < 0.002, `pixels differing: ${(diff.ratio * 100).toFixed(3)}%`);
+  await context.close();
+});
+
+test('the 360px side panel instance fits without horizontal scrolling', async () => {
+  const { context, page } = await openExample(`${server.url}/examples/intranet.html`);
+  const overflow = await tool(page, 'sifa').locator('.fr-root').evaluate((el) => el.scrollWidth - el.clientWidth);
+  assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+  await context.close();
+});
+
+test('the script API: bad options show a clear error; getDraft/loadDraft/unmount work', async () => {
+  const { context, page, seen } = await openExample(`${server.url}/examples/intranet.html`);
+  const result = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    document.body.appendChild(el);
+    const bad = await FazhiReport.mount(el, { year: '明年', colour: 'red' }).ready;
+    const shown = el.shadowRoot.querySelector('[role=alert]').textContent;
+    const good = FazhiReport.mount(document.body.appendChild(document.createElement('div')), { namespace: 'third' });
+    await good.ready;
+    const draft = sifa.getDraft();
+    good.loadDraft(draft);
+    const same = good.getText() === sifa.getText();
+    good.unmount();
+    return { error: bad.error, shown, same, emptied: good.getText() === null };
+  });
+  assert.match(result.error, /year/);
+  assert.match(result.error, /colour/);
+  assert.match(result.shown, /配置有误/);
+  assert.ok(result.same, 'loadDraft(getDraft()) gives the same text');
+  assert.ok(result.emptied, 'unmounted handle returns null');
+  assert.ok(seen.errors.some((e) => e.includes('配置有误')), 'the error is also logged to the console');
+  await context.close();
+});
+
+test('copy works on the plain-http page through the fallback', async () => {
+  const { context, page } = await openExample(`${server.url}/examples/intranet.html`, {
+    initScript: () => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }),
+  });
+  const sifa = tool(page, 'sifa');
+  await sifa.getByRole('navigation', { name: '报告各部分' }).getByRole('button', { name: /生成报告/ }).click();
+  await sifa.getByRole('button', { name: '复制全文' }).click();
+  await sifa.getByText('已复制到剪贴板').waitFor();
+  const reader = await context.newPage();
+  await reader.goto(`${server.url}/examples/intranet.html`);
+  assert.equal(await reader.evaluate(() => navigator.clipboard.readText()), await page.evaluate(() => sifa.getText()));
+  await context.close();
+});
