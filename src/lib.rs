@@ -6,6 +6,7 @@
 //!   tested natively with `cargo test`;
 //! - `components` (Leptos) and `embed` (host element, shadow root): wasm only.
 
+pub mod checks;
 pub mod config;
 pub mod model;
 pub mod render;

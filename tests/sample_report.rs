@@ -153,3 +153,33 @@ fn layout_form_indents_every_body_line_and_keeps_all_text() {
         .lines()
         .any(|l| l.starts_with("\u{3000}\u{3000}一是积极落实")));
 }
+
+#[test]
+fn the_sample_triggers_exactly_its_real_mistakes() {
+    use fazhi_report::checks::{check, statutory_coverage};
+    use fazhi_report::model::field::FieldRef;
+    let typed: Value = serde_json::from_str(TYPED).unwrap();
+    let draft = type_sample(&typed);
+    let template = &builtin_templates()[0];
+    let mut found: Vec<(&str, FieldRef)> = check(template, &draft)
+        .into_iter()
+        .map(|f| (f.code, f.field))
+        .collect();
+    found.sort_by_key(|(code, _)| *code);
+    assert_eq!(
+        found,
+        [
+            // 2022年2月17日 under 张科发〔2023〕5号, reporting on 2022: the slip the domain notes name.
+            ("date-vs-reporting-year", FieldRef::Date),
+            ("doc-year-vs-date", FieldRef::Date),
+            // "(此件公开发布)" with half-width parentheses.
+            ("half-width-punctuation", FieldRef::Note),
+        ]
+    );
+    // The four required items are all there; item 3 inside （一） as "第一责任人职责".
+    let covered: Vec<bool> = statutory_coverage(template, &draft)
+        .iter()
+        .map(|c| c.covered_at.is_some())
+        .collect();
+    assert_eq!(covered, [true, true, true, true, false]);
+}

@@ -4,7 +4,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::checks::{self, Finding, Fix};
 use crate::model::draft::{Item, ListRef, Subsection};
+use crate::model::field::FieldRef;
 use crate::model::step::{self, Step};
 use crate::model::template::{template_or_default, Template};
 use crate::model::Draft;
@@ -43,6 +45,8 @@ pub struct Editor {
     pub notice: RwSignal<Option<Notice>>,
     pub template: Memo<&'static Template>,
     pub document: Memo<Document>,
+    /// What the checks say about the draft now.
+    pub findings: Memo<Vec<Finding>>,
     /// The editor's root element, for moving focus inside the shadow root.
     pub root: NodeRef<html::Div>,
     /// Id of the draft being edited (its storage key).
@@ -63,6 +67,7 @@ impl Editor {
         let draft = RwSignal::new(draft);
         let template = Memo::new(move |_| draft.with(|d| template_or_default(&d.template)));
         let document = Memo::new(move |_| draft.with(|d| build(template.get(), d)));
+        let findings = Memo::new(move |_| draft.with(|d| checks::check(template.get(), d)));
         Editor {
             draft,
             step: RwSignal::new(step),
@@ -71,6 +76,7 @@ impl Editor {
             notice: RwSignal::new(notice),
             template,
             document,
+            findings,
             root: NodeRef::new(),
             draft_id: RwSignal::new(id),
             host: StoredValue::new_local(host),
@@ -130,6 +136,22 @@ impl Editor {
         });
         if let Some(next) = next {
             self.go(next);
+        }
+    }
+
+    /// Opens the step that shows `field` and puts the cursor in it.
+    pub fn go_to_field(&self, field: FieldRef) {
+        let to = self.draft.with_untracked(|d| field.step(d));
+        self.step.set(to);
+        self.focus_later(&format!("#{}", field.dom_id()));
+    }
+
+    pub fn apply_fix(&self, fix: Fix) {
+        let mut target = None;
+        let template = self.template.get_untracked();
+        self.edit(|d| target = checks::apply_fix(template, d, fix));
+        if let Some(field) = target {
+            self.go_to_field(field);
         }
     }
 

@@ -3,6 +3,7 @@
 //! One folder per component, with its CSS beside it; [`CSS`] gathers them for the shadow root.
 
 pub mod app;
+pub mod checks_panel;
 pub mod editor;
 pub mod field;
 pub mod item_list;
@@ -24,4 +25,5 @@ pub const CSS: &[&str] = &[
     include_str!("item_list/item_list.css"),
     include_str!("preview/preview.css"),
     include_str!("output/output.css"),
+    include_str!("checks_panel/checks_panel.css"),
 ];

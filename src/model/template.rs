@@ -41,6 +41,9 @@ pub struct PartSpec {
     /// A lead paragraph under the heading, before the list (parts 二 and 三 of the sample).
     #[serde(default)]
     pub lead: Option<Guide>,
+    /// Which of the regulation's five required items (1–5) this part reports.
+    #[serde(default)]
+    pub covers: Vec<u8>,
     pub body: BodySpec,
 }
 

@@ -59,3 +59,39 @@ export async function outputText(page) {
   await goToStep(page, /生成报告/);
   return field(page, '报告全文（只读，可全选复制）').inputValue();
 }
+
+/** Types the whole sample report through the form, the plain way (no reordering). */
+export async function typeSample(page, typed = TYPED) {
+  await field(page, '发文机关').fill(typed.organ);
+  await field(page, '报告年度').fill(typed.year);
+  await field(page, '机关代字').fill(typed.doc_agency);
+  await field(page, '发文年份').fill(typed.doc_year);
+  await field(page, '序号').fill(typed.doc_serial);
+  await goToStep(page, '开头段');
+  await field(page, '开头段').fill(typed.opening);
+  await goToStep(page, /^一、/);
+  for (let s = 1; s < typed.work.length; s++) await page.getByRole('button', { name: '添加小节', exact: true }).click();
+  const subs = page.locator('li.subsection');
+  for (let s = 0; s < typed.work.length; s++) await field(subs.nth(s), '小节标题').fill(typed.work[s].title);
+  for (let s = 0; s < typed.work.length; s++) {
+    await goToStep(page, new RegExp('^（' + '一二三四五六七八九十'[s] + '）'));
+    await fillItems(page, typed.work[s].items);
+  }
+  for (const [n, key] of [['二', 'problems'], ['三', 'plan']]) {
+    await goToStep(page, new RegExp('^' + n + '、'));
+    await field(page, '引言段').fill(typed[key].lead);
+    await fillItems(page, typed[key].items);
+  }
+  await goToStep(page, '落款');
+  await field(page, '成文日期').fill(typed.date);
+  await field(page, '附注').fill(typed.note);
+}
+
+/** The element that has keyboard focus, looking inside shadow roots. */
+export function focusedId(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el ? el.id : '';
+  });
+}

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::checks_panel::FindingsBadge;
 use super::editor::{Editor, Notice};
 use super::preview::Preview;
 use super::step_form::StepForm;
@@ -248,6 +249,7 @@ pub fn App(
                     <span class="app-sub">{strings::APP_SUBTITLE}</span>
                 </div>
                 <div class="doc-title" title=title>{title}</div>
+                <FindingsBadge />
                 <p class="save-state" class:error=move || editor.save.with(|s| s.is_error()) role="status" aria-live="polite">
                     {move || editor.save.with(|s| s.message())}
                 </p>

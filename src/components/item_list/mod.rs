@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::editor::{Editor, Notice, Undo};
 use super::field::Field;
 use crate::model::draft::{ListRef, Subsection};
+use crate::model::field::FieldRef;
 use crate::model::numbering::{chinese_numeral, subsection_marker, ItemNumbering};
 use crate::model::step::Step;
 use crate::model::template::ListSpec;
@@ -122,11 +123,11 @@ fn ItemEditor(
                         disabled=move || { position() + 1 >= count() } on:click=move |_| shift(1)><span aria-hidden="true">"↓ "</span> {strings::BTN_MOVE_DOWN}</button>
                     <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove><span aria-hidden="true">"✕ "</span> {strings::BTN_REMOVE}</button>
                 </div>
-                <Field id=format!("f-item-{id}-lead") label=strings::LABEL_ITEM_LEAD value=lead
+                <Field id=FieldRef::ItemLead(id).dom_id() label=strings::LABEL_ITEM_LEAD value=lead
                     placeholder=format!("如：{}", spec.lead_example)
                     on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(i) = d.item_mut(list, id) { i.lead = v }))
                     hint=Signal::derive(move || if lead.with(|l| starts_with_number_word(l)) { strings::HINT_NO_NUMBERS.to_string() } else { String::new() }) />
-                <Field id=format!("f-item-{id}-detail") label=strings::LABEL_ITEM_DETAIL value=detail multiline=true counted=true
+                <Field id=FieldRef::ItemDetail(id).dom_id() label=strings::LABEL_ITEM_DETAIL value=detail multiline=true counted=true
                     placeholder=spec.detail_example.clone()
                     on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(i) = d.item_mut(list, id) { i.detail = v })) />
             </fieldset>
@@ -261,7 +262,7 @@ fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
                         disabled=move || { position() + 1 >= ids.with(|v| v.len()) } on:click=move |_| shift(1)><span aria-hidden="true">"↓ "</span> {strings::BTN_MOVE_DOWN}</button>
                     <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove><span aria-hidden="true">"✕ "</span> {strings::BTN_REMOVE}</button>
                 </div>
-                <Field id=format!("f-sub-{id}-title") label=strings::LABEL_SUBSECTION_TITLE value=title
+                <Field id=FieldRef::SubsectionTitle(id).dom_id() label=strings::LABEL_SUBSECTION_TITLE value=title
                     on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(s) = d.subsection_mut(part, id) { s.title = v })) />
                 <button type="button" class="primary-link" on:click=move |_| editor.go(Step::Subsection(part, id))
                     aria-label=move || format!("{}{}的条目", strings::BTN_EDIT, legend())>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::checks_panel::ChecksPanel;
 use super::editor::Editor;
 use crate::model::persisted::{encode, StoredDraft, SCHEMA_VERSION};
 use crate::render::{to_text, windows_text, TextOptions};
@@ -77,6 +78,7 @@ pub fn OutputStep() -> impl IntoView {
     };
     view! {
         <div class="output">
+            <ChecksPanel />
             <label class="check">
                 <input type="checkbox" id="f-layout" prop:checked=move || editor.layout.get()
                     on:change=move |ev| editor.layout.set(event_target_checked(&ev)) />

@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 
+use super::checks_panel::StepFindings;
 use super::editor::Editor;
 use super::field::Field;
 use super::item_list::{ItemList, SubsectionList};
 use super::output::OutputStep;
 use crate::model::draft::ListRef;
+use crate::model::field::FieldRef;
 use crate::model::step::{self, Step};
 use crate::model::template::{expand, BodySpec, Guide};
 use crate::strings;
@@ -43,6 +45,7 @@ pub fn StepForm() -> impl IntoView {
         <section class="step-form" aria-labelledby=move || editor.step.get().anchor()>
             <p class="step-pos">{move || { let (a, n) = position(); strings::step_position(a, n) }}</p>
             <h2 id=move || editor.step.get().anchor() tabindex="-1">{heading}</h2>
+            {move || { let s = editor.step.get(); view! { <StepFindings step=s /> } }}
             {body}
             <nav class="step-nav" aria-label="上一步 / 下一步">
                 <button type="button" disabled=move || position().0 == 0 on:click=move |_| editor.go_relative(-1)>
@@ -110,25 +113,25 @@ fn header_form() -> impl IntoView {
     };
     view! {
         {guide_box(t.header.clone())}
-        <Field id="f-organ" label=strings::LABEL_ORGAN value=text_signal(editor, |d| d.header.organ.clone())
+        <Field id=FieldRef::Organ.dom_id() label=strings::LABEL_ORGAN value=text_signal(editor, |d| d.header.organ.clone())
             placeholder="如：张家港市科学技术局"
             on_input=Callback::new(move |v: String| editor.edit(|d| d.header.organ = v)) />
-        <Field id="f-year" label=strings::LABEL_YEAR class="narrow" value=text_signal(editor, |d| d.header.year.clone())
+        <Field id=FieldRef::Year.dom_id() label=strings::LABEL_YEAR class="narrow" value=text_signal(editor, |d| d.header.year.clone())
             placeholder="如：2022" invalid=year_invalid
             hint=Signal::derive(move || if year_invalid.get() { strings::HINT_YEAR_INVALID.to_string() } else { "报告的是哪一年的工作".to_string() })
             on_input=Callback::new(move |v: String| editor.edit(|d| d.header.year = v)) />
         <fieldset class="doc-number">
             <legend>"发文字号"</legend>
             <div class="row">
-                <Field id="f-doc-agency" label=strings::LABEL_DOC_AGENCY value=text_signal(editor, |d| d.header.doc_number.agency.clone())
+                <Field id=FieldRef::DocAgency.dom_id() label=strings::LABEL_DOC_AGENCY value=text_signal(editor, |d| d.header.doc_number.agency.clone())
                     placeholder="如：张科发"
                     on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.agency = v)) />
                 <span class="bracket" aria-hidden="true">"〔"</span>
-                <Field id="f-doc-year" label=strings::LABEL_DOC_YEAR class="narrow" value=text_signal(editor, |d| d.header.doc_number.year.clone())
+                <Field id=FieldRef::DocYear.dom_id() label=strings::LABEL_DOC_YEAR class="narrow" value=text_signal(editor, |d| d.header.doc_number.year.clone())
                     placeholder=Signal::derive(move || editor.draft.with(|d| d.doc_number_year()))
                     on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.year = v)) />
                 <span class="bracket" aria-hidden="true">"〕"</span>
-                <Field id="f-doc-serial" label=strings::LABEL_DOC_SERIAL class="narrow" value=text_signal(editor, |d| d.header.doc_number.serial.clone())
+                <Field id=FieldRef::DocSerial.dom_id() label=strings::LABEL_DOC_SERIAL class="narrow" value=text_signal(editor, |d| d.header.doc_number.serial.clone())
                     placeholder="如：5"
                     on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.serial = v)) />
                 <span class="bracket" aria-hidden="true">"号"</span>
@@ -136,7 +139,7 @@ fn header_form() -> impl IntoView {
             <p class="hint">{strings::HINT_DOC_YEAR} "；" {strings::HINT_SERIAL} "。"
                 {move || doc_number_text().map(|t| format!(" 将写作：{t}"))}</p>
         </fieldset>
-        <Field id="f-title" label=strings::LABEL_TITLE value=text_signal(editor, |d| d.header.title.clone().unwrap_or_default())
+        <Field id=FieldRef::Title.dom_id() label=strings::LABEL_TITLE value=text_signal(editor, |d| d.header.title.clone().unwrap_or_default())
             placeholder=derived_title
             hint=Signal::derive(move || if overridden() { "已手动修改标题".to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) })
             on_input=Callback::new(move |v: String| editor.edit(|d| d.header.title = if v.trim().is_empty() { None } else { Some(v) })) />
@@ -152,7 +155,7 @@ fn opening_form() -> impl IntoView {
     let pattern = guide.placeholder.clone();
     view! {
         {guide_box(guide)}
-        <Field id="f-opening" label=strings::LABEL_OPENING multiline=true counted=true
+        <Field id=FieldRef::Opening.dom_id() label=strings::LABEL_OPENING multiline=true counted=true
             value=text_signal(editor, |d| d.opening.clone())
             placeholder=Signal::derive(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year())))
             on_input=Callback::new(move |v: String| editor.edit(|d| d.opening = v)) />
@@ -167,7 +170,7 @@ fn part_form(p: usize) -> impl IntoView {
     let lead = spec.lead.clone().map(|lead_guide| {
         let pattern = lead_guide.placeholder.clone();
         view! {
-            <Field id=format!("f-part-{p}-lead") label=strings::LABEL_LEAD multiline=true counted=true
+            <Field id=FieldRef::PartLead(p).dom_id() label=strings::LABEL_LEAD multiline=true counted=true
                 value=text_signal(editor, move |d| d.parts.get(p).map(|x| x.lead.clone()).unwrap_or_default())
                 placeholder=Signal::derive(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year())))
                 hint=lead_guide.guidance.clone()
@@ -195,7 +198,7 @@ fn subsection_form(p: usize, id: u32) -> impl IntoView {
     };
     view! {
         {guide_box(guide)}
-        <Field id=format!("f-sub-{id}-title") label=strings::LABEL_SUBSECTION_TITLE
+        <Field id=FieldRef::SubsectionTitle(id).dom_id() label=strings::LABEL_SUBSECTION_TITLE
             value=text_signal(editor, move |d| d.subsection(p, id).map(|s| s.title.clone()).unwrap_or_default())
             placeholder="如：加强组织领导，推进依法行政能力建设"
             on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(s) = d.subsection_mut(p, id) { s.title = v })) />
@@ -218,15 +221,15 @@ fn closing_form() -> impl IntoView {
     });
     view! {
         {guide_box(t.closing.clone())}
-        <Field id="f-signature" label=strings::LABEL_SIGNATURE
+        <Field id=FieldRef::Signature.dom_id() label=strings::LABEL_SIGNATURE
             value=text_signal(editor, |d| d.closing.signature.clone().unwrap_or_default())
             placeholder=Signal::derive(move || editor.draft.with(|d| d.header.organ.trim().to_string()))
             hint=strings::HINT_DERIVED_SIGNATURE
             on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.signature = if v.trim().is_empty() { None } else { Some(v) })) />
-        <Field id="f-date" label=strings::LABEL_DATE kind="date" value=text_signal(editor, |d| d.closing.date.clone())
+        <Field id=FieldRef::Date.dom_id() label=strings::LABEL_DATE kind="date" value=text_signal(editor, |d| d.closing.date.clone())
             hint=date_hint
             on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.date = v)) />
-        <Field id="f-note" label=strings::LABEL_NOTE value=text_signal(editor, |d| d.closing.note.clone())
+        <Field id=FieldRef::Note.dom_id() label=strings::LABEL_NOTE value=text_signal(editor, |d| d.closing.note.clone())
             on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.note = v)) />
         <div class="chips" role="group" aria-label="常用附注">
             {choices.into_iter().map(|c| {

@@ -1,0 +1,187 @@
+//! Format rules: 发文字号, 报告年度, 成文日期 and the deadlines.
+
+use super::{Finding, Severity};
+use crate::model::draft::parse_iso_date;
+use crate::model::field::FieldRef;
+use crate::model::Draft;
+
+pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
+    let h = &draft.header;
+    let dn = &h.doc_number;
+    let agency = dn.agency.trim();
+    let serial = dn.serial.trim();
+    let doc_year = dn.year.trim();
+
+    if agency.contains(['[', ']', '【', '】', '〔', '〕', '(', ')', '（', '）'])
+        || agency.ends_with('号')
+    {
+        out.push(Finding::new(
+            "doc-number-agency",
+            Severity::Error,
+            FieldRef::DocAgency,
+            format!("机关代字“{agency}”中含有括号、年份或“号”字。这里只填代字（如“张科发”），六角括号〔〕、年份和“号”由工具加上。"),
+        ));
+    }
+    if !serial.is_empty() {
+        if !serial.chars().all(|c| c.is_ascii_digit()) {
+            out.push(Finding::new(
+                "doc-number-serial",
+                Severity::Error,
+                FieldRef::DocSerial,
+                format!("发文字号序号“{serial}”应只含阿拉伯数字，如“5”。"),
+            ));
+        } else if serial.len() > 1 && serial.starts_with('0') {
+            let plain = serial.trim_start_matches('0');
+            out.push(Finding::new(
+                "doc-number-leading-zero",
+                Severity::Error,
+                FieldRef::DocSerial,
+                format!("发文字号序号不编虚位：应写“{plain}号”，不写“{serial}号”（GB/T 9704）。"),
+            ));
+        }
+    }
+    if !doc_year.is_empty()
+        && !(doc_year.len() == 4 && doc_year.chars().all(|c| c.is_ascii_digit()))
+    {
+        out.push(Finding::new(
+            "doc-number-year",
+            Severity::Error,
+            FieldRef::DocYear,
+            format!("发文字号中的年份“{doc_year}”应为四位阿拉伯数字，年份写全，如“2023”。"),
+        ));
+    }
+    if !h.year.trim().is_empty() && h.reporting_year().is_none() {
+        out.push(Finding::new(
+            "reporting-year",
+            Severity::Error,
+            FieldRef::Year,
+            format!("报告年度“{}”应为四位阿拉伯数字，如“2022”。", h.year.trim()),
+        ));
+    }
+
+    let Some((y, m, d)) = parse_iso_date(&draft.closing.date) else {
+        if draft.closing.date.trim().is_empty() {
+            out.push(Finding::new(
+                "date-missing",
+                Severity::Hint,
+                FieldRef::Date,
+                "尚未填写成文日期（领导签发的日期）。",
+            ));
+        }
+        return;
+    };
+    let date_text = format!("{y}年{m}月{d}日");
+    let has_agency = !agency.is_empty() || !serial.is_empty();
+    let effective_doc_year = draft.doc_number_year();
+    if has_agency {
+        if let Ok(doc_y) = effective_doc_year.parse::<i32>() {
+            if doc_y != y {
+                out.push(Finding::new(
+                    "doc-year-vs-date",
+                    Severity::Warning,
+                    FieldRef::Date,
+                    format!("发文字号年份〔{doc_y}〕与成文日期{date_text}的年份不一致，其中一处可能是笔误。"),
+                ));
+            }
+        }
+    }
+    if let Some(report_y) = h.reporting_year() {
+        if y != report_y + 1 {
+            let expected = report_y + 1;
+            let hint = if y <= report_y {
+                format!("报告的是{report_y}年的工作，成文日期应在其后，通常是{expected}年年初（如{expected}年{m}月{d}日）。")
+            } else {
+                format!("按规定{report_y}年度的报告应于{expected}年3月1日前报送。")
+            };
+            out.push(Finding::new(
+                "date-vs-reporting-year",
+                Severity::Warning,
+                FieldRef::Date,
+                format!("成文日期{date_text}与报告年度{report_y}不符：{hint}请核对是否笔误。"),
+            ));
+        } else if (m, d) > (4, 1) {
+            out.push(Finding::new(
+                "date-after-publication-deadline",
+                Severity::Warning,
+                FieldRef::Date,
+                format!("成文日期{date_text}晚于4月1日：年度报告应于3月1日前报送，并于4月1日前向社会公开。"),
+            ));
+        } else if (m, d) > (3, 1) {
+            out.push(Finding::new(
+                "date-after-deadline",
+                Severity::Warning,
+                FieldRef::Date,
+                format!("成文日期{date_text}晚于3月1日：年度报告应于每年3月1日前报送本级党委、政府和上一级主管部门。"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check as check_all;
+    use crate::model::template::builtin_templates;
+    use crate::model::Draft;
+
+    fn draft() -> Draft {
+        let mut d = Draft::new(&builtin_templates()[0]);
+        d.header.organ = "某局".into();
+        d.header.year = "2022".into();
+        d.header.doc_number.agency = "某发".into();
+        d.header.doc_number.serial = "5".into();
+        d.closing.date = "2023-02-17".into();
+        d
+    }
+
+    fn codes(d: &Draft) -> Vec<&'static str> {
+        let mut c: Vec<_> = check_all(&builtin_templates()[0], d)
+            .into_iter()
+            .filter(|f| {
+                f.code.starts_with("doc")
+                    || f.code.starts_with("date")
+                    || f.code == "reporting-year"
+            })
+            .map(|f| f.code)
+            .collect();
+        c.sort();
+        c
+    }
+
+    #[test]
+    fn clean_header_and_date_are_silent() {
+        assert!(codes(&draft()).is_empty(), "{:?}", codes(&draft()));
+    }
+
+    #[test]
+    fn doc_number_rules() {
+        let mut d = draft();
+        d.header.doc_number.serial = "05".into();
+        assert_eq!(codes(&d), ["doc-number-leading-zero"]);
+        d.header.doc_number.serial = "五".into();
+        assert_eq!(codes(&d), ["doc-number-serial"]);
+        let mut d = draft();
+        d.header.doc_number.agency = "某发[2023]".into();
+        assert_eq!(codes(&d), ["doc-number-agency"]);
+        let mut d = draft();
+        d.header.doc_number.year = "23".into();
+        assert!(codes(&d).contains(&"doc-number-year"));
+    }
+
+    #[test]
+    fn date_rules() {
+        let mut d = draft();
+        d.closing.date = "2022-02-17".into(); // the sample's slip
+        assert_eq!(codes(&d), ["date-vs-reporting-year", "doc-year-vs-date"]);
+        d.closing.date = "2023-03-10".into();
+        assert_eq!(codes(&d), ["date-after-deadline"]);
+        d.closing.date = "2023-04-02".into();
+        assert_eq!(codes(&d), ["date-after-publication-deadline"]);
+        d.closing.date = "2023-03-01".into();
+        assert!(codes(&d).is_empty(), "1 March itself is in time");
+        d.closing.date = String::new();
+        assert_eq!(codes(&d), ["date-missing"]);
+        d.header.year = "二〇二二".into();
+        d.closing.date = "2023-02-17".into();
+        assert_eq!(codes(&d), ["reporting-year"]);
+    }
+}

@@ -1,0 +1,342 @@
+//! Writing rules: empty or very short sections, the same item twice, numbering typed by
+//! hand, a request (请示事项) inside a report, half-width punctuation in Chinese text.
+
+use std::collections::HashMap;
+
+use super::{Finding, Severity};
+use crate::model::field::FieldRef;
+use crate::model::numbering::subsection_marker;
+use crate::model::step::{self, Step, StepStatus};
+use crate::model::{Draft, Template};
+use crate::render::count_chars;
+
+/// Below this many characters a paragraph-sized field is probably unfinished.
+const SHORT_OPENING: usize = 40;
+
+/// Every free-text field with its text, in document order.
+pub fn text_fields(draft: &Draft) -> Vec<(FieldRef, &str)> {
+    let mut out: Vec<(FieldRef, &str)> = Vec::new();
+    if let Some(t) = &draft.header.title {
+        out.push((FieldRef::Title, t));
+    }
+    out.push((FieldRef::Opening, &draft.opening));
+    for (p, part) in draft.parts.iter().enumerate() {
+        out.push((FieldRef::PartLead(p), &part.lead));
+        for sub in &part.subsections {
+            out.push((FieldRef::SubsectionTitle(sub.id), &sub.title));
+            for item in &sub.items {
+                out.push((FieldRef::ItemLead(item.id), &item.lead));
+                out.push((FieldRef::ItemDetail(item.id), &item.detail));
+            }
+        }
+        for item in &part.items {
+            out.push((FieldRef::ItemLead(item.id), &item.lead));
+            out.push((FieldRef::ItemDetail(item.id), &item.detail));
+        }
+    }
+    if let Some(s) = &draft.closing.signature {
+        out.push((FieldRef::Signature, s));
+    }
+    out.push((FieldRef::Note, &draft.closing.note));
+    out
+}
+
+/// Words that make a text a request for approval, which belongs in a 请示, not a 报告.
+const REQUEST_WORDS: &[&str] = &[
+    "请批准",
+    "请批示",
+    "请审批",
+    "请予批准",
+    "请予审批",
+    "妥否",
+    "当否",
+    "特此请示",
+    "请核准",
+    "请审定",
+];
+
+/// A numbering word at the start of a text: 一是 / （三） / 一方面 / 1. / （1）.
+pub fn leading_number_word(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    let numerals = "一二三四五六七八九十";
+    let head: String = t.chars().take_while(|c| numerals.contains(*c)).collect();
+    if !head.is_empty() {
+        let rest = &t[head.len()..];
+        for tail in ["是", "、", "方面"] {
+            if rest.starts_with(tail) {
+                return Some(format!("{head}{tail}"));
+            }
+        }
+    }
+    if t.starts_with("另一方面") {
+        return Some("另一方面".into());
+    }
+    for open in ['（', '('] {
+        if let Some(rest) = t.strip_prefix(open) {
+            let inner: String = rest
+                .chars()
+                .take_while(|c| numerals.contains(*c) || c.is_ascii_digit())
+                .collect();
+            if !inner.is_empty() && rest[inner.len()..].starts_with(['）', ')']) {
+                return Some(format!(
+                    "{open}{inner}{}",
+                    &rest
+                        [inner.len()..inner.len() + rest[inner.len()..].chars().next()?.len_utf8()]
+                ));
+            }
+        }
+    }
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() && digits.len() <= 2 && t[digits.len()..].starts_with(['.', '．', '、'])
+    {
+        return Some(t[..digits.len() + t[digits.len()..].chars().next()?.len_utf8()].to_string());
+    }
+    None
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF)
+}
+
+/// The first half-width punctuation mark that touches a Chinese character.
+pub fn half_width_in_chinese(text: &str) -> Option<char> {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if ",;:?!()".contains(*c) {
+            let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+            let after = chars.get(i + 1).copied();
+            if before.is_some_and(is_han) || after.is_some_and(is_han) {
+                return Some(*c);
+            }
+        }
+    }
+    None
+}
+
+fn full_width(c: char) -> char {
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        other => other,
+    }
+}
+
+pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
+    // Empty and very short sections.
+    for s in step::steps(template, draft) {
+        if matches!(s, Step::Output | Step::Header | Step::Closing) {
+            continue;
+        }
+        if step::status(template, draft, s) == StepStatus::Empty {
+            let field = first_field(draft, s);
+            let name = step::title(template, draft, s);
+            out.push(Finding::new(
+                "section-empty",
+                Severity::Warning,
+                field,
+                format!("“{name}”尚未填写。"),
+            ));
+        }
+    }
+    let opening = count_chars(&draft.opening);
+    if opening > 0 && opening < SHORT_OPENING {
+        out.push(Finding::new(
+            "opening-short",
+            Severity::Hint,
+            FieldRef::Opening,
+            format!("开头段只有{opening}字，通常应概述全年总体情况，并以“现将……报告如下：”结尾。"),
+        ));
+    }
+
+    // The same item twice.
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for part in &draft.parts {
+        let items = part
+            .items
+            .iter()
+            .chain(part.subsections.iter().flat_map(|s| s.items.iter()));
+        for item in items.filter(|i| !i.is_empty()) {
+            let key: String = format!("{}{}", item.lead, item.detail)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if seen.insert(key, item.id).is_some() {
+                out.push(Finding::new(
+                    "item-duplicate",
+                    Severity::Warning,
+                    FieldRef::ItemLead(item.id),
+                    "这一条与前面某一条内容完全相同，可能是重复粘贴。",
+                ));
+            }
+        }
+    }
+
+    for (field, text) in text_fields(draft) {
+        // Numbering typed by hand: the tool writes it, so it would print twice.
+        if matches!(
+            field,
+            FieldRef::SubsectionTitle(_)
+                | FieldRef::ItemLead(_)
+                | FieldRef::ItemDetail(_)
+                | FieldRef::PartLead(_)
+        ) {
+            let item_detail_after_lead =
+                matches!(field, FieldRef::ItemDetail(id) if item_lead_filled(draft, id));
+            if let Some(word) = leading_number_word(text).filter(|_| !item_detail_after_lead) {
+                let what = if matches!(field, FieldRef::SubsectionTitle(_)) {
+                    subsection_marker(0)
+                } else {
+                    "一是".into()
+                };
+                out.push(Finding::new(
+                    "number-typed",
+                    Severity::Warning,
+                    field,
+                    format!("开头的“{word}”是手工输入的编号。编号（如“{what}”）由工具自动生成，请删去，否则会重复。"),
+                ));
+            }
+        }
+        // A request inside a report.
+        if let Some(word) = REQUEST_WORDS.iter().find(|w| text.contains(**w)) {
+            out.push(Finding::new(
+                "request-in-report",
+                Severity::Error,
+                field,
+                format!("报告中出现了“{word}”：报告不得夹带请示事项，需要批准的事项应另行请示。"),
+            ));
+        }
+        // Half-width punctuation in Chinese text.
+        if let Some(c) = half_width_in_chinese(text) {
+            out.push(Finding::new(
+                "half-width-punctuation",
+                Severity::Hint,
+                field,
+                format!("中文中使用了半角标点“{c}”，应为全角“{}”。", full_width(c)),
+            ));
+        }
+    }
+}
+
+fn item_lead_filled(draft: &Draft, id: u32) -> bool {
+    draft
+        .parts
+        .iter()
+        .flat_map(|p| {
+            p.items
+                .iter()
+                .chain(p.subsections.iter().flat_map(|s| s.items.iter()))
+        })
+        .any(|i| i.id == id && !i.lead.trim().is_empty())
+}
+
+/// The field to jump to for a step as a whole.
+fn first_field(draft: &Draft, s: Step) -> FieldRef {
+    match s {
+        Step::Opening => FieldRef::Opening,
+        Step::Part(p) => {
+            let part = draft.parts.get(p);
+            match part.and_then(|x| x.subsections.first()) {
+                Some(sub) => FieldRef::SubsectionTitle(sub.id),
+                None => part
+                    .and_then(|x| x.items.first())
+                    .map(|i| FieldRef::ItemLead(i.id))
+                    .unwrap_or(FieldRef::PartLead(p)),
+            }
+        }
+        Step::Subsection(p, id) => draft
+            .subsection(p, id)
+            .map(|_| FieldRef::SubsectionTitle(id))
+            .unwrap_or(FieldRef::Opening),
+        _ => FieldRef::Organ,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::template::builtin_templates;
+
+    fn findings(d: &Draft) -> Vec<Finding> {
+        let mut out = Vec::new();
+        check(&builtin_templates()[0], d, &mut out);
+        out
+    }
+
+    fn filled() -> Draft {
+        let t = &builtin_templates()[0];
+        let mut d = Draft::new(t);
+        d.opening = "2022年，我局在市委、市政府的正确领导下，坚持以习近平新时代中国特色社会主义思想为指导，全面推进依法行政。现将有关情况报告如下：".into();
+        d.parts[0].subsections[0].title = "加强组织领导".into();
+        d.parts[0].subsections[0].items[0].lead = "落实第一责任人职责".into();
+        d.parts[1].lead = "存在一些不足。".into();
+        d.parts[1].items[0].lead = "学法意识不强".into();
+        d.parts[1].items[1].lead = "宣传形式单一".into();
+        d.parts[2].lead = "明年将继续努力。".into();
+        for (n, item) in d.parts[2].items.iter_mut().enumerate() {
+            item.lead = format!("计划{n}");
+        }
+        d
+    }
+
+    #[test]
+    fn a_complete_clean_draft_is_silent() {
+        assert_eq!(findings(&filled()), vec![]);
+    }
+
+    #[test]
+    fn empty_sections_are_listed() {
+        let d = Draft::new(&builtin_templates()[0]);
+        let empty: Vec<_> = findings(&d)
+            .into_iter()
+            .filter(|f| f.code == "section-empty")
+            .collect();
+        assert_eq!(empty.len(), 5, "开头段, 一、, （一）, 二、, 三、");
+    }
+
+    #[test]
+    fn duplicates_numbers_requests_and_punctuation() {
+        let mut d = filled();
+        d.parts[2].items[1].lead = "计划0".into();
+        d.parts[1].items[0].lead = "一是学法意识不强".into();
+        d.parts[0].subsections[0].title = "（一）加强组织领导".into();
+        d.parts[1].lead = "妥否，请批示。".into();
+        d.closing.note = "(此件公开发布)".into();
+        let codes: Vec<_> = findings(&d)
+            .into_iter()
+            .map(|f| (f.code, f.field))
+            .collect();
+        let id = |p: usize, i: usize| d.parts[p].items[i].id;
+        assert!(
+            codes.contains(&("item-duplicate", FieldRef::ItemLead(id(2, 1)))),
+            "{codes:?}"
+        );
+        assert!(codes.contains(&("number-typed", FieldRef::ItemLead(id(1, 0)))));
+        assert!(codes.contains(&(
+            "number-typed",
+            FieldRef::SubsectionTitle(d.parts[0].subsections[0].id)
+        )));
+        assert!(codes.contains(&("request-in-report", FieldRef::PartLead(1))));
+        assert!(codes.contains(&("half-width-punctuation", FieldRef::Note)));
+    }
+
+    #[test]
+    fn number_words_and_punctuation_helpers() {
+        assert_eq!(leading_number_word("一是加强").as_deref(), Some("一是"));
+        assert_eq!(leading_number_word("（三）推进").as_deref(), Some("（三）"));
+        assert_eq!(leading_number_word("1.加强").as_deref(), Some("1."));
+        assert_eq!(
+            leading_number_word("另一方面，").as_deref(),
+            Some("另一方面")
+        );
+        assert_eq!(leading_number_word("一年来"), None);
+        assert_eq!(leading_number_word("2022年"), None);
+        assert_eq!(half_width_in_chinese("办理(已完成)"), Some('('));
+        assert_eq!(half_width_in_chinese("GB/T 9704 (2012)"), None);
+        assert_eq!(half_width_in_chinese("1,000元"), None);
+    }
+}
