@@ -1,0 +1,34 @@
+// The single offline file in Firefox ESR, from file://: it starts, takes typing, saves
+// to localStorage and restores after a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { SINGLE_FILE_URL } from './helpers.mjs';
+import { launchFirefox } from './marionette.mjs';
+
+let ff;
+before(async () => { ff = await launchFirefox(); });
+after(async () => { await ff?.close(); });
+
+const waitFor = async (what, script) => {
+  for (let i = 0; i < 100; i++) {
+    const v = await ff.run(script);
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+const ROOT = "document.getElementById('fazhi-report')?.shadowRoot";
+const FIELD = `${ROOT}?.querySelector('#f-organ')`;
+
+test('Firefox runs the single file from file://, saves and restores a draft', async () => {
+  await ff.goto(SINGLE_FILE_URL);
+  await waitFor('the first field', `return !!${FIELD};`);
+  await ff.run(`const f = ${FIELD}; f.value = '火狐测试局'; f.dispatchEvent(new Event('input', { bubbles: true })); return true;`);
+  const title = await waitFor('the derived title in the top bar',
+    `const t = ${ROOT}.querySelector('.doc-title').textContent; return t.includes('火狐测试局') ? t : null;`);
+  assert.match(title, /火狐测试局/);
+  await waitFor('the save', `return ${ROOT}.querySelector('.save-state').textContent.includes('已自动保存');`);
+  await ff.goto(SINGLE_FILE_URL);
+  const restored = await waitFor('the restored field', `return ${FIELD}?.value;`);
+  assert.equal(restored, '火狐测试局');
+});
