@@ -9,6 +9,7 @@
 pub mod checks;
 pub mod config;
 pub mod model;
+pub mod parse;
 pub mod render;
 pub mod storage;
 pub mod strings;

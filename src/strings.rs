@@ -79,6 +79,25 @@ pub const BACKUP_DONE: &str = "已下载草稿备份文件（.json）。";
 pub const COUNT_UNIT: &str = "字";
 pub const COUNT_TOTAL: &str = "全文";
 
+pub const IMPORT_SUMMARY: &str = "从去年的报告开始：粘贴全文导入";
+pub const IMPORT_HELP: &str = "把去年报告的全文（从 PDF、Word 或 WPS 复制）粘贴到下面，工具会识别文头、开头段、一、（一）一是等层次、落款和附注，填入各步骤。分页造成的断行会自动接上；无法归类的内容会暂存，不会丢失。";
+pub const LABEL_IMPORT: &str = "粘贴报告全文";
+pub const BTN_IMPORT: &str = "导入";
+pub const BTN_ADVANCE_YEAR: &str = "年份前移一年（沿用去年的报告）";
+pub const IMPORT_CONFIRM: &str =
+    "导入会替换当前草稿的全部内容。当前内容可先在“生成报告”一步下载备份。确定导入吗？";
+pub const IMPORT_EMPTY: &str = "请先粘贴报告全文。";
+pub const LABEL_HOLDING: &str = "导入时未能归类的内容（不会出现在报告中，请移到合适位置后清空）";
+pub const BTN_CLEAR_HOLDING: &str = "清空暂存内容";
+
+pub fn imported(filled_steps: usize, held: usize) -> String {
+    if held == 0 {
+        format!("已导入：{filled_steps} 个步骤已填入内容。请逐步核对，需要时点“年份前移一年”。")
+    } else {
+        format!("已导入：{filled_steps} 个步骤已填入内容；另有 {held} 段未能归类，暂存在“生成报告”一步。")
+    }
+}
+
 pub const PLACEHOLDER_MISSING: &str = "【待填写】";
 
 /// "第 3 步，共 12 步"

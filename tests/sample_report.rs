@@ -183,3 +183,120 @@ fn the_sample_triggers_exactly_its_real_mistakes() {
         .collect();
     assert_eq!(covered, [true, true, true, true, false]);
 }
+
+#[test]
+fn the_raw_sample_pasted_in_parses_to_a_draft_that_renders_the_fixture() {
+    use fazhi_report::parse::parse_report;
+    let template = &builtin_templates()[0];
+    let draft = parse_report(template, RAW);
+    assert!(
+        draft.holding.is_empty(),
+        "nothing left unplaced: {:?}",
+        draft.holding
+    );
+    assert_eq!(draft.header.organ, "张家港市科学技术局");
+    assert_eq!(draft.header.year, "2022");
+    assert_eq!(draft.parts[0].subsections.len(), 5);
+    assert_eq!(draft.parts[1].items.len(), 2);
+    assert_eq!(draft.parts[2].items.len(), 3);
+    let text = to_text(&build(template, &draft), TextOptions::default());
+    for (n, (a, b)) in text.lines().zip(REPORT.lines()).enumerate() {
+        assert_eq!(a, b, "first difference at line {}", n + 1);
+    }
+    assert_eq!(text, REPORT);
+    // The same text pasted from Word (no page splits, CRLF, indented) gives the same draft text.
+    let from_word: String = REPORT
+        .lines()
+        .map(|l| format!("\u{3000}\u{3000}{l}\r\n"))
+        .collect();
+    assert_eq!(
+        to_text(
+            &build(template, &parse_report(template, &from_word)),
+            TextOptions::default()
+        ),
+        REPORT
+    );
+}
+
+#[test]
+fn a_five_item_report_keeps_every_character_and_places_its_headings() {
+    use fazhi_report::parse::parse_report;
+    use std::collections::HashMap;
+    let input = include_str!("fixtures/structure-a.txt");
+    let template = &builtin_templates()[0];
+    let draft = parse_report(template, input);
+    assert_eq!(draft.header.organ, "某市司法局");
+    assert_eq!(draft.header.doc_number.serial, "3");
+    assert_eq!(draft.closing.date, "2024-02-26");
+    // Parts 一 to 三 land in the template's three parts, headings kept as written.
+    assert_eq!(
+        draft.part_heading(template, 0),
+        "2023年推进法治政府建设的主要举措和成效"
+    );
+    assert_eq!(draft.part_heading(template, 1), "存在的不足和原因");
+    assert_eq!(
+        draft.part_heading(template, 2),
+        "党政主要负责人履行推进法治建设第一责任人职责情况"
+    );
+    assert_eq!(
+        draft.parts[0]
+            .subsections
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect::<Vec<_>>(),
+        ["健全依法决策机制", "严格规范公正文明执法"]
+    );
+    // Parts 四 and 五 have no place in this structure: kept in the holding section.
+    assert_eq!(draft.holding[0], "四、2024年推进法治政府建设的主要安排");
+    assert!(draft.holding.iter().any(|h| h == "五、其他需要报告的情况"));
+    // No character lost: every non-space input character is in the report or the holding
+    // section. Numbering words are left out on both sides: the tool writes them itself
+    // (here part 二's 一是/二是 become 一方面/另一方面).
+    let text = to_text(&build(template, &draft), TextOptions::default()) + &draft.holding.concat();
+    let mut available: HashMap<char, i32> = HashMap::new();
+    for c in without_numbering(&text).chars() {
+        *available.entry(c).or_default() += 1;
+    }
+    for c in without_numbering(input)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+    {
+        let n = available.entry(c).or_default();
+        *n -= 1;
+        assert!(
+            *n >= 0,
+            "character {c:?} of the input is missing from the draft"
+        );
+    }
+}
+
+/// Text without the numbering words the tool generates (一、 （一） 一是 一方面， 另一方面，).
+fn without_numbering(text: &str) -> String {
+    let numerals = "一二三四五六七八九十";
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut l = line.trim_start_matches(['\u{3000}', ' ']).to_string();
+        for marker in ["另一方面，", "一方面，"] {
+            l = l.replace(marker, "");
+        }
+        let head: String = l.chars().take_while(|c| numerals.contains(*c)).collect();
+        if !head.is_empty() && l[head.len()..].starts_with('、') {
+            l = l[head.len() + '、'.len_utf8()..].to_string();
+        }
+        if let Some(rest) = l.strip_prefix('（') {
+            let n: String = rest.chars().take_while(|c| numerals.contains(*c)).collect();
+            if !n.is_empty() && rest[n.len()..].starts_with('）') {
+                l = rest[n.len() + '）'.len_utf8()..].to_string();
+            }
+        }
+        for n in (1..=10).rev() {
+            l = l.replace(
+                &format!("{}是", fazhi_report::model::numbering::chinese_numeral(n)),
+                "",
+            );
+        }
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out
+}

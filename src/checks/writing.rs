@@ -143,6 +143,14 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
             ));
         }
     }
+    if !draft.holding.is_empty() {
+        out.push(Finding::new(
+            "holding-not-empty",
+            Severity::Warning,
+            FieldRef::Holding,
+            format!("导入时有{}段内容未能归类，暂存在“生成报告”一步，不会出现在报告中。请移到合适的位置后清空。", draft.holding.len()),
+        ));
+    }
     let opening = count_chars(&draft.opening);
     if opening > 0 && opening < SHORT_OPENING {
         out.push(Finding::new(

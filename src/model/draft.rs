@@ -16,6 +16,9 @@ pub struct Draft {
     pub closing: Closing,
     /// Source of `Subsection::id` / `Item::id`; ids keep list rows stable while reordering.
     pub next_id: u32,
+    /// Text an import could not place (kept, never dropped; not printed in the report).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub holding: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -363,6 +366,43 @@ fn move_by_id<T>(list: &mut [T], is: impl Fn(&T) -> bool, delta: isize) -> bool 
     true
 }
 
+impl Draft {
+    /// Reuses last year's report for this year: the reporting year, the year in 〔〕, the
+    /// date, and years written into an overridden title or heading all move on by one;
+    /// the serial number is cleared (the new document gets its own). Body text is kept as
+    /// it is: it is last year's text, to be rewritten.
+    pub fn advance_year(&mut self) -> bool {
+        let Some(year) = self.header.reporting_year() else {
+            return false;
+        };
+        let shift = |text: &mut String| {
+            // Later year first, so 2023→2024 does not then become 2025.
+            *text = text
+                .replace(&(year + 1).to_string(), "\u{0}")
+                .replace(&year.to_string(), &(year + 1).to_string())
+                .replace('\u{0}', &(year + 2).to_string());
+        };
+        self.header.year = (year + 1).to_string();
+        if let Ok(y) = self.header.doc_number.year.trim().parse::<i32>() {
+            self.header.doc_number.year = (y + 1).to_string();
+        }
+        self.header.doc_number.serial.clear();
+        if let Some(t) = self.header.title.as_mut() {
+            shift(t);
+        }
+        for part in &mut self.parts {
+            if let Some(h) = part.heading.as_mut() {
+                shift(h);
+            }
+        }
+        if let Some((y, m, d)) = parse_iso_date(&self.closing.date) {
+            let d = if m == 2 && d == 29 { 28 } else { d };
+            self.closing.date = format!("{:04}-{m:02}-{d:02}", y + 1);
+        }
+        true
+    }
+}
+
 /// "2022-02-17" → "2022年2月17日" (GB/T 9704: Arabic numerals, full year, no padding).
 pub fn chinese_date(iso: &str) -> Option<String> {
     let (y, m, d) = parse_iso_date(iso)?;
@@ -476,6 +516,30 @@ mod tests {
         assert_eq!(d.signature(), "张家港市科学技术局");
         d.closing.signature = Some("某某局".into());
         assert_eq!(d.signature(), "某某局");
+    }
+
+    #[test]
+    fn advance_year_moves_the_years_on() {
+        let mut d = draft();
+        assert!(!d.advance_year(), "no year yet");
+        d.header.year = "2022".into();
+        d.header.doc_number.year = "2023".into();
+        d.header.doc_number.serial = "5".into();
+        d.header.title = Some("某局2022年度报告".into());
+        d.parts[2].heading = Some("2023年工作计划".into());
+        d.closing.date = "2023-02-17".into();
+        assert!(d.advance_year());
+        assert_eq!(
+            (
+                d.header.year.as_str(),
+                d.header.doc_number.year.as_str(),
+                d.header.doc_number.serial.as_str()
+            ),
+            ("2023", "2024", "")
+        );
+        assert_eq!(d.header.title.as_deref(), Some("某局2023年度报告"));
+        assert_eq!(d.parts[2].heading.as_deref(), Some("2024年工作计划"));
+        assert_eq!(d.closing.date, "2024-02-17");
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub enum FieldRef {
     Signature,
     Date,
     Note,
+    /// The holding section of imported text that found no place (shown on the output step).
+    Holding,
 }
 
 impl FieldRef {
@@ -39,6 +41,7 @@ impl FieldRef {
             FieldRef::Signature => "f-signature".into(),
             FieldRef::Date => "f-date".into(),
             FieldRef::Note => "f-note".into(),
+            FieldRef::Holding => "f-holding".into(),
         }
     }
 
@@ -66,6 +69,7 @@ impl FieldRef {
                 None => Step::Header,
             },
             FieldRef::Signature | FieldRef::Date | FieldRef::Note => Step::Closing,
+            FieldRef::Holding => Step::Output,
         }
     }
 }

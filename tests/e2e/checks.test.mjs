@@ -2,7 +2,9 @@
 // in the review; a click lands on the date field; a missing statutory item is added in one click.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openTool, TYPED, field, goToStep, typeSample, focusedId } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openTool, TYPED, REPORT, ROOT, field, goToStep, typeSample, focusedId, outputText } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -53,5 +55,47 @@ test('a missing 第一责任人 item is pointed out and added in one click', asy
   assert.equal(await page.locator(`#${id.replace('detail', 'lead')}`).inputValue(), '认真履行推进法治建设第一责任人职责');
   await goToStep(page, /生成报告/);
   assert.deepEqual(await review.locator('.statutory li').evaluateAll((l) => l.map((x) => x.className)), ['yes', 'yes', 'yes', 'yes', 'optional']);
+  await context.close();
+});
+
+test('pasting last year\'s report (raw PDF text) fills the draft; the date warning leads to the date field', async () => {
+  const { context, page, seen } = await openTool(browser);
+  const raw = readFileSync(join(ROOT, 'tests', 'fixtures', 'sample-raw.txt'), 'utf8');
+  await page.getByText('从去年的报告开始：粘贴全文导入').click();
+  await field(page, '粘贴报告全文').fill(raw);
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: '已导入' }).waitFor();
+  assert.equal(await field(page, '发文机关').inputValue(), '张家港市科学技术局');
+  assert.equal(await field(page, '序号').inputValue(), '5');
+  assert.equal(await outputText(page), REPORT);
+  // The review names the date slip; 定位 lands on the date field.
+  const review = page.locator('section.checks');
+  await review.locator('.finding', { hasText: '与报告年度2022不符' }).getByRole('button', { name: /^定位/ }).click();
+  await page.waitForTimeout(100);
+  assert.equal(await focusedId(page), 'f-date');
+  assert.equal(await field(page, '成文日期').inputValue(), '2022-02-17');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('importing over a draft asks first; 年份前移 reuses last year\'s report', async () => {
+  const { context, page } = await openTool(browser);
+  await field(page, '发文机关').fill('已有内容的局');
+  await page.getByText('从去年的报告开始：粘贴全文导入').click();
+  await field(page, '粘贴报告全文').fill(REPORT);
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  assert.equal(await field(page, '发文机关').inputValue(), '已有内容的局', 'declined: nothing replaced');
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  assert.equal(await field(page, '发文机关').inputValue(), '张家港市科学技术局');
+  await page.getByRole('button', { name: '年份前移一年（沿用去年的报告）' }).click();
+  assert.equal(await field(page, '报告年度').inputValue(), '2023');
+  assert.equal(await field(page, '发文年份').inputValue(), '2024');
+  assert.equal(await field(page, '序号').inputValue(), '');
+  const text = await outputText(page);
+  assert.match(text, /^张家港市科学技术局\n\n张科发〔2024〕号\n\n张家港市科学技术局2023年度法治政府建设情况报告\n/);
+  assert.match(text, /\n一、2023年法治建设工作开展情况\n/);
+  assert.match(text, /\n三、2024年法治工作计划\n/);
   await context.close();
 });

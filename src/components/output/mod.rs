@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::checks_panel::ChecksPanel;
 use super::editor::Editor;
+use crate::model::field::FieldRef;
 use crate::model::persisted::{encode, StoredDraft, SCHEMA_VERSION};
 use crate::render::{to_text, windows_text, TextOptions};
 use crate::strings;
@@ -79,6 +80,14 @@ pub fn OutputStep() -> impl IntoView {
     view! {
         <div class="output">
             <ChecksPanel />
+            <Show when=move || editor.draft.with(|d| !d.holding.is_empty())>
+                <div class="field holding">
+                    <label for=FieldRef::Holding.dom_id()>{strings::LABEL_HOLDING}</label>
+                    <textarea id=FieldRef::Holding.dom_id() readonly rows="6"
+                        prop:value=move || editor.draft.with(|d| d.holding.join("\n"))></textarea>
+                    <button type="button" class="small-btn" on:click=move |_| editor.edit(|d| d.holding.clear())>{strings::BTN_CLEAR_HOLDING}</button>
+                </div>
+            </Show>
             <label class="check">
                 <input type="checkbox" id="f-layout" prop:checked=move || editor.layout.get()
                     on:change=move |ev| editor.layout.set(event_target_checked(&ev)) />

@@ -89,9 +89,63 @@ fn text_signal(
     Memo::new(move |_| editor.draft.with(|d| get(d))).into()
 }
 
+/// "从去年的报告开始": paste a whole report, parse it into the draft.
+fn import_box() -> impl IntoView {
+    let editor = Editor::use_context();
+    let pasted = RwSignal::new(String::new());
+    let import = move |_| {
+        let text = pasted.get_untracked();
+        if text.trim().is_empty() {
+            editor.say(strings::IMPORT_EMPTY);
+            return;
+        }
+        let template = editor.template.get_untracked();
+        let has_content = editor.draft.with_untracked(|d| {
+            step::steps(template, d).into_iter().any(|s| {
+                s != Step::Output && step::status(template, d, s) != step::StepStatus::Empty
+            })
+        });
+        let confirmed = !has_content
+            || web_sys::window()
+                .and_then(|w| w.confirm_with_message(strings::IMPORT_CONFIRM).ok())
+                .unwrap_or(false);
+        if !confirmed {
+            return;
+        }
+        let draft = crate::parse::parse_report(template, &text);
+        let filled = step::steps(template, &draft)
+            .into_iter()
+            .filter(|s| step::status(template, &draft, *s) != step::StepStatus::Empty)
+            .count();
+        let held = draft.holding.len();
+        editor.draft.set(draft);
+        pasted.set(String::new());
+        editor.say(strings::imported(filled, held));
+    };
+    view! {
+        <details class="import">
+            <summary>{strings::IMPORT_SUMMARY}</summary>
+            <p class="import-help">{strings::IMPORT_HELP}</p>
+            <Field id="f-import" label=strings::LABEL_IMPORT multiline=true value=pasted
+                on_input=Callback::new(move |v: String| pasted.set(v)) />
+            <button type="button" class="primary" on:click=import>{strings::BTN_IMPORT}</button>
+        </details>
+    }
+}
+
 fn header_form() -> impl IntoView {
     let editor = Editor::use_context();
     let t = editor.template.get_untracked();
+    let can_advance = move || editor.draft.with(|d| d.header.reporting_year().is_some());
+    let advance = move |_| {
+        editor.edit(|d| {
+            d.advance_year();
+        });
+        editor.say(format!(
+            "已前移一年：报告年度为{}年，发文字号序号已清空，请重新填写。",
+            editor.draft.with_untracked(|d| d.header.year.clone())
+        ));
+    };
     let year_invalid = Signal::derive(move || {
         editor
             .draft
@@ -112,6 +166,7 @@ fn header_form() -> impl IntoView {
         })
     };
     view! {
+        {import_box()}
         {guide_box(t.header.clone())}
         <Field id=FieldRef::Organ.dom_id() label=strings::LABEL_ORGAN value=text_signal(editor, |d| d.header.organ.clone())
             placeholder="如：张家港市科学技术局"
@@ -146,6 +201,9 @@ fn header_form() -> impl IntoView {
         <Show when=overridden>
             <button type="button" class="small" on:click=move |_| editor.edit(|d| d.header.title = None)>{strings::BTN_RESET_TITLE}</button>
         </Show>
+        <div class="advance">
+            <button type="button" disabled=move || !can_advance() on:click=advance>{strings::BTN_ADVANCE_YEAR}</button>
+        </div>
     }
 }
 
