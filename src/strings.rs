@@ -90,11 +90,21 @@ pub const IMPORT_EMPTY: &str = "请先粘贴报告全文。";
 pub const LABEL_HOLDING: &str = "导入时未能归类的内容（不会出现在报告中，请移到合适位置后清空）";
 pub const BTN_CLEAR_HOLDING: &str = "清空暂存内容";
 
-pub fn imported(filled_steps: usize, held: usize) -> String {
+pub fn imported(structure: &str, filled_steps: usize, held: usize) -> String {
     if held == 0 {
-        format!("已导入：{filled_steps} 个步骤已填入内容。请逐步核对，需要时点“年份前移一年”。")
+        format!("已导入（识别为“{structure}”）：{filled_steps} 个步骤已填入内容。请逐步核对，需要时点“年份前移一年”。")
     } else {
-        format!("已导入：{filled_steps} 个步骤已填入内容；另有 {held} 段未能归类，暂存在“生成报告”一步。")
+        format!("已导入（识别为“{structure}”）：{filled_steps} 个步骤已填入内容；另有 {held} 段未能归类，暂存在“生成报告”一步。")
+    }
+}
+
+pub const HEAD_STRUCTURE: &str = "报告结构";
+
+pub fn switched(structure: &str, held: usize) -> String {
+    if held == 0 {
+        format!("已切换为“{structure}”，原有内容均已移入对应部分。")
+    } else {
+        format!("已切换为“{structure}”；有 {held} 段内容在新结构中没有对应位置，暂存在“生成报告”一步，未丢失。")
     }
 }
 

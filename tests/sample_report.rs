@@ -300,3 +300,92 @@ fn without_numbering(text: &str) -> String {
     }
     out
 }
+
+/// Parses `input` choosing the structure, and checks the headings and that nothing is lost.
+fn parse_other_structure(
+    input: &str,
+    expect_template: &str,
+    headings: &[&str],
+) -> fazhi_report::model::Draft {
+    use fazhi_report::model::template::template_or_default;
+    use fazhi_report::parse::parse_report_best;
+    use std::collections::HashMap;
+    let draft = parse_report_best(input);
+    assert_eq!(draft.template, expect_template);
+    assert!(
+        draft.holding.is_empty(),
+        "everything placed: {:?}",
+        draft.holding
+    );
+    let template = template_or_default(&draft.template);
+    let got: Vec<String> = (0..template.parts.len())
+        .map(|p| draft.part_heading(template, p))
+        .collect();
+    assert_eq!(got, headings);
+    let text = to_text(&build(template, &draft), TextOptions::default());
+    let mut available: HashMap<char, i32> = HashMap::new();
+    for c in without_numbering(&text).chars() {
+        *available.entry(c).or_default() += 1;
+    }
+    for c in without_numbering(input)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+    {
+        let n = available.entry(c).or_default();
+        *n -= 1;
+        assert!(
+            *n >= 0,
+            "character {c:?} of the input is missing from the draft"
+        );
+    }
+    draft
+}
+
+#[test]
+fn a_structure_a_report_is_recognised_and_placed() {
+    let d = parse_other_structure(
+        include_str!("fixtures/structure-a.txt"),
+        "five-items",
+        &[
+            "2023年推进法治政府建设的主要举措和成效",
+            "存在的不足和原因",
+            "党政主要负责人履行推进法治建设第一责任人职责情况",
+            "2024年推进法治政府建设的主要安排",
+            "其他需要报告的情况",
+        ],
+    );
+    assert_eq!(d.parts[0].subsections.len(), 2);
+    assert_eq!(d.parts[3].items.len(), 2);
+}
+
+#[test]
+fn a_structure_c_report_is_recognised_and_placed() {
+    let d = parse_other_structure(
+        include_str!("fixtures/structure-c.txt"),
+        "national-plan",
+        &[
+            "2024年法治政府建设主要举措和成效",
+            "存在的不足和原因",
+            "党政主要负责人履行推进法治建设第一责任人职责情况",
+            "2025年推进法治政府建设的主要安排",
+        ],
+    );
+    assert_eq!(
+        d.parts[0]
+            .subsections
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect::<Vec<_>>()[..2],
+        ["加强党对法治政府建设的领导", "依法全面履行政府职能"]
+    );
+    assert_eq!(d.header.organ, "某县人民政府办公室");
+    assert_eq!(d.closing.date, "2025-02-20");
+}
+
+#[test]
+fn the_sample_is_recognised_as_the_department_short_form() {
+    assert_eq!(
+        fazhi_report::parse::parse_report_best(RAW).template,
+        "department-short"
+    );
+}

@@ -111,7 +111,8 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
         }
         // Items 1, 2, 4 missing means their part is empty, already reported as an empty
         // section; item 3 is the one writers forget inside a written part.
-        if c.number == 3 && part_fields(template, draft, 1).0.is_some() {
+        let has_own_part = template.parts.iter().any(|p| p.covers.contains(&3));
+        if c.number == 3 && !has_own_part && part_fields(template, draft, 1).0.is_some() {
             let mut f = Finding::new(
                 "statutory-first-responsibility",
                 Severity::Warning,

@@ -126,9 +126,14 @@ impl Draft {
                 ..Part::default()
             };
             match &spec.body {
-                BodySpec::Subsections { initial_count, .. } => {
-                    for _ in 0..*initial_count {
-                        let sub = draft.new_subsection(String::new());
+                BodySpec::Subsections {
+                    initial_count,
+                    initial_titles,
+                    ..
+                } => {
+                    for n in 0..(*initial_count).max(initial_titles.len()) {
+                        let sub = draft
+                            .new_subsection(initial_titles.get(n).cloned().unwrap_or_default());
                         part.subsections.push(sub);
                     }
                 }

@@ -1,5 +1,6 @@
 //! The report model: templates as data, drafts, the wizard's steps. Plain Rust only.
 
+pub mod convert;
 pub mod draft;
 pub mod field;
 pub mod numbering;

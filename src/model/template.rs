@@ -60,6 +60,9 @@ pub enum BodySpec {
         suggested_titles: Vec<String>,
         #[serde(default = "one")]
         initial_count: usize,
+        /// Titles of the subsections a new draft starts with (structure C: the plan's topics).
+        #[serde(default)]
+        initial_titles: Vec<String>,
     },
     /// A list of items directly under the part heading.
     Items {
@@ -120,12 +123,16 @@ pub fn builtin_templates() -> &'static [Template] {
     use std::sync::OnceLock;
     static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
     TEMPLATES.get_or_init(|| {
-        [include_str!("../templates/department-short.json")]
-            .iter()
-            .map(|json| {
-                serde_json::from_str(json).expect("built-in template is valid (checked by tests)")
-            })
-            .collect()
+        [
+            include_str!("../templates/department-short.json"),
+            include_str!("../templates/five-items.json"),
+            include_str!("../templates/national-plan.json"),
+        ]
+        .iter()
+        .map(|json| {
+            serde_json::from_str(json).expect("built-in template is valid (checked by tests)")
+        })
+        .collect()
     })
 }
 
@@ -147,6 +154,7 @@ mod tests {
         let all = builtin_templates();
         assert!(!all.is_empty());
         assert_eq!(all[0].id, DEFAULT_TEMPLATE_ID);
+        assert_eq!(all.len(), 3, "structures A, B and C");
         let mut ids: Vec<_> = all.iter().map(|t| &t.id).collect();
         ids.dedup();
         assert_eq!(ids.len(), all.len());

@@ -10,6 +10,39 @@ use crate::model::template::{expand, BodySpec, Template};
 /// Closing punctuation: a line ending in one of these ends its paragraph.
 const CLOSERS: &[char] = &['。', '：', '；', '！', '？', '”', '」', '）', ')', '…'];
 
+/// Parses with every built-in structure and keeps the one that places the most text:
+/// fewest paragraphs left unplaced, then most subsection titles that match its topics.
+pub fn parse_report_best(input: &str) -> Draft {
+    let mut best: Option<((usize, isize, usize), Draft)> = None;
+    for (n, template) in crate::model::template::builtin_templates()
+        .iter()
+        .enumerate()
+    {
+        let draft = parse_report(template, input);
+        let known: Vec<&String> = template
+            .parts
+            .iter()
+            .flat_map(|p| match &p.body {
+                BodySpec::Subsections {
+                    suggested_titles, ..
+                } => suggested_titles.iter().collect::<Vec<_>>(),
+                BodySpec::Items { .. } => vec![],
+            })
+            .collect();
+        let matched = draft
+            .parts
+            .iter()
+            .flat_map(|p| &p.subsections)
+            .filter(|s| known.contains(&&s.title))
+            .count();
+        let score = (draft.holding.len(), -(matched as isize), n);
+        if best.as_ref().is_none_or(|(b, _)| score < *b) {
+            best = Some((score, draft));
+        }
+    }
+    best.expect("at least one template").1
+}
+
 pub fn parse_report(template: &Template, input: &str) -> Draft {
     let paragraphs = paragraphs(input);
     let mut draft = Draft::new(template);

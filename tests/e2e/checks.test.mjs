@@ -99,3 +99,23 @@ test('importing over a draft asks first; 年份前移 reuses last year\'s report
   assert.match(text, /\n三、2024年法治工作计划\n/);
   await context.close();
 });
+
+test('switching the report structure keeps every piece of text', async () => {
+  const { context, page } = await openTool(browser);
+  await typeSample(page);
+  const before = await outputText(page);
+  await goToStep(page, '文头');
+  await page.getByRole('radio', { name: /规定五项/ }).check();
+  await page.getByRole('alert').filter({ hasText: '已切换为“规定五项（五段式）”' }).waitFor();
+  const steps = await page.getByRole('navigation', { name: '报告各部分' }).getByRole('button').allTextContents();
+  assert.ok(steps.some((s) => s.startsWith('三、党政主要负责人履行推进法治建设第一责任人职责情况')), steps.join('|'));
+  assert.ok(steps.some((s) => s.startsWith('五、其他需要报告的情况')));
+  const a = await outputText(page);
+  assert.match(a, /\n一、2022年推进法治政府建设的主要举措和成效\n\n（一）加强组织领导，推进依法行政能力建设\n/);
+  assert.match(a, /\n二、2022年推进法治政府建设存在的不足和原因\n\n今年以来，我局积极开展/);
+  // And back: the same report as before.
+  await goToStep(page, '文头');
+  await page.getByRole('radio', { name: /部门简版/ }).check();
+  assert.equal(await outputText(page), before);
+  await context.close();
+});

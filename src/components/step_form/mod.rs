@@ -112,15 +112,16 @@ fn import_box() -> impl IntoView {
         if !confirmed {
             return;
         }
-        let draft = crate::parse::parse_report(template, &text);
-        let filled = step::steps(template, &draft)
+        let draft = crate::parse::parse_report_best(&text);
+        let recognised = crate::model::template::template_or_default(&draft.template);
+        let filled = step::steps(recognised, &draft)
             .into_iter()
-            .filter(|s| step::status(template, &draft, *s) != step::StepStatus::Empty)
+            .filter(|s| step::status(recognised, &draft, *s) != step::StepStatus::Empty)
             .count();
         let held = draft.holding.len();
         editor.draft.set(draft);
         pasted.set(String::new());
-        editor.say(strings::imported(filled, held));
+        editor.say(strings::imported(&recognised.name, filled, held));
     };
     view! {
         <details class="import">
@@ -130,6 +131,44 @@ fn import_box() -> impl IntoView {
                 on_input=Callback::new(move |v: String| pasted.set(v)) />
             <button type="button" class="primary" on:click=import>{strings::BTN_IMPORT}</button>
         </details>
+    }
+}
+
+/// The three report structures; switching keeps every piece of text.
+fn structure_choice() -> impl IntoView {
+    let editor = Editor::use_context();
+    let current = Memo::new(move |_| editor.draft.with(|d| d.template.clone()));
+    let choose = move |id: String| {
+        let Some(to) = crate::model::template::builtin_templates()
+            .iter()
+            .find(|t| t.id == id)
+        else {
+            return;
+        };
+        let mut held = 0;
+        editor.edit(|d| {
+            let before = d.holding.len();
+            *d = crate::model::convert::switch_template(d, to);
+            held = d.holding.len() - before;
+        });
+        editor.say(strings::switched(&to.name, held));
+    };
+    view! {
+        <fieldset class="structures">
+            <legend>{strings::HEAD_STRUCTURE}</legend>
+            {crate::model::template::builtin_templates().iter().map(|t| {
+                let id = t.id.clone();
+                let id_check = t.id.clone();
+                view! {
+                    <label class="structure">
+                        <input type="radio" name="structure" prop:checked=move || current.with(|c| *c == id_check)
+                            on:change=move |_| choose(id.clone()) />
+                        <span class="structure-name">{t.name.clone()}</span>
+                        <span class="structure-summary">{t.summary.clone()}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }
 
@@ -168,6 +207,7 @@ fn header_form() -> impl IntoView {
     view! {
         {import_box()}
         {guide_box(t.header.clone())}
+        {structure_choice()}
         <Field id=FieldRef::Organ.dom_id() label=strings::LABEL_ORGAN value=text_signal(editor, |d| d.header.organ.clone())
             placeholder="如：张家港市科学技术局"
             on_input=Callback::new(move |v: String| editor.edit(|d| d.header.organ = v)) />
