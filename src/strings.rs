@@ -67,6 +67,12 @@ pub const SAVE_RESTORED: &str = "已恢复上次的草稿";
 pub const SAVE_FAILED_QUOTA: &str = "保存失败：浏览器存储空间已满。您输入的内容仍在页面中，请先点击“下载草稿备份”保存到文件，再清理浏览器存储。";
 pub const SAVE_FAILED_UNAVAILABLE: &str = "无法保存：此浏览器禁用了本地存储（可能处于隐私/无痕模式）。您输入的内容仍在页面中，关闭前请点击“下载草稿备份”。";
 pub const SAVE_FAILED_OTHER: &str = "保存失败：";
+pub const SAVE_CONFLICT: &str = "暂停保存：此草稿已在另一个标签页中修改。请在上方选择保留哪一份。";
+pub const CONFLICT_NOTICE: &str =
+    "此草稿刚在另一个标签页（或窗口）中被修改。为免互相覆盖，本页已暂停保存。请选择：";
+pub const BTN_TAKE_THEIRS: &str = "载入另一处的版本（先下载本页内容备份）";
+pub const BTN_KEEP_MINE: &str = "保留本页的版本（覆盖另一处）";
+pub const SYNCED_FROM_OTHER_TAB: &str = "已载入另一个标签页中保存的最新内容。";
 pub const LOAD_CORRUPT: &str = "本机保存的草稿无法读取（数据损坏或由更新版本的工具写入），已原样另存，未被覆盖。已为您新建空白草稿。";
 pub const UNLOAD_WARNING: &str = "草稿未能保存到浏览器，离开将丢失改动。";
 

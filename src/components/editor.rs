@@ -35,8 +35,18 @@ pub struct Notice {
     pub rescue: Option<String>,
 }
 
+/// What the writer chose when another tab saved the same draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictChoice {
+    TakeTheirs,
+    KeepMine,
+}
+
 #[derive(Clone, Copy)]
 pub struct Editor {
+    /// Set when another tab saved this draft while this page had unsaved changes.
+    pub conflict: RwSignal<Option<crate::model::persisted::StoredDraft>>,
+    pub conflict_choice: RwSignal<Option<ConflictChoice>>,
     pub draft: RwSignal<Draft>,
     pub step: RwSignal<Step>,
     pub save: RwSignal<SaveState>,
@@ -69,6 +79,8 @@ impl Editor {
         let document = Memo::new(move |_| draft.with(|d| build(template.get(), d)));
         let findings = Memo::new(move |_| draft.with(|d| checks::check(template.get(), d)));
         Editor {
+            conflict: RwSignal::new(None),
+            conflict_choice: RwSignal::new(None),
             draft,
             step: RwSignal::new(step),
             save: RwSignal::new(save),

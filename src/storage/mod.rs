@@ -29,6 +29,22 @@ pub trait KeyValueStore {
 /// is shared by every local page in Chromium, so keys must say whose they are.
 pub const KEY_PREFIX: &str = "fazhi-report/v1";
 
+/// Why a checked save did not write.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    Store(StoreError),
+    /// Another tab saved this draft since we last read or wrote it. Nothing was written.
+    Conflict {
+        theirs: Box<StoredDraft>,
+    },
+}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> Self {
+        SaveError::Store(e)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadOutcome {
     /// Nothing stored yet.
@@ -109,6 +125,22 @@ impl<S: KeyValueStore> DraftRepository<S> {
         }
     }
 
+    /// Saves unless another writer got there first: `base_revision` is the revision this
+    /// page last read or wrote. A stored entry with a higher revision means another tab saved
+    /// since; then nothing is written and the caller must let the writer choose.
+    pub fn save_checked(&self, stored: &StoredDraft, base_revision: u64) -> Result<(), SaveError> {
+        if let Some(raw) = self.store.get(&self.draft_key(&stored.id))? {
+            if let Ok(theirs) = decode(&raw) {
+                if theirs.revision > base_revision {
+                    return Err(SaveError::Conflict {
+                        theirs: Box::new(theirs),
+                    });
+                }
+            }
+        }
+        Ok(self.save(stored)?)
+    }
+
     /// Writes the draft and marks it current. The draft is written first, so a failure
     /// leaves the previous current pointer valid.
     pub fn save(&self, stored: &StoredDraft) -> Result<(), StoreError> {
@@ -172,6 +204,37 @@ mod tests {
             .keys()
             .iter()
             .all(|k| k.starts_with("fazhi-report/v1/ns/")));
+    }
+
+    #[test]
+    fn a_second_writer_does_not_overwrite_a_newer_save() {
+        let store = MemoryStore::default();
+        let tab_a = DraftRepository::new(store.clone(), "ns");
+        let tab_b = DraftRepository::new(store.clone(), "ns");
+        let mut a = stored("d1");
+        a.revision = 1;
+        tab_a.save_checked(&a, 0).unwrap();
+        // Tab B read revision 1, edits and saves revision 2.
+        let mut b = a.clone();
+        b.revision = 2;
+        b.draft.opening = "B 的文字".into();
+        tab_b.save_checked(&b, 1).unwrap();
+        // Tab A still thinks revision 1 is current: its save is refused, B's text stays.
+        let mut a2 = a.clone();
+        a2.revision = 2;
+        a2.draft.opening = "A 的文字".into();
+        let Err(SaveError::Conflict { theirs }) = tab_a.save_checked(&a2, 1) else {
+            panic!("conflict expected")
+        };
+        assert_eq!(theirs.draft.opening, "B 的文字");
+        assert_eq!(
+            tab_a.load("d1", 0.0).unwrap(),
+            LoadOutcome::Restored(b.clone())
+        );
+        // Choosing to keep A's text: save on top of their revision.
+        a2.revision = 3;
+        tab_a.save_checked(&a2, 2).unwrap();
+        assert_eq!(tab_b.load("d1", 0.0).unwrap(), LoadOutcome::Restored(a2));
     }
 
     #[test]

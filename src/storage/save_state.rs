@@ -19,16 +19,21 @@ pub enum SaveState {
     Saved { at: String },
     /// The last attempt failed; the page still holds everything.
     Failed(StoreError),
+    /// Another tab saved this draft meanwhile; nothing is saved until the writer chooses.
+    Conflict,
 }
 
 impl SaveState {
     /// Whether a save is owed (on pagehide, or before the next debounce).
     pub fn owes_save(&self) -> bool {
-        matches!(self, SaveState::Pending | SaveState::Failed(_))
+        matches!(
+            self,
+            SaveState::Pending | SaveState::Failed(_) | SaveState::Conflict
+        )
     }
 
     pub fn is_error(&self) -> bool {
-        matches!(self, SaveState::Failed(_))
+        matches!(self, SaveState::Failed(_) | SaveState::Conflict)
     }
 
     pub fn message(&self) -> String {
@@ -40,6 +45,7 @@ impl SaveState {
             SaveState::Failed(StoreError::QuotaExceeded) => strings::SAVE_FAILED_QUOTA.into(),
             SaveState::Failed(StoreError::Unavailable) => strings::SAVE_FAILED_UNAVAILABLE.into(),
             SaveState::Failed(StoreError::Other(e)) => format!("{}{e}", strings::SAVE_FAILED_OTHER),
+            SaveState::Conflict => strings::SAVE_CONFLICT.into(),
         }
     }
 }

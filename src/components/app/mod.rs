@@ -6,18 +6,19 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::checks_panel::FindingsBadge;
-use super::editor::{Editor, Notice};
+use super::editor::{ConflictChoice, Editor, Notice};
 use super::preview::Preview;
 use super::step_form::StepForm;
 use super::stepper::Stepper;
 use crate::config::Config;
+use crate::model::persisted::{decode, encode};
 use crate::model::persisted::{StoredDraft, SCHEMA_VERSION};
 use crate::model::step::{self, Step};
 use crate::model::template::{template_or_default, DEFAULT_TEMPLATE_ID};
 use crate::model::Draft;
 use crate::storage::browser::BrowserStore;
 use crate::storage::save_state::{SaveState, DEBOUNCE_MS};
-use crate::storage::{new_draft_id, DraftRepository, LoadOutcome};
+use crate::storage::{new_draft_id, DraftRepository, LoadOutcome, SaveError};
 use crate::strings;
 use crate::web;
 
@@ -124,29 +125,118 @@ pub fn App(
         let unchanged =
             last_saved.with_value(|l| l.as_ref().is_some_and(|(d, s)| *d == draft && *s == step));
         if unchanged && !editor.save.get_untracked().is_error() {
+            if editor.save.get_untracked() == SaveState::Pending {
+                editor.save.set(SaveState::Saved {
+                    at: web::local_time(),
+                });
+            }
             return;
         }
-        let rev = revision.get_value() + 1;
+        let base = revision.get_value();
         let stored = StoredDraft {
             schema: SCHEMA_VERSION,
             id: id.get_untracked(),
-            revision: rev,
+            revision: base + 1,
             saved_at: web::now_ms(),
             step: step.key(),
             draft,
         };
-        match repo.with_value(|r| r.save(&stored)) {
+        match repo.with_value(|r| r.save_checked(&stored, base)) {
             Ok(()) => {
-                revision.set_value(rev);
+                revision.set_value(base + 1);
                 last_saved.set_value(Some((stored.draft, step)));
                 editor.save.set(SaveState::Saved {
                     at: web::local_time(),
                 });
             }
+            // Another tab saved meanwhile: write nothing until the writer chooses.
+            Err(SaveError::Conflict { theirs }) => {
+                editor.conflict.set(Some(*theirs));
+                editor.save.set(SaveState::Conflict);
+            }
             // Nothing is lost: the draft stays in memory and the next change retries.
-            Err(e) => editor.save.set(SaveState::Failed(e)),
+            Err(SaveError::Store(e)) => editor.save.set(SaveState::Failed(e)),
         }
     };
+
+    // Adopts a version another tab saved, as what is now stored.
+    let adopt = move |theirs: StoredDraft| {
+        let template = template_or_default(&theirs.draft.template);
+        let step = editor.step.get_untracked();
+        let step = step::resolve(template, &theirs.draft, step);
+        revision.set_value(theirs.revision);
+        last_saved.set_value(Some((theirs.draft.clone(), step)));
+        editor.draft.set(theirs.draft);
+        editor.step.set(step);
+        editor.conflict.set(None);
+        editor.save.set(SaveState::Saved {
+            at: web::local_time(),
+        });
+    };
+
+    // Another tab wrote this draft: follow it if this page has nothing unsaved, else ask.
+    let on_storage = window_event_listener_untyped("storage", move |ev| {
+        let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(&ev) else {
+            return;
+        };
+        let key = repo.with_value(|r| r.draft_key(&id.get_untracked()));
+        if ev.key().as_deref() != Some(key.as_str()) {
+            return;
+        }
+        let Some(theirs) = ev.new_value().and_then(|raw| decode(&raw).ok()) else {
+            return;
+        };
+        if theirs.revision <= revision.get_value() {
+            return;
+        }
+        let unsaved = last_saved.with_value(|l| {
+            l.as_ref()
+                .is_none_or(|(d, _)| editor.draft.with_untracked(|now| now != d))
+        });
+        if unsaved {
+            editor.conflict.set(Some(theirs));
+            editor.save.set(SaveState::Conflict);
+        } else {
+            adopt(theirs);
+            editor.say(strings::SYNCED_FROM_OTHER_TAB);
+        }
+    });
+
+    // The writer's choice in a conflict.
+    Effect::new(move |_| {
+        let Some(choice) = editor.conflict_choice.get() else {
+            return;
+        };
+        editor.conflict_choice.set(None);
+        let Some(theirs) = editor.conflict.get_untracked() else {
+            return;
+        };
+        match choice {
+            ConflictChoice::TakeTheirs => {
+                // This page's text goes to a file first, so neither version is lost.
+                let mine = StoredDraft {
+                    schema: SCHEMA_VERSION,
+                    id: id.get_untracked(),
+                    revision: 0,
+                    saved_at: web::now_ms(),
+                    step: editor.step.get_untracked().key(),
+                    draft: editor.draft.get_untracked(),
+                };
+                let _ = web::download(
+                    "本页被替换前的草稿.json",
+                    "application/json",
+                    &encode(&mine),
+                );
+                adopt(theirs);
+            }
+            ConflictChoice::KeepMine => {
+                revision.set_value(theirs.revision);
+                editor.conflict.set(None);
+                editor.save.set(SaveState::Pending);
+                save_now();
+            }
+        }
+    });
 
     // Debounced autosave on every change of text or step.
     let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -223,6 +313,7 @@ pub fn App(
         }
     });
     on_cleanup(move || {
+        on_storage.remove();
         on_hide.remove();
         on_visibility.remove();
         on_unload.remove();
@@ -268,7 +359,16 @@ pub fn App(
 #[component]
 fn NoticeBar() -> impl IntoView {
     let editor = Editor::use_context();
-    move || {
+    let conflict = move || {
+        editor.conflict.with(|c| c.is_some()).then(|| view! {
+            <div class="notice conflict" role="alert">
+                <span>{strings::CONFLICT_NOTICE}</span>
+                <button type="button" on:click=move |_| editor.conflict_choice.set(Some(ConflictChoice::TakeTheirs))>{strings::BTN_TAKE_THEIRS}</button>
+                <button type="button" class="primary" on:click=move |_| editor.conflict_choice.set(Some(ConflictChoice::KeepMine))>{strings::BTN_KEEP_MINE}</button>
+            </div>
+        })
+    };
+    let notice = move || {
         editor.notice.get().map(|notice| {
             let undo = notice.undo.clone();
             let rescue = notice.rescue.clone();
@@ -287,5 +387,6 @@ fn NoticeBar() -> impl IntoView {
                 </div>
             }
         })
-    }
+    };
+    view! { {conflict} {notice} }
 }

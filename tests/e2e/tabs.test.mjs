@@ -1,0 +1,70 @@
+// The same draft open in two tabs: no silent overwrite. A tab with nothing unsaved follows
+// the other's saves; a tab with unsaved changes is asked which version to keep.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, SINGLE_FILE_URL, field, waitSaved, goToStep } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Waits until the field shows `value` (another tab's save arriving). */
+async function untilValue(page, label, value) {
+  for (let i = 0; i < 50; i++) {
+    if ((await field(page, label).inputValue()) === value) return;
+    await page.waitForTimeout(100);
+  }
+  assert.equal(await field(page, label).inputValue(), value);
+}
+
+async function open(context) {
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  await field(page, '发文机关').waitFor();
+  return page;
+}
+
+test('two tabs on one draft: following, then a conflict resolved by choice', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const a = await open(context);
+  await field(a, '发文机关').fill('甲局');
+  await waitSaved(a);
+  const b = await open(context);
+  assert.equal(await field(b, '发文机关').inputValue(), '甲局', 'the second tab opens the same draft');
+
+  // A types again; B has nothing unsaved, so it follows.
+  await field(a, '发文机关').fill('甲局（改）');
+  await waitSaved(a);
+  await b.getByRole('alert').filter({ hasText: '已载入另一个标签页' }).waitFor();
+  assert.equal(await field(b, '发文机关').inputValue(), '甲局（改）');
+
+  // Both type before either saves: B saves first, A must not overwrite it.
+  await goToStep(a, '开头段');
+  await goToStep(b, '开头段');
+  await field(b, '开头段').fill('乙写的开头段。');
+  await field(a, '开头段').fill('甲写的开头段。');
+  await a.getByRole('alert').filter({ hasText: '另一个标签页' }).waitFor();
+  assert.match(await a.locator('.save-state').textContent(), /暂停保存/);
+  await waitSaved(b);
+  assert.equal(await field(a, '开头段').inputValue(), '甲写的开头段。', 'A keeps its text on screen');
+  const stored = await a.evaluate(() => {
+    const id = localStorage.getItem('fazhi-report/v1/default/current');
+    return JSON.parse(localStorage.getItem('fazhi-report/v1/default/draft/' + id)).draft.opening;
+  });
+  assert.equal(stored, '乙写的开头段。', "B's save was not overwritten");
+
+  // A keeps its version: it is saved, and B (nothing unsaved) follows.
+  await a.getByRole('button', { name: '保留本页的版本（覆盖另一处）' }).click();
+  await waitSaved(a);
+  await untilValue(b, '开头段', '甲写的开头段。');
+
+  // Again, and this time A takes B's version (its own text goes to a file first).
+  await field(b, '开头段').fill('乙第二次写的。');
+  await field(a, '开头段').fill('甲第二次写的。');
+  await a.getByRole('button', { name: /载入另一处的版本/ }).waitFor();
+  await waitSaved(b);
+  const [backup] = await Promise.all([a.waitForEvent('download'), a.getByRole('button', { name: /载入另一处的版本/ }).click()]);
+  assert.match(backup.suggestedFilename(), /本页被替换前的草稿/);
+  assert.equal(await field(a, '开头段').inputValue(), '乙第二次写的。');
+  await context.close();
+});
