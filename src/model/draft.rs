@@ -9,6 +9,8 @@ use super::template::{expand, BodySpec, Template};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
+    /// The writer's own name for the draft (drafts page); empty: the title is shown.
+    pub name: String,
     pub template: String,
     pub header: Header,
     pub opening: String,

@@ -7,7 +7,8 @@ use serde_json::Value;
 use super::draft::Draft;
 
 /// Bump when the stored shape changes, and add a migration step in [`migrate`].
-pub const SCHEMA_VERSION: u32 = 1;
+/// 1: the first shape. 2: drafts have a `name` (the drafts page).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredDraft {
@@ -69,8 +70,11 @@ pub fn decode(raw: &str) -> Result<StoredDraft, DecodeError> {
 /// time. Version 1 is the first; later versions add a step here (and a test with a stored
 /// entry of the old shape).
 fn migrate(schema: u32, mut value: Value) -> Value {
-    if schema < SCHEMA_VERSION {
-        // No older shape exists yet; only the version number moves.
+    if schema < 2 {
+        // 1 → 2: drafts gain a name; a v1 draft is named after nothing (its title shows).
+        if let Some(draft) = value.get_mut("draft").and_then(Value::as_object_mut) {
+            draft.entry("name").or_insert_with(|| Value::from(""));
+        }
     }
     value["schema"] = Value::from(SCHEMA_VERSION);
     value
@@ -116,6 +120,26 @@ mod tests {
         for e in [DecodeError::NotADraft, DecodeError::NewerVersion(2)] {
             assert!(!e.message().is_empty());
         }
+    }
+
+    #[test]
+    fn a_v1_entry_migrates_and_keeps_its_text() {
+        let v1 = include_str!("../../tests/fixtures/stored-v1.json");
+        let s = decode(v1).unwrap();
+        assert_eq!(s.schema, SCHEMA_VERSION);
+        assert_eq!(
+            (s.id.as_str(), s.revision, s.step.as_str()),
+            ("d18c0ffee0001", 7, "part-1")
+        );
+        assert_eq!(s.draft.name, "");
+        assert_eq!(s.draft.header.organ, "某市科学技术局");
+        assert_eq!(
+            s.draft.parts[0].subsections[0].items[0].detail,
+            "主要负责人带头学法。"
+        );
+        assert_eq!(s.draft.closing.date, "2025-02-20");
+        // Re-encoded, it is a current entry that decodes to the same draft.
+        assert_eq!(decode(&encode(&s)).unwrap(), s);
     }
 
     #[test]

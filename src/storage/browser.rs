@@ -61,4 +61,12 @@ impl KeyValueStore for BrowserStore {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.raw()?.remove_item(key).map_err(to_error)
     }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = self.raw()?;
+        let n = storage.length().map_err(to_error)?;
+        Ok((0..n)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
+    }
 }

@@ -2,6 +2,7 @@
 //! ([`browser::BrowserStore`], wasm only); [`memory::MemoryStore`] stands in for tests.
 //! [`DraftRepository`] holds the key scheme and the load/save rules, in plain Rust.
 
+pub mod backup;
 pub mod memory;
 pub mod save_state;
 
@@ -23,6 +24,8 @@ pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store (other tools' keys too; callers filter by prefix).
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
 /// Every key starts with this, then the schema's major version: localStorage on file://
@@ -123,6 +126,46 @@ impl<S: KeyValueStore> DraftRepository<S> {
                 })
             }
         }
+    }
+
+    /// Every readable draft of this namespace, most recently saved first.
+    pub fn list(&self) -> Result<Vec<StoredDraft>, StoreError> {
+        let prefix = self.draft_key("");
+        let mut out = Vec::new();
+        for key in self.store.keys()? {
+            if let Some(id) = key.strip_prefix(&prefix) {
+                if let Some(raw) = self.store.get(&key)? {
+                    if let Ok(stored) = decode(&raw) {
+                        if stored.id == id {
+                            out.push(stored);
+                        }
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        Ok(out)
+    }
+
+    /// Removes a draft; returns its stored text so the removal can be undone.
+    pub fn delete(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let key = self.draft_key(id);
+        let raw = self.store.get(&key)?;
+        self.store.remove(&key)?;
+        Ok(raw)
+    }
+
+    /// Puts back a draft removed by [`Self::delete`].
+    pub fn restore(&self, id: &str, raw: &str) -> Result<(), StoreError> {
+        self.store.set(&self.draft_key(id), raw)
+    }
+
+    pub fn set_current(&self, id: &str) -> Result<(), StoreError> {
+        self.store.set(&self.current_key(), id)
+    }
+
+    pub fn exists(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(self.store.get(&self.draft_key(id))?.is_some())
     }
 
     /// Saves unless another writer got there first: `base_revision` is the revision this
@@ -235,6 +278,41 @@ mod tests {
         a2.revision = 3;
         tab_a.save_checked(&a2, 2).unwrap();
         assert_eq!(tab_b.load("d1", 0.0).unwrap(), LoadOutcome::Restored(a2));
+    }
+
+    #[test]
+    fn list_delete_restore() {
+        let store = MemoryStore::default();
+        let repo = DraftRepository::new(store.clone(), "ns");
+        let mut a = stored("da");
+        a.saved_at = 1.0;
+        let mut b = stored("db");
+        b.saved_at = 2.0;
+        repo.save(&a).unwrap();
+        repo.save(&b).unwrap();
+        store
+            .set(
+                "fazhi-report/v1/other/draft/dx",
+                &crate::model::persisted::encode(&stored("dx")),
+            )
+            .unwrap();
+        store.set(&repo.draft_key("broken"), "{").unwrap();
+        let ids = |r: &DraftRepository<MemoryStore>| {
+            r.list()
+                .unwrap()
+                .into_iter()
+                .map(|s| s.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(&repo),
+            ["db", "da"],
+            "newest first, this namespace only, unreadable skipped"
+        );
+        let raw = repo.delete("db").unwrap().unwrap();
+        assert_eq!(ids(&repo), ["da"]);
+        repo.restore("db", &raw).unwrap();
+        assert_eq!(ids(&repo), ["db", "da"]);
     }
 
     #[test]
