@@ -35,6 +35,24 @@ pub struct Notice {
     pub rescue: Option<String>,
 }
 
+/// Which page the tool shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Editor,
+    Drafts,
+}
+
+/// A request to the app to switch the draft being edited.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenRequest {
+    /// A stored draft, by id.
+    Open(String),
+    /// A new draft with this template.
+    New(String),
+    /// The draft being edited was replaced in storage (an import): reload it, stay on the page.
+    Reload(String),
+}
+
 /// What the writer chose when another tab saved the same draft.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConflictChoice {
@@ -44,6 +62,8 @@ pub enum ConflictChoice {
 
 #[derive(Clone, Copy)]
 pub struct Editor {
+    pub view: RwSignal<View>,
+    pub open_request: RwSignal<Option<OpenRequest>>,
     /// Set when another tab saved this draft while this page had unsaved changes.
     pub conflict: RwSignal<Option<crate::model::persisted::StoredDraft>>,
     pub conflict_choice: RwSignal<Option<ConflictChoice>>,
@@ -79,6 +99,8 @@ impl Editor {
         let document = Memo::new(move |_| draft.with(|d| build(template.get(), d)));
         let findings = Memo::new(move |_| draft.with(|d| checks::check(template.get(), d)));
         Editor {
+            view: RwSignal::new(View::Editor),
+            open_request: RwSignal::new(None),
             conflict: RwSignal::new(None),
             conflict_choice: RwSignal::new(None),
             draft,

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod checks_panel;
+pub mod drafts_page;
 pub mod editor;
 pub mod field;
 pub mod item_list;
@@ -26,4 +27,5 @@ pub const CSS: &[&str] = &[
     include_str!("preview/preview.css"),
     include_str!("output/output.css"),
     include_str!("checks_panel/checks_panel.css"),
+    include_str!("drafts_page/drafts_page.css"),
 ];

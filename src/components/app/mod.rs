@@ -6,7 +6,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::checks_panel::FindingsBadge;
-use super::editor::{ConflictChoice, Editor, Notice};
+use super::drafts_page::DraftsPage;
+use super::editor::{ConflictChoice, Editor, Notice, OpenRequest, View};
 use super::preview::Preview;
 use super::step_form::StepForm;
 use super::stepper::Stepper;
@@ -113,6 +114,8 @@ pub fn App(
     }
 
     let repo = StoredValue::new(repo);
+    provide_context(repo);
+    let show_drafts = config.show_drafts;
     let id = editor.draft_id;
     let revision = StoredValue::new(loaded.revision);
     // What is in storage now (or, for a new draft, what needs no saving: an untouched
@@ -159,11 +162,14 @@ pub fn App(
         }
     };
 
-    // Adopts a version another tab saved, as what is now stored.
-    let adopt = move |theirs: StoredDraft| {
+    // Makes a stored draft the one being edited (another tab's save, or a draft opened
+    // from the drafts page), as what is now in storage.
+    let adopt_with_step = move |theirs: StoredDraft, step: Step| {
+        let mut theirs = theirs;
         let template = template_or_default(&theirs.draft.template);
-        let step = editor.step.get_untracked();
+        theirs.draft.conform_to(template);
         let step = step::resolve(template, &theirs.draft, step);
+        id.set(theirs.id.clone());
         revision.set_value(theirs.revision);
         last_saved.set_value(Some((theirs.draft.clone(), step)));
         editor.draft.set(theirs.draft);
@@ -173,6 +179,7 @@ pub fn App(
             at: web::local_time(),
         });
     };
+    let adopt = move |theirs: StoredDraft| adopt_with_step(theirs, editor.step.get_untracked());
 
     // Another tab wrote this draft: follow it if this page has nothing unsaved, else ask.
     let on_storage = window_event_listener_untyped("storage", move |ev| {
@@ -199,6 +206,64 @@ pub fn App(
         } else {
             adopt(theirs);
             editor.say(strings::SYNCED_FROM_OTHER_TAB);
+        }
+    });
+
+    // Opening another draft, or a new one, from the drafts page.
+    Effect::new(move |_| {
+        let Some(request) = editor.open_request.get() else {
+            return;
+        };
+        editor.open_request.set(None);
+        if let OpenRequest::Reload(current) = &request {
+            // Storage now holds the imported version: take it as is, without saving ours over it.
+            if let Ok(LoadOutcome::Restored(stored)) =
+                repo.with_value(|r| r.load(current, web::now_ms()))
+            {
+                adopt(stored);
+            }
+            return;
+        }
+        save_now();
+        match request {
+            OpenRequest::Reload(_) => {}
+            OpenRequest::Open(other) => match repo.with_value(|r| r.load(&other, web::now_ms())) {
+                Ok(LoadOutcome::Restored(stored)) => {
+                    let step = Step::parse(&stored.step).unwrap_or(Step::Header);
+                    adopt_with_step(stored, step);
+                    let _ = repo.with_value(|r| r.set_current(&other));
+                    editor.say(format!(
+                        "已打开草稿（{}）。",
+                        editor
+                            .draft
+                            .with_untracked(|d| d.title(editor.template.get_untracked()))
+                    ));
+                }
+                Ok(_) => editor.say("这份草稿无法读取，已另存，未打开。"),
+                Err(e) => editor.save.set(SaveState::Failed(e)),
+            },
+            OpenRequest::New(template_id) => {
+                let mut fresh_config = Config::default();
+                fresh_config.template = Some(template_id);
+                let draft = fresh_draft(&fresh_config);
+                id.set(new_draft_id(web::now_ms(), web::random()));
+                revision.set_value(0);
+                last_saved.set_value(None); // written at once, so it is in the list
+                editor.draft.set(draft);
+                editor.step.set(Step::Header);
+                save_now();
+                editor.say("已新建草稿。");
+            }
+        }
+        editor.view.set(View::Editor);
+        editor.focus_later("h2");
+    });
+
+    // Entering the drafts page: the current draft is saved first, so the list is up to date.
+    Effect::new(move |_| {
+        if editor.view.get() == View::Drafts {
+            untrack(save_now);
+            editor.focus_later("#drafts-title");
         }
     });
 
@@ -341,16 +406,23 @@ pub fn App(
                 </div>
                 <div class="doc-title" title=title>{title}</div>
                 <FindingsBadge />
+                {show_drafts.then(|| view! {
+                    <button type="button" class="badge" on:click=move |_| editor.view.set(if editor.view.get_untracked() == View::Drafts { View::Editor } else { View::Drafts })>
+                        {move || if editor.view.get() == View::Drafts { "返回编辑" } else { "我的草稿" }}
+                    </button>
+                })}
                 <p class="save-state" class:error=move || editor.save.with(|s| s.is_error()) role="status" aria-live="polite">
                     {move || editor.save.with(|s| s.message())}
                 </p>
             </header>
             <NoticeBar />
-            <div class="layout">
-                <Stepper />
-                <main class="main"><StepForm /></main>
-                <Show when=move || preview_ready.get()><Preview /></Show>
-            </div>
+            <Show when=move || editor.view.get() == View::Editor fallback=|| view! { <DraftsPage /> }>
+                <div class="layout">
+                    <Stepper />
+                    <main class="main"><StepForm /></main>
+                    <Show when=move || preview_ready.get()><Preview /></Show>
+                </div>
+            </Show>
         </div>
     }
 }

@@ -64,7 +64,7 @@ pub fn OutputStep() -> impl IntoView {
     let backup = move |_| {
         let stored = StoredDraft {
             schema: SCHEMA_VERSION,
-            id: "export".into(),
+            id: editor.draft_id.get_untracked(),
             revision: 0,
             saved_at: web::now_ms(),
             step: editor.step.get_untracked().key(),

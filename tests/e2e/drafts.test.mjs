@@ -1,0 +1,134 @@
+// Several drafts, backup files, hostile text: the drafts page and what it guarantees.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { launch, openTool, REPORT, SINGLE_FILE_URL, field, waitSaved, goToStep, typeSample, outputText } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const draftsPage = async (page) => {
+  await page.getByRole('button', { name: '我的草稿' }).click();
+  await page.getByRole('heading', { name: '我的草稿' }).waitFor();
+  return page.locator('table.drafts tbody tr');
+};
+const rowNames = (rows) => rows.evaluateAll((trs) => trs.map((tr) => { const i = tr.querySelector('input.name'); return i.value || i.placeholder; }));
+
+test('drafts page: new, rename, copy, copy for next year, delete with undo, open; reopens on the last used', async () => {
+  const { context, page } = await openTool(browser);
+  await field(page, '发文机关').fill('甲局');
+  await field(page, '报告年度').fill('2023');
+  await waitSaved(page);
+  let rows = await draftsPage(page);
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().textContent(), /正在编辑/);
+
+  await page.getByRole('button', { name: '新建草稿' }).click();
+  await page.locator('.step-form h2', { hasText: '文头' }).waitFor();
+  assert.equal(await field(page, '发文机关').inputValue(), '');
+  await field(page, '发文机关').fill('乙局');
+  await waitSaved(page);
+  rows = await draftsPage(page);
+  assert.equal(await rows.count(), 2);
+  const nameOfCurrent = page.locator('tr.current input.name');
+  await nameOfCurrent.fill('乙局的报告');
+  await nameOfCurrent.press('Enter');
+  await nameOfCurrent.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+
+  await page.getByRole('button', { name: '复制：甲局2023年度法治政府建设情况报告', exact: true }).click();
+  await page.getByRole('button', { name: '复制并前移一年：甲局2023年度法治政府建设情况报告', exact: true }).click();
+  await page.getByText('已复制并前移一年').waitFor();
+  assert.equal(await rows.count(), 4);
+  const names = await rowNames(rows);
+  assert.ok(names.includes('甲局2023年度法治政府建设情况报告（副本）'), names.join('|'));
+  assert.ok(names.includes('甲局2024年度法治政府建设情况报告'), names.join('|'));
+  assert.ok(names.includes('乙局的报告'), names.join('|'));
+
+  await page.getByRole('button', { name: '删除：甲局2023年度法治政府建设情况报告（副本）' }).click();
+  assert.equal(await rows.count(), 3);
+  await page.getByRole('button', { name: '撤销' }).click();
+  assert.equal(await rows.count(), 4);
+
+  await page.getByRole('button', { name: '打开：甲局2023年度法治政府建设情况报告', exact: true }).click();
+  await page.locator('.step-form h2').waitFor();
+  assert.equal(await field(page, '发文机关').inputValue(), '甲局');
+  await page.reload();
+  await field(page, '发文机关').waitFor();
+  assert.equal(await field(page, '发文机关').inputValue(), '甲局', 'opens on the last draft used');
+  await context.close();
+});
+
+test('backup files: export then import on another machine gives the same report; problems are explained; no silent overwrite', async () => {
+  const one = await openTool(browser);
+  await typeSample(one.page);
+  await waitSaved(one.page);
+  await goToStep(one.page, /生成报告/);
+  const [single] = await Promise.all([one.page.waitForEvent('download'), one.page.getByRole('button', { name: '下载草稿备份' }).click()]);
+  // Downloads vanish with their browser context: keep copies, as a clerk keeps the file.
+  const singlePath = join(mkdtempSync(join(tmpdir(), 'fazhi-backup-')), 'one.json');
+  await single.saveAs(singlePath);
+  await draftsPage(one.page);
+  const [all] = await Promise.all([one.page.waitForEvent('download'), one.page.getByRole('button', { name: '导出全部草稿' }).click()]);
+  assert.equal(JSON.parse(readFileSync(await all.path(), 'utf8')).drafts.length, 1);
+  await one.context.close();
+
+  // "Another machine": a new profile with empty storage.
+  const two = await openTool(browser);
+  const rows = await draftsPage(two.page);
+  const fileInput = two.page.locator('input[type=file]');
+  await fileInput.setInputFiles(singlePath);
+  await two.page.getByText('新增 1 份').waitFor();
+  assert.equal(await rows.count(), 1);
+  await two.page.getByRole('button', { name: /^打开：张家港市科学技术局/ }).click();
+  assert.equal(await outputText(two.page), REPORT);
+
+  // The same file again: asked; "cancel" keeps both, "OK" replaces.
+  await draftsPage(two.page);
+  two.page.once('dialog', (d) => d.dismiss());
+  await fileInput.setInputFiles(singlePath);
+  await two.page.getByText('新增 1 份，替换 0 份').waitFor();
+  assert.equal(await rows.count(), 2);
+  two.page.once('dialog', (d) => d.accept());
+  await fileInput.setInputFiles(singlePath);
+  await two.page.getByText('新增 0 份，替换 1 份').waitFor();
+  assert.equal(await rows.count(), 2);
+
+  // Broken and future files: explained, nothing changed.
+  for (const [content, says] of [['这不是 JSON', '不是有效的 JSON'], ['{"schema":99,"id":"x","draft":{}}', '更新版本'], ['{"schema":2,"id":"x","draft":{"header":{"year":2024}}}', '字段类型不对']]) {
+    await fileInput.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+    await two.page.locator('.drafts-error', { hasText: says }).waitFor();
+  }
+  assert.equal(await rows.count(), 2);
+  await two.context.close();
+});
+
+test('hostile text in fields is stored, reloaded and exported unchanged, and never runs', async () => {
+  const { context, page, seen } = await openTool(browser);
+  const hostile = {
+    '发文机关': '<script>window.__pwned=1</script>某局',
+    '机关代字': '<img src=x onerror="window.__pwned=2">',
+    '标题': 'A\u0007B\u001b[31m\u202e右到左\u200f 😀👍🏽 "引号" \'单引号\' \\反斜杠',
+  };
+  for (const [label, value] of Object.entries(hostile)) await field(page, label).fill(value);
+  await goToStep(page, '开头段');
+  const long = '很长的开头段。'.repeat(14286).slice(0, 100000);
+  await field(page, '开头段').fill(long);
+  await waitSaved(page);
+  await page.reload();
+  await page.locator('.step-form h2', { hasText: '开头段' }).waitFor();
+  await goToStep(page, '文头');
+  for (const [label, value] of Object.entries(hostile)) assert.equal(await field(page, label).inputValue(), value, label);
+  await goToStep(page, '开头段');
+  assert.equal((await field(page, '开头段').inputValue()).length, 100000);
+  const text = await outputText(page);
+  assert.ok(text.startsWith(hostile['发文机关'] + '\n'));
+  assert.ok(text.includes(hostile['标题']));
+  assert.ok(text.includes(long));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('img[src=x]').count(), 0);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
