@@ -7,6 +7,16 @@ use crate::strings;
 /// How long typing must pause before a save (the bound is 500 ms).
 pub const DEBOUNCE_MS: u32 = 400;
 
+/// Longest a change may wait while typing goes on without a pause: a crash or a closed
+/// browser then loses at most about this much typing.
+pub const MAX_WAIT_MS: f64 = 800.0;
+
+/// Whether a change first left unsaved at `first_unsaved_ms` must be saved now, without
+/// waiting for a pause in typing.
+pub fn overdue(first_unsaved_ms: Option<f64>, now_ms: f64) -> bool {
+    first_unsaved_ms.is_some_and(|t| now_ms - t >= MAX_WAIT_MS)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveState {
     /// Nothing changed since start-up (and nothing was restored).
@@ -53,6 +63,13 @@ impl SaveState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn continuous_typing_still_saves_every_max_wait() {
+        assert!(!overdue(None, 10_000.0));
+        assert!(!overdue(Some(1_000.0), 1_500.0));
+        assert!(overdue(Some(1_000.0), 1_800.0));
+    }
 
     #[test]
     fn only_unsaved_states_owe_a_save() {

@@ -2,6 +2,10 @@
 // Chinese and nothing typed is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { launchPersistent } from './browser.mjs';
 import { launch, openTool, SINGLE_FILE_URL, heading, field, waitSaved, saveState, goToStep, outputText } from './helpers.mjs';
 
 let browser;
@@ -127,4 +131,45 @@ test('typing followed at once by closing the tab loses nothing (saved on pagehid
   await field(again, '发文机关').waitFor();
   assert.equal(await field(again, '发文机关').inputValue(), '关闭前最后输入的文字');
   await context.close();
+});
+
+test('a full quota offers the backup download right in the warning', async () => {
+  const { context, page } = await openTool(browser);
+  await page.evaluate(() => { let i = 0; try { for (;;) localStorage.setItem('fill-' + i++, 'x'.repeat(512 * 1024)); } catch (e) {} i = 0; try { for (;;) localStorage.setItem('pad-' + i++, 'y'.repeat(512)); } catch (e) {} });
+  await field(page, '发文机关').fill('满额备份测试局');
+  const warning = page.getByRole('alert').filter({ hasText: '存储空间已满' });
+  const [download] = await Promise.all([page.waitForEvent('download'), warning.getByRole('button', { name: '下载草稿备份' }).click()]);
+  const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(backup.draft.header.organ, '满额备份测试局');
+  await context.close();
+});
+
+test('closing the whole browser mid-typing loses at most the last second', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'fazhi-profile-'));
+  // 60 characters at 40 ms: 2.4 s of typing without a pause, then the browser is gone.
+  const typed = '浏览器关闭前连续输入的一段文字，'.repeat(4).slice(0, 60);
+  let context = await launchPersistent(profile);
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    await page.goto(SINGLE_FILE_URL);
+    await field(page, '开头段').waitFor({ state: 'detached' }).catch(() => {});
+    await goToStep(page, '开头段');
+    await field(page, '开头段').focus();
+    await page.keyboard.type(typed, { delay: 40 });
+  } finally {
+    await context.close();
+  }
+  context = await launchPersistent(profile);
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    await page.goto(SINGLE_FILE_URL);
+    await page.locator('.step-form h2').waitFor();
+    await goToStep(page, '开头段');
+    const kept = await field(page, '开头段').inputValue();
+    // One second of typing is 25 characters here: at most that may be missing.
+    assert.ok(typed.startsWith(kept), `kept "${kept}"`);
+    assert.ok(typed.length - kept.length <= 25, `lost ${typed.length - kept.length} characters`);
+  } finally {
+    await context.close();
+  }
 });

@@ -18,7 +18,7 @@ use crate::model::step::{self, Step};
 use crate::model::template::{template_or_default, DEFAULT_TEMPLATE_ID};
 use crate::model::Draft;
 use crate::storage::browser::BrowserStore;
-use crate::storage::save_state::{SaveState, DEBOUNCE_MS};
+use crate::storage::save_state::{overdue, SaveState, DEBOUNCE_MS};
 use crate::storage::{new_draft_id, DraftRepository, LoadOutcome, SaveError};
 use crate::strings;
 use crate::web;
@@ -122,7 +122,10 @@ pub fn App(
     // blank draft is not written). A save is skipped when nothing differs from it.
     let last_saved = StoredValue::new(Some((loaded.draft, loaded.step)));
 
+    // When the oldest unsaved change was made (for the maximum wait while typing goes on).
+    let first_unsaved = StoredValue::new(None::<f64>);
     let save_now = move || {
+        first_unsaved.set_value(None);
         let draft = editor.draft.get_untracked();
         let step = editor.step.get_untracked();
         let unchanged =
@@ -317,6 +320,14 @@ pub fn App(
         if let Some(handle) = timer.get_value() {
             handle.clear();
         }
+        let now = web::now_ms();
+        if first_unsaved.get_value().is_none() {
+            first_unsaved.set_value(Some(now));
+        }
+        if overdue(first_unsaved.get_value(), now) {
+            save_now();
+            return;
+        }
         timer.set_value(
             set_timeout_with_handle(save_now, Duration::from_millis(DEBOUNCE_MS as u64)).ok(),
         );
@@ -440,6 +451,19 @@ fn NoticeBar() -> impl IntoView {
             </div>
         })
     };
+    // Storage failed: the page holds the only copy, so offer it as a file right here.
+    let storage_failed = move || {
+        editor.save.with(|s| matches!(s, SaveState::Failed(_))).then(|| view! {
+            <div class="notice conflict" role="alert">
+                <span>{move || editor.save.with(|s| s.message())}</span>
+                <button type="button" class="primary" on:click=move |_| {
+                    let stored = StoredDraft { schema: SCHEMA_VERSION, id: editor.draft_id.get_untracked(), revision: 0, saved_at: web::now_ms(), step: editor.step.get_untracked().key(), draft: editor.draft.get_untracked() };
+                    let name = web::safe_file_name(&format!("{}-草稿备份", editor.draft.with_untracked(|d| d.title(editor.template.get_untracked()))), "json");
+                    let _ = web::download(&name, "application/json", &encode(&stored));
+                }>{strings::BTN_SAVE_BACKUP}</button>
+            </div>
+        })
+    };
     let notice = move || {
         editor.notice.get().map(|notice| {
             let undo = notice.undo.clone();
@@ -460,5 +484,5 @@ fn NoticeBar() -> impl IntoView {
             }
         })
     };
-    view! { {conflict} {notice} }
+    view! { {conflict} {storage_failed} {notice} }
 }
