@@ -116,9 +116,28 @@ test('hostile text in fields is stored, reloaded and exported unchanged, and nev
   await goToStep(page, '开头段');
   const long = '很长的开头段。'.repeat(14286).slice(0, 100000);
   await field(page, '开头段').fill(long);
+  // The rest of the fields, each with its own payload.
+  const payload = (n) => `<b onmouseover=alert(${n})>${n}</b>\u0000'"; DROP TABLE x;--\u202e😀`;
+  await goToStep(page, /^一、/);
+  await field(page.locator('li.subsection').first(), '小节标题').fill(payload(1));
+  await goToStep(page, /^（一）/);
+  await field(page, '要点（一句话概括）').fill(payload(2));
+  await field(page, '具体内容').fill(payload(3));
+  await goToStep(page, /^二、/);
+  await field(page, '引言段').fill(payload(4));
+  await goToStep(page, '落款');
+  await field(page, '署名').fill(payload(5));
+  await field(page, '附注').fill(payload(6));
   await waitSaved(page);
   await page.reload();
-  await page.locator('.step-form h2', { hasText: '开头段' }).waitFor();
+  await page.locator('.step-form h2', { hasText: '落款' }).waitFor();
+  assert.equal(await field(page, '署名').inputValue(), payload(5));
+  assert.equal(await field(page, '附注').inputValue(), payload(6));
+  await goToStep(page, /^（一）/);
+  assert.equal(await field(page, '要点（一句话概括）').inputValue(), payload(2));
+  assert.equal(await field(page, '具体内容').inputValue(), payload(3));
+  await goToStep(page, /^二、/);
+  assert.equal(await field(page, '引言段').inputValue(), payload(4));
   await goToStep(page, '文头');
   for (const [label, value] of Object.entries(hostile)) assert.equal(await field(page, label).inputValue(), value, label);
   await goToStep(page, '开头段');
@@ -127,6 +146,9 @@ test('hostile text in fields is stored, reloaded and exported unchanged, and nev
   assert.ok(text.startsWith(hostile['发文机关'] + '\n'));
   assert.ok(text.includes(hostile['标题']));
   assert.ok(text.includes(long));
+  for (const n of [1, 4, 5, 6]) assert.ok(text.includes(payload(n)), `payload ${n} exported unchanged`);
+  // The item's lead is closed with 。 by the tool (it did not end in punctuation).
+  assert.ok(text.includes(payload(2) + '。' + payload(3)), 'item exported unchanged');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('img[src=x]').count(), 0);
   assert.deepEqual(seen.errors, []);
