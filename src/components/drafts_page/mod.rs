@@ -229,7 +229,7 @@ pub fn DraftsPage() -> impl IntoView {
                                 <td>{template.name.clone()}</td>
                                 <td>{local_date_time(s.saved_at)}</td>
                                 <td><meter min="0" max=total.to_string() value=done.to_string()></meter>{format!(" {done}/{total}")}</td>
-                                <td class="row-actions">
+                                <td class="actions-cell"><div class="row-actions">
                                     <button type="button" disabled=current on:click=move |_| editor.open_request.set(Some(OpenRequest::Open(id_open.clone())))
                                         aria-label=format!("打开：{name}")>"打开"</button>
                                     <button type="button" on:click=move |_| {
@@ -256,7 +256,7 @@ pub fn DraftsPage() -> impl IntoView {
                                             refresh.update(|n| *n += 1);
                                         }
                                     } aria-label=format!("删除：{name}")>"删除"</button>
-                                </td>
+                                </div></td>
                             </tr>
                         }
                     } />
