@@ -54,18 +54,7 @@ fn part_fields(
     let Some(part) = draft.parts.get(p) else {
         return (None, None);
     };
-    let mut fields: Vec<(FieldRef, &str)> = vec![(FieldRef::PartLead(p), &part.lead)];
-    for sub in &part.subsections {
-        fields.push((FieldRef::SubsectionTitle(sub.id), &sub.title));
-        for i in &sub.items {
-            fields.push((FieldRef::ItemLead(i.id), &i.lead));
-            fields.push((FieldRef::ItemDetail(i.id), &i.detail));
-        }
-    }
-    for i in &part.items {
-        fields.push((FieldRef::ItemLead(i.id), &i.lead));
-        fields.push((FieldRef::ItemDetail(i.id), &i.detail));
-    }
+    let fields = super::writing::part_text_fields(p, part);
     let written = fields
         .iter()
         .find(|(_, t)| !t.trim().is_empty())

@@ -21,24 +21,31 @@ pub fn text_fields(draft: &Draft) -> Vec<(FieldRef, &str)> {
     }
     out.push((FieldRef::Opening, &draft.opening));
     for (p, part) in draft.parts.iter().enumerate() {
-        out.push((FieldRef::PartLead(p), &part.lead));
-        for sub in &part.subsections {
-            out.push((FieldRef::SubsectionTitle(sub.id), &sub.title));
-            for item in &sub.items {
-                out.push((FieldRef::ItemLead(item.id), &item.lead));
-                out.push((FieldRef::ItemDetail(item.id), &item.detail));
-            }
-        }
-        for item in &part.items {
-            out.push((FieldRef::ItemLead(item.id), &item.lead));
-            out.push((FieldRef::ItemDetail(item.id), &item.detail));
-        }
+        out.extend(part_text_fields(p, part));
     }
     if let Some(s) = &draft.closing.signature {
         out.push((FieldRef::Signature, s));
     }
     out.push((FieldRef::Note, &draft.closing.note));
     out
+}
+
+/// A part's free-text fields in document order: lead, subsections, items.
+pub fn part_text_fields(p: usize, part: &crate::model::draft::Part) -> Vec<(FieldRef, &str)> {
+    let mut out: Vec<(FieldRef, &str)> = vec![(FieldRef::PartLead(p), &part.lead)];
+    for sub in &part.subsections {
+        out.push((FieldRef::SubsectionTitle(sub.id), &sub.title));
+        out.extend(sub.items.iter().flat_map(item_fields));
+    }
+    out.extend(part.items.iter().flat_map(item_fields));
+    out
+}
+
+fn item_fields(i: &crate::model::draft::Item) -> [(FieldRef, &str); 2] {
+    [
+        (FieldRef::ItemLead(i.id), i.lead.as_str()),
+        (FieldRef::ItemDetail(i.id), i.detail.as_str()),
+    ]
 }
 
 /// Words that make a text a request for approval, which belongs in a 请示, not a 报告.
