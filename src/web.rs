@@ -109,3 +109,22 @@ fn copy_with_exec_command(text: &str, scratch: &web_sys::Element) -> Result<bool
     scratch.remove_child(&area)?;
     Ok(ok)
 }
+
+/// Opens an HTML document (made here) in a new window, through a local Blob URL.
+pub fn open_html(html: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(html));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/html;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let window = web_sys::window().ok_or("no window")?;
+    let opened = window.open_with_url_and_target(&url, "_blank")?;
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 120_000)?;
+    opened
+        .map(|_| ())
+        .ok_or_else(|| JsValue::from("popup blocked"))
+}

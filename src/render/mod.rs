@@ -1,6 +1,7 @@
 //! Renderers: draft → [`document::Document`] → text (and later .docx, print).
 
 pub mod document;
+pub mod print;
 pub mod text;
 
 pub use document::{build, Block, BlockKind, Document};

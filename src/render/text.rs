@@ -71,7 +71,7 @@ fn centre_offset(text: &str) -> usize {
 /// GB/T 9704 7.3.5.2 (unsealed): signature two characters in from the right; the date on
 /// the next line starts two characters right of the signature's start, unless the date
 /// is longer, in which case the date sits two characters in and the signature moves left.
-fn signature_columns(signature: &str, date: &str) -> (usize, usize) {
+pub(crate) fn signature_columns(signature: &str, date: &str) -> (usize, usize) {
     let line = (LINE_CHARS * 2) as isize;
     let margin = 4; // two characters, in half-units
     let (s, d) = (

@@ -61,6 +61,16 @@ pub fn OutputStep() -> impl IntoView {
             Err(_) => result.set("下载失败，请改用“复制全文”。".into()),
         }
     };
+    let print = move |_| {
+        let html = editor
+            .document
+            .with_untracked(|d| crate::render::print::print_html(d, &file_stem()));
+        match web::open_html(&html) {
+            Ok(()) => result
+                .set("已在新窗口打开 A4 打印版式：按 Ctrl+P 打印，或选择“另存为 PDF”。".into()),
+            Err(_) => result.set("浏览器拦截了新窗口：请允许本页面打开弹出窗口后再试。".into()),
+        }
+    };
     let backup = move |_| {
         let stored = StoredDraft {
             schema: SCHEMA_VERSION,
@@ -96,6 +106,7 @@ pub fn OutputStep() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="primary" on:click=copy>{strings::BTN_COPY}</button>
                 <button type="button" on:click=download>{strings::BTN_DOWNLOAD_TXT}</button>
+                <button type="button" on:click=print>"打印 / 另存为 PDF（A4 公文版式）"</button>
                 <button type="button" on:click=backup>{strings::BTN_SAVE_BACKUP}</button>
             </div>
             <p class="result" role="status" aria-live="polite">{move || result.get()}</p>

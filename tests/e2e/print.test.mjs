@@ -1,0 +1,33 @@
+// The print view: A4 pages by GB/T 9704, the same text as the tool's output.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openTool, REPORT, typeSample, goToStep } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the print view prints the sample report on A4 pages', async () => {
+  const { context, page, seen } = await openTool(browser);
+  await typeSample(page);
+  await goToStep(page, /生成报告/);
+  const [popup] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: /打印 \/ 另存为 PDF/ }).click(),
+  ]);
+  await popup.waitForLoadState();
+  // The same paragraphs as the plain text, in order.
+  const paragraphs = await popup.locator('body > p').allTextContents();
+  assert.equal(paragraphs.join(''), REPORT.replace(/\n/g, ''));
+  assert.equal(await popup.locator('p.title').textContent(), '张家港市科学技术局2022年度法治政府建设情况报告');
+  // Headless print to PDF with the page's own @page size.
+  const pdf = (await popup.pdf({ preferCSSPageSize: true, printBackground: false })).toString('latin1');
+  const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  assert.ok(boxes.length >= 2, `a report of this length takes several pages (${boxes.length})`);
+  for (const [w, h] of boxes) {
+    // A4 is 595.3 × 841.9 points.
+    assert.ok(Math.abs(w - 595.3) < 2 && Math.abs(h - 841.9) < 2, `page ${w} × ${h} pt is A4`);
+  }
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
