@@ -139,10 +139,7 @@ fn read_js_options(options: &JsValue) -> Result<Vec<(String, RawValue)>, Vec<Str
         } else if value.is_null() || value.is_undefined() {
             continue;
         } else {
-            RawValue::Other(format!(
-                "{}",
-                value.js_typeof().as_string().unwrap_or_default()
-            ))
+            RawValue::Other(value.js_typeof().as_string().unwrap_or_default())
         };
         pairs.push((key, raw));
     }
@@ -244,7 +241,7 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
                     .map(String::from)
                     .map_err(|_| JsValue::from("无法读取草稿"))?,
             };
-            let draft = parse_draft(&text).map_err(|e| JsValue::from(e))?;
+            let draft = parse_draft(&text).map_err(JsValue::from)?;
             let template = template_or_default(&draft.template);
             editor
                 .step

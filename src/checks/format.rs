@@ -40,9 +40,8 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if !doc_year.is_empty()
-        && !(doc_year.len() == 4 && doc_year.chars().all(|c| c.is_ascii_digit()))
-    {
+    let four_digits = doc_year.len() == 4 && doc_year.chars().all(|c| c.is_ascii_digit());
+    if !doc_year.is_empty() && !four_digits {
         out.push(Finding::new(
             "doc-number-year",
             Severity::Error,

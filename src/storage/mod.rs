@@ -52,7 +52,7 @@ impl From<StoreError> for SaveError {
 pub enum LoadOutcome {
     /// Nothing stored yet.
     Fresh,
-    Restored(StoredDraft),
+    Restored(Box<StoredDraft>),
     /// An entry exists but cannot be used; it was copied to `kept_as` untouched.
     Unreadable {
         error: DecodeError,
@@ -107,7 +107,7 @@ impl<S: KeyValueStore> DraftRepository<S> {
             return Ok(LoadOutcome::Fresh);
         };
         match decode(&raw) {
-            Ok(stored) => Ok(LoadOutcome::Restored(stored)),
+            Ok(stored) => Ok(LoadOutcome::Restored(Box::new(stored))),
             Err(error) => {
                 // Keep the unreadable entry aside before anything can overwrite it. If even
                 // that fails (storage full), the original key is left as it is.
@@ -241,7 +241,10 @@ mod tests {
         assert_eq!(repo.load_current(0.0).unwrap(), LoadOutcome::Fresh);
         let s = stored("d1");
         repo.save(&s).unwrap();
-        assert_eq!(repo.load_current(0.0).unwrap(), LoadOutcome::Restored(s));
+        assert_eq!(
+            repo.load_current(0.0).unwrap(),
+            LoadOutcome::Restored(Box::new(s))
+        );
         assert!(repo
             .store()
             .keys()
@@ -272,12 +275,15 @@ mod tests {
         assert_eq!(theirs.draft.opening, "B 的文字");
         assert_eq!(
             tab_a.load("d1", 0.0).unwrap(),
-            LoadOutcome::Restored(b.clone())
+            LoadOutcome::Restored(Box::new(b.clone()))
         );
         // Choosing to keep A's text: save on top of their revision.
         a2.revision = 3;
         tab_a.save_checked(&a2, 2).unwrap();
-        assert_eq!(tab_b.load("d1", 0.0).unwrap(), LoadOutcome::Restored(a2));
+        assert_eq!(
+            tab_b.load("d1", 0.0).unwrap(),
+            LoadOutcome::Restored(Box::new(a2))
+        );
     }
 
     #[test]

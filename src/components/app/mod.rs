@@ -223,7 +223,7 @@ pub fn App(
             if let Ok(LoadOutcome::Restored(stored)) =
                 repo.with_value(|r| r.load(current, web::now_ms()))
             {
-                adopt(stored);
+                adopt(*stored);
             }
             return;
         }
@@ -233,7 +233,7 @@ pub fn App(
             OpenRequest::Open(other) => match repo.with_value(|r| r.load(&other, web::now_ms())) {
                 Ok(LoadOutcome::Restored(stored)) => {
                     let step = Step::parse(&stored.step).unwrap_or(Step::Header);
-                    adopt_with_step(stored, step);
+                    adopt_with_step(*stored, step);
                     let _ = repo.with_value(|r| r.set_current(&other));
                     editor.say(format!(
                         "已打开草稿（{}）。",
@@ -246,9 +246,10 @@ pub fn App(
                 Err(e) => editor.save.set(SaveState::Failed(e)),
             },
             OpenRequest::New(template_id) => {
-                let mut fresh_config = Config::default();
-                fresh_config.template = Some(template_id);
-                let draft = fresh_draft(&fresh_config);
+                let draft = fresh_draft(&Config {
+                    template: Some(template_id),
+                    ..Config::default()
+                });
                 id.set(new_draft_id(web::now_ms(), web::random()));
                 revision.set_value(0);
                 last_saved.set_value(None); // written at once, so it is in the list

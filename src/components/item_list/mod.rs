@@ -195,7 +195,7 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
                     <div class="chips">
                         {suggested.into_iter().map(|title| {
                             let t = title.clone();
-                            let used = move || titles.with(|ts| ts.iter().any(|x| *x == t));
+                            let used = move || titles.with(|ts| ts.contains(&t));
                             let t2 = title.clone();
                             view! {
                                 <button type="button" class="chip" disabled=used
