@@ -34,6 +34,9 @@ for (const [how, url] of [['http', () => `${server.url}/examples/intranet.html`]
     assert.equal(await field(keji, '发文机关').inputValue(), '某市科学技术局');
     assert.equal(await field(sifa, '发文机关').inputValue(), '某市司法局');
     assert.equal(await field(sifa, '报告年度').inputValue(), '2025');
+    // showDrafts: false (the script-mounted instance) hides the drafts page.
+    assert.equal(await keji.getByRole('button', { name: '我的草稿' }).count(), 1);
+    assert.equal(await sifa.getByRole('button', { name: '我的草稿' }).count(), 0);
 
     const changed = page.evaluate(() => new Promise((resolve) => {
       document.addEventListener('fazhi-report:change', (e) => resolve({ id: e.target.id, detail: e.detail, composed: e.composed, bubbles: e.bubbles }), { once: true });
