@@ -379,3 +379,62 @@ fn the_sample_is_recognised_as_the_department_short_form() {
         "department-short"
     );
 }
+
+#[test]
+fn the_sample_laid_out_by_gbt_9704() {
+    use fazhi_report::render::layout::{lay_out, Align, GBT9704_PAGE};
+    use fazhi_report::render::BlockKind;
+    let typed: Value = serde_json::from_str(TYPED).unwrap();
+    let doc = build(&builtin_templates()[0], &type_sample(&typed));
+    let laid = lay_out(&doc);
+    // One laid-out paragraph per line of the plain text.
+    assert_eq!(laid.len(), REPORT.lines().filter(|l| !l.is_empty()).count());
+    assert_eq!(laid.len(), 27);
+    let (page, title) = (GBT9704_PAGE, &laid[2]);
+    assert_eq!(
+        (
+            page.top_mm,
+            page.left_mm,
+            page.lines_per_page,
+            page.chars_per_line
+        ),
+        (37.0, 28.0, 22, 28)
+    );
+    assert_eq!(
+        (
+            title.kind,
+            title.style.size_pt,
+            title.style.fonts[0],
+            title.style.align
+        ),
+        (BlockKind::Title, 22.0, "方正小标宋简体", Align::Center)
+    );
+    for p in &laid {
+        match p.kind {
+            BlockKind::Paragraph | BlockKind::Note => {
+                assert_eq!(
+                    (p.style.fonts[0], p.style.size_pt, p.style.first_line_chars),
+                    ("仿宋_GB2312", 16.0, 2.0),
+                    "{}",
+                    p.text
+                )
+            }
+            BlockKind::Heading1 => {
+                assert_eq!((p.style.fonts[0], p.style.first_line_chars), ("黑体", 2.0))
+            }
+            BlockKind::Heading2 => assert_eq!(
+                (p.style.fonts[0], p.style.first_line_chars),
+                ("楷体_GB2312", 2.0)
+            ),
+            _ => {}
+        }
+    }
+    let sig = laid
+        .iter()
+        .find(|p| p.kind == BlockKind::Signature)
+        .unwrap();
+    let date = laid.iter().find(|p| p.kind == BlockKind::Date).unwrap();
+    // 张家港市科学技术局 (9 characters) ends two characters from the right of 28: starts at 17;
+    // the date starts two characters further right.
+    assert_eq!((sig.style.left_chars, date.style.left_chars), (17.0, 19.0));
+}

@@ -1,6 +1,7 @@
 //! Renderers: draft → [`document::Document`] → text (and later .docx, print).
 
 pub mod document;
+pub mod layout;
 pub mod print;
 pub mod text;
 

@@ -2,23 +2,16 @@
 //! "save as PDF", gives the same page a .docx would. Every text is HTML-escaped.
 
 use super::document::{BlockKind, Document};
+use super::layout::{lay_out, Align, GBT9704_PAGE, HEITI};
 
 /// Page geometry, millimetres: text block 156 × 225 on A4, top margin 37, binding side 28.
 pub const PAGE_CSS: &str = r#"
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", "Noto Serif CJK SC", serif; margin-right: 7mm; } }
 @page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", "Noto Serif CJK SC", serif; margin-left: 7mm; } }
 html { background: #fff; }
-body { margin: 0; color: #000; font: 16pt/28.95pt "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", serif; }
-p { margin: 0; text-indent: 2em; text-align: justify; orphans: 2; widows: 2; overflow-wrap: anywhere; }
-.issuer, .docno { text-indent: 0; text-align: center; }
-.docno { margin-bottom: 28.95pt; }
-.title { text-indent: 0; text-align: center; font: 22pt/1.45 "FZXiaoBiaoSong-B05S", "方正小标宋简体", "小标宋", "SimSun", "宋体", "Noto Serif CJK SC", serif; margin: 0 0 28.95pt; }
-.h1 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
-.h2 { font-family: "KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "STKaiti", "Noto Serif CJK SC", serif; }
-.signature { text-indent: 0; text-align: left; margin-top: 28.95pt; }
-.date { text-indent: 0; text-align: left; }
-.note { margin-top: 0; }
+body { margin: 0; color: #000; }
+p { margin: 0; orphans: 2; widows: 2; overflow-wrap: anywhere; }
+.title { line-height: 1.45; margin-bottom: 14pt !important; }
 @media screen { body { width: 156mm; margin: 20mm auto; } .screen-only { font: 14px/1.6 "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; background: #fff8e1; border: 1px solid #f0d98a; padding: 8px 12px; margin-bottom: 16px; } }
 @media print { .screen-only { display: none; } }
 "#;
@@ -56,32 +49,45 @@ fn class(kind: BlockKind) -> &'static str {
 
 /// A whole HTML document for printing. `title` names the browser tab and the PDF.
 pub fn print_html(doc: &Document, title: &str) -> String {
-    // Signature and date start where GB/T 9704 7.3.5.2 puts them on the 28-character line
-    // (computed once, with the plain-text layout); offsets are in half-characters.
-    let text_of = |k: BlockKind| {
-        doc.blocks
-            .iter()
-            .find(|b| b.kind == k)
-            .map(|b| b.text.as_str())
-            .unwrap_or("")
-    };
-    let (sig_at, date_at) =
-        super::text::signature_columns(text_of(BlockKind::Signature), text_of(BlockKind::Date));
+    let pitch = GBT9704_PAGE.line_pitch_pt();
     let mut body = String::new();
-    for b in &doc.blocks {
-        let style = match b.kind {
-            BlockKind::Signature => format!(" style=\"padding-left:{}em\"", sig_at as f64 / 2.0),
-            BlockKind::Date => format!(" style=\"padding-left:{}em\"", date_at as f64 / 2.0),
-            _ => String::new(),
+    for p in lay_out(doc) {
+        let s = &p.style;
+        let align = match s.align {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Justify => "justify",
         };
+        let fonts: Vec<String> = s.fonts.iter().map(|f| format!("'{f}'")).collect();
+        // Where the named fonts are missing (Linux, 麒麟), fall back within the same kind:
+        // 黑体 to a sans-serif CJK font, the others to a serif one.
+        let fallback = if s.fonts == HEITI {
+            "'Noto Sans CJK SC','Source Han Sans SC',sans-serif"
+        } else {
+            "'Noto Serif CJK SC','Source Han Serif SC',serif"
+        };
+        let style = format!(
+            "font-family:{},{fallback};font-size:{}pt;font-weight:{};text-align:{align};text-indent:{}em;padding-left:{}em;margin-top:{}pt",
+            fonts.join(","),
+            s.size_pt,
+            if s.bold { 700 } else { 400 },
+            s.first_line_chars,
+            s.left_chars,
+            s.lines_before as f64 * pitch
+        );
         body.push_str(&format!(
-            "<p class=\"{}\"{style}>{}</p>\n",
-            class(b.kind),
-            escape(&b.text)
+            "<p class=\"{}\" style=\"{style}\">{}</p>\n",
+            class(p.kind),
+            escape(&p.text)
         ));
     }
+    let page = GBT9704_PAGE;
+    let page_css = format!(
+        "@page {{ size: {}mm {}mm; margin: {}mm {}mm {}mm {}mm; }}\nbody {{ line-height: {pitch:.2}pt; }}",
+        page.width_mm, page.height_mm, page.top_mm, page.right_mm, page.bottom_mm, page.left_mm
+    );
     format!(
-        "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title><style>{PAGE_CSS}</style></head>\n<body>\n<div class=\"screen-only\">按 Ctrl+P 打印，或在打印对话框中选择“另存为 PDF”。纸张 A4，页边距按 GB/T 9704 设置（请在打印选项中关闭“页眉和页脚”）。</div>\n{body}</body></html>\n",
+        "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title><style>{page_css}{PAGE_CSS}</style></head>\n<body>\n<div class=\"screen-only\">按 Ctrl+P 打印，或在打印对话框中选择“另存为 PDF”。纸张 A4，页边距按 GB/T 9704 设置（请在打印选项中关闭“页眉和页脚”）。</div>\n{body}</body></html>\n",
         escape(title)
     )
 }
@@ -117,9 +123,10 @@ mod tests {
             ],
         };
         let html = print_html(&doc, "某局报告");
-        assert!(html.contains("<p class=\"title\">标题&lt;b&gt;</p>"));
-        assert!(html.contains("<p class=\"h1\">一、工作</p>"));
-        assert!(html.contains("size: A4; margin: 37mm 26mm 35mm 28mm"));
+        assert!(html.contains(">标题&lt;b&gt;</p>"));
+        assert!(html.contains("<p class=\"h1\" style=\"font-family:'黑体'"));
+        assert!(html.contains("size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm"));
+        assert!(html.contains("font-size:22pt"));
         assert!(html.contains("<title>某局报告</title>"));
     }
 }
