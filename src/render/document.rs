@@ -24,6 +24,23 @@ pub enum BlockKind {
     Note,
 }
 
+impl BlockKind {
+    /// The class name of this kind of paragraph in the preview and the print view.
+    pub fn css_class(self) -> &'static str {
+        match self {
+            BlockKind::Issuer => "issuer",
+            BlockKind::DocNumber => "docno",
+            BlockKind::Title => "title",
+            BlockKind::Heading1 => "h1",
+            BlockKind::Heading2 => "h2",
+            BlockKind::Paragraph => "para",
+            BlockKind::Signature => "signature",
+            BlockKind::Date => "date",
+            BlockKind::Note => "note",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Block {
     pub kind: BlockKind,

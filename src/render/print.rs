@@ -1,7 +1,7 @@
 //! The report as a printable A4 page (GB/T 9704-2012): the browser's print dialog, or
 //! "save as PDF", gives the same page a .docx would. Every text is HTML-escaped.
 
-use super::document::{BlockKind, Document};
+use super::document::Document;
 use super::layout::{lay_out, Align, GBT9704_PAGE, HEITI};
 
 /// Page geometry, millimetres: text block 156 × 225 on A4, top margin 37, binding side 28.
@@ -31,20 +31,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-fn class(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Issuer => "issuer",
-        BlockKind::DocNumber => "docno",
-        BlockKind::Title => "title",
-        BlockKind::Heading1 => "h1",
-        BlockKind::Heading2 => "h2",
-        BlockKind::Paragraph => "para",
-        BlockKind::Signature => "signature",
-        BlockKind::Date => "date",
-        BlockKind::Note => "note",
-    }
 }
 
 /// A whole HTML document for printing. `title` names the browser tab and the PDF.
@@ -77,7 +63,7 @@ pub fn print_html(doc: &Document, title: &str) -> String {
         );
         body.push_str(&format!(
             "<p class=\"{}\" style=\"{style}\">{}</p>\n",
-            class(p.kind),
+            p.kind.css_class(),
             escape(&p.text)
         ));
     }
@@ -96,7 +82,7 @@ pub fn print_html(doc: &Document, title: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::step::Step;
-    use crate::render::document::Block;
+    use crate::render::document::{Block, BlockKind};
 
     #[test]
     fn text_is_escaped_and_controls_dropped() {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::editor::Editor;
-use crate::render::{count_chars, BlockKind};
+use crate::render::count_chars;
 use crate::strings;
 
 #[component]
@@ -21,17 +21,7 @@ pub fn Preview() -> impl IntoView {
             doc.blocks
                 .iter()
                 .map(|b| {
-                    let class = match b.kind {
-                        BlockKind::Issuer => "issuer",
-                        BlockKind::DocNumber => "docno",
-                        BlockKind::Title => "title",
-                        BlockKind::Heading1 => "h1",
-                        BlockKind::Heading2 => "h2",
-                        BlockKind::Paragraph => "para",
-                        BlockKind::Signature => "signature",
-                        BlockKind::Date => "date",
-                        BlockKind::Note => "note",
-                    };
+                    let class = b.kind.css_class();
                     let step = b.step;
                     let active = step == current || (matches!(current, crate::model::Step::Part(_)) && step.part() == current.part());
                     view! {
