@@ -22,7 +22,6 @@ pub const LABEL_DOC_SERIAL: &str = "序号";
 pub const LABEL_TITLE: &str = "标题";
 pub const LABEL_OPENING: &str = "开头段";
 pub const LABEL_LEAD: &str = "引言段";
-pub const LABEL_HEADING: &str = "部分标题";
 pub const LABEL_SUBSECTION_TITLE: &str = "小节标题";
 pub const LABEL_ITEM_LEAD: &str = "要点（一句话概括）";
 pub const LABEL_ITEM_DETAIL: &str = "具体内容";
@@ -58,7 +57,6 @@ pub const HEAD_PREVIEW: &str = "全文预览";
 pub const HEAD_SUGGESTED: &str = "常见板块（点击加入）";
 pub const HEAD_SUBSECTIONS: &str = "小节";
 pub const HEAD_ITEMS: &str = "条目";
-pub const HEAD_OUTPUT: &str = "输出";
 
 pub const SAVE_PENDING: &str = "正在保存…";
 pub const SAVE_SAVED_AT: &str = "已自动保存";
@@ -113,8 +111,6 @@ pub fn switched(structure: &str, held: usize) -> String {
         format!("已切换为“{structure}”；有 {held} 段内容在新结构中没有对应位置，暂存在“生成报告”一步，未丢失。")
     }
 }
-
-pub const PLACEHOLDER_MISSING: &str = "【待填写】";
 
 /// "第 3 步，共 12 步"
 pub fn step_position(index: usize, total: usize) -> String {

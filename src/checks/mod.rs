@@ -7,7 +7,7 @@ mod statutory;
 mod writing;
 
 pub use statutory::{apply_fix, statutory_coverage, Coverage, Fix, STATUTORY_ITEMS};
-pub use writing::text_fields;
+pub use writing::{leading_number_word, text_fields};
 
 use crate::model::field::FieldRef;
 use crate::model::{Draft, Template};

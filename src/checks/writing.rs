@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{Finding, Severity};
 use crate::model::field::FieldRef;
-use crate::model::numbering::subsection_marker;
+use crate::model::numbering::{leading_numerals, subsection_marker};
 use crate::model::step::{self, Step, StepStatus};
 use crate::model::{Draft, Template};
 use crate::render::count_chars;
@@ -66,7 +66,7 @@ const REQUEST_WORDS: &[&str] = &[
 pub fn leading_number_word(text: &str) -> Option<String> {
     let t = text.trim_start();
     let numerals = "一二三四五六七八九十";
-    let head: String = t.chars().take_while(|c| numerals.contains(*c)).collect();
+    let head = leading_numerals(t);
     if !head.is_empty() {
         let rest = &t[head.len()..];
         for tail in ["是", "、", "方面"] {
@@ -343,6 +343,24 @@ mod tests {
         )));
         assert!(codes.contains(&("request-in-report", FieldRef::PartLead(1))));
         assert!(codes.contains(&("half-width-punctuation", FieldRef::Note)));
+    }
+
+    #[test]
+    fn number_words_the_item_form_warns_about() {
+        for yes in [
+            "一是加强",
+            "十二是",
+            "（三）",
+            "(一)",
+            "一方面，",
+            "另一方面",
+            "二、",
+        ] {
+            assert!(leading_number_word(yes).is_some(), "{yes}");
+        }
+        for no in ["加强", "一年来", "十分重视", "（此件）", ""] {
+            assert!(leading_number_word(no).is_none(), "{no}");
+        }
     }
 
     #[test]

@@ -21,6 +21,16 @@ pub fn chinese_numeral(n: usize) -> String {
     }
 }
 
+/// The Chinese numerals (一…十) a text starts with, e.g. "十二" of "十二是…"; "" if none.
+pub fn leading_numerals(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !"一二三四五六七八九十".contains(*c))
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
 /// "一、" — first-level heading (parts of the report).
 pub fn part_marker(index: usize) -> String {
     format!("{}、", chinese_numeral(index + 1))
@@ -91,6 +101,13 @@ mod tests {
                 "九十九"
             ]
         );
+    }
+
+    #[test]
+    fn leading_numerals_are_the_prefix() {
+        assert_eq!(leading_numerals("十二是加强"), "十二");
+        assert_eq!(leading_numerals("加强"), "");
+        assert_eq!(leading_numerals("三"), "三");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! the draft's holding section, so no character of the input is ever dropped.
 
 use crate::model::draft::{Draft, Item};
-use crate::model::numbering::chinese_numeral;
+use crate::model::numbering::{chinese_numeral, leading_numerals};
 use crate::model::template::{expand, BodySpec, Template};
 
 /// Closing punctuation: a line ending in one of these ends its paragraph.
@@ -253,10 +253,7 @@ fn strip_item_marker(text: &str) -> Option<&str> {
             return Some(rest);
         }
     }
-    let numerals: String = text
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
-        .collect();
+    let numerals = leading_numerals(text);
     if !numerals.is_empty() {
         return text[numerals.len()..].strip_prefix('是');
     }
@@ -265,10 +262,7 @@ fn strip_item_marker(text: &str) -> Option<&str> {
 
 /// "一、2022年法治建设工作开展情况" → heading text.
 pub fn part_heading(p: &str) -> Option<String> {
-    let numerals: String = p
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
-        .collect();
+    let numerals = leading_numerals(p);
     if numerals.is_empty() {
         return None;
     }
@@ -279,10 +273,7 @@ pub fn part_heading(p: &str) -> Option<String> {
 /// "（一）加强组织领导…" → (title, text after the title on the same line).
 fn subsection_heading(p: &str) -> Option<(String, String)> {
     let rest = p.strip_prefix('（').or_else(|| p.strip_prefix('('))?;
-    let numerals: String = rest
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
-        .collect();
+    let numerals = leading_numerals(rest);
     if numerals.is_empty() {
         return None;
     }

@@ -34,14 +34,6 @@ pub enum SaveState {
 }
 
 impl SaveState {
-    /// Whether a save is owed (on pagehide, or before the next debounce).
-    pub fn owes_save(&self) -> bool {
-        matches!(
-            self,
-            SaveState::Pending | SaveState::Failed(_) | SaveState::Conflict
-        )
-    }
-
     pub fn is_error(&self) -> bool {
         matches!(self, SaveState::Failed(_) | SaveState::Conflict)
     }
@@ -69,17 +61,6 @@ mod tests {
         assert!(!overdue(None, 10_000.0));
         assert!(!overdue(Some(1_000.0), 1_500.0));
         assert!(overdue(Some(1_000.0), 1_800.0));
-    }
-
-    #[test]
-    fn only_unsaved_states_owe_a_save() {
-        assert!(SaveState::Pending.owes_save());
-        assert!(SaveState::Failed(StoreError::QuotaExceeded).owes_save());
-        assert!(!SaveState::Saved {
-            at: "10:00:00".into()
-        }
-        .owes_save());
-        assert!(!SaveState::Idle.owes_save());
     }
 
     #[test]

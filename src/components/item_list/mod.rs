@@ -126,28 +126,12 @@ fn ItemEditor(
                 <Field id=FieldRef::ItemLead(id).dom_id() label=strings::LABEL_ITEM_LEAD value=lead
                     placeholder=format!("如：{}", spec.lead_example)
                     on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(i) = d.item_mut(list, id) { i.lead = v }))
-                    hint=Signal::derive(move || if lead.with(|l| starts_with_number_word(l)) { strings::HINT_NO_NUMBERS.to_string() } else { String::new() }) />
+                    hint=Signal::derive(move || if lead.with(|l| crate::checks::leading_number_word(l).is_some()) { strings::HINT_NO_NUMBERS.to_string() } else { String::new() }) />
                 <Field id=FieldRef::ItemDetail(id).dom_id() label=strings::LABEL_ITEM_DETAIL value=detail multiline=true counted=true
                     placeholder=spec.detail_example.clone()
                     on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(i) = d.item_mut(list, id) { i.detail = v })) />
             </fieldset>
         </li>
-    }
-}
-
-/// Whether text begins with a numbering word the tool adds itself ("一是", "（三）", "一方面").
-pub fn starts_with_number_word(text: &str) -> bool {
-    let t = text.trim_start();
-    let numerals = "一二三四五六七八九十";
-    let mut chars = t.chars();
-    match chars.next() {
-        Some(c) if numerals.contains(c) => {
-            let rest: String = chars.take_while(|c| numerals.contains(*c)).collect();
-            let after = &t[c.len_utf8() + rest.len()..];
-            after.starts_with('是') || after.starts_with('、') || after.starts_with("方面")
-        }
-        Some('（') | Some('(') => t.chars().nth(1).is_some_and(|c| numerals.contains(c)),
-        _ => t.starts_with("另一方面"),
     }
 }
 
@@ -270,28 +254,5 @@ fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
                 </button>
             </fieldset>
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::starts_with_number_word;
-
-    #[test]
-    fn number_words() {
-        for yes in [
-            "一是加强",
-            "十二是",
-            "（三）",
-            "(一)",
-            "一方面，",
-            "另一方面",
-            "二、",
-        ] {
-            assert!(starts_with_number_word(yes), "{yes}");
-        }
-        for no in ["加强", "一年来", "十分重视", "（此件）", ""] {
-            assert!(!starts_with_number_word(no), "{no}");
-        }
     }
 }
