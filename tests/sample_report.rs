@@ -382,11 +382,11 @@ fn the_sample_is_recognised_as_the_department_short_form() {
 
 #[test]
 fn the_sample_laid_out_by_gbt_9704() {
-    use fazhi_report::render::layout::{lay_out, Align, GBT9704_PAGE};
+    use fazhi_report::render::layout::{lay_out, Align, LayoutOptions, GBT9704_PAGE};
     use fazhi_report::render::BlockKind;
     let typed: Value = serde_json::from_str(TYPED).unwrap();
     let doc = build(&builtin_templates()[0], &type_sample(&typed));
-    let laid = lay_out(&doc);
+    let laid = lay_out(&doc, LayoutOptions::default());
     // One laid-out paragraph per line of the plain text.
     assert_eq!(laid.len(), REPORT.lines().filter(|l| !l.is_empty()).count());
     assert_eq!(laid.len(), 27);

@@ -1,6 +1,8 @@
 //! The finished report as an ordered list of blocks. Every output (plain text, preview,
 //! and later .docx/print) is made from this, so numbering and order are decided once.
 
+use std::ops::Range;
+
 use crate::model::draft::{chinese_date, Draft, Item};
 use crate::model::numbering::{part_marker, subsection_marker};
 use crate::model::step::Step;
@@ -47,6 +49,21 @@ pub struct Block {
     pub text: String,
     /// The wizard step whose fields produced this block (preview click → step).
     pub step: Step,
+    /// Byte ranges of `text` holding item lead sentences (with their 一是), which the
+    /// laid-out outputs may set in bold.
+    pub leads: Vec<Range<usize>>,
+}
+
+impl Block {
+    /// A block without lead sentences.
+    pub fn new(kind: BlockKind, text: impl Into<String>, step: Step) -> Self {
+        Block {
+            kind,
+            text: text.into(),
+            step,
+            leads: vec![],
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -61,6 +78,12 @@ const LEAD_ENDINGS: &[char] = &[
 
 /// "一是" + lead (closed with 。 if the writer left it open) + detail.
 pub fn item_text(prefix: &str, item: &Item) -> String {
+    item_text_with_lead(prefix, item).0
+}
+
+/// The item's text and the length in bytes of its lead part ("一是" + lead + 。); zero
+/// when the item has no lead sentence.
+fn item_text_with_lead(prefix: &str, item: &Item) -> (String, usize) {
     let lead = item.lead.trim();
     let detail = item.detail.trim();
     let mut out = String::from(prefix);
@@ -68,41 +91,72 @@ pub fn item_text(prefix: &str, item: &Item) -> String {
     if !lead.is_empty() && !lead.ends_with(LEAD_ENDINGS) {
         out.push('。');
     }
+    let lead_len = if lead.is_empty() { 0 } else { out.len() };
     out.push_str(detail);
-    out
+    (out, lead_len)
 }
 
+/// The paragraphs of a list of items, each with the byte ranges of its lead sentences.
 fn list_paragraphs(
     items: &[Item],
     numbering: crate::model::numbering::ItemNumbering,
     layout: ItemLayout,
-) -> Vec<String> {
+) -> Vec<(String, Vec<Range<usize>>)> {
     let filled: Vec<&Item> = items.iter().filter(|i| !i.is_empty()).collect();
-    let texts: Vec<String> = filled
+    let texts = filled
         .iter()
         .enumerate()
-        .map(|(n, item)| item_text(&numbering.prefix(n, filled.len()), item))
-        .collect();
+        .map(|(n, item)| item_text_with_lead(&numbering.prefix(n, filled.len()), item));
+    let lead_ranges = |start: usize, len: usize| {
+        if len == 0 {
+            vec![]
+        } else {
+            vec![start..start + len]
+        }
+    };
     match layout {
-        ItemLayout::Paragraphs => texts,
-        ItemLayout::Inline if texts.is_empty() => vec![],
-        ItemLayout::Inline => vec![texts.concat()],
+        ItemLayout::Paragraphs => texts
+            .map(|(text, len)| (text, lead_ranges(0, len)))
+            .collect(),
+        ItemLayout::Inline => {
+            let mut joined = String::new();
+            let mut leads = Vec::new();
+            for (text, len) in texts {
+                leads.extend(lead_ranges(joined.len(), len));
+                joined.push_str(&text);
+            }
+            if joined.is_empty() {
+                vec![]
+            } else {
+                vec![(joined, leads)]
+            }
+        }
     }
 }
 
 /// Builds the report. Empty fields produce no block: what is not written is not printed.
 pub fn build(template: &Template, draft: &Draft) -> Document {
     let mut blocks = Vec::new();
-    let mut push = |kind, text: String, step| {
+    let mut push_with_leads = |kind, text: String, step, leads| {
         if !text.trim().is_empty() {
-            blocks.push(Block { kind, text, step });
+            blocks.push(Block {
+                kind,
+                text,
+                step,
+                leads,
+            });
         }
     };
+    macro_rules! push {
+        ($kind:expr, $text:expr, $step:expr $(,)?) => {
+            push_with_leads($kind, $text, $step, vec![])
+        };
+    }
     let h = &draft.header;
-    push(BlockKind::Issuer, h.organ.trim().to_string(), Step::Header);
+    push!(BlockKind::Issuer, h.organ.trim().to_string(), Step::Header);
     let dn = &h.doc_number;
     if !dn.agency.trim().is_empty() || !dn.serial.trim().is_empty() {
-        push(
+        push!(
             BlockKind::DocNumber,
             format!(
                 "{}〔{}〕{}号",
@@ -113,12 +167,12 @@ pub fn build(template: &Template, draft: &Draft) -> Document {
             Step::Header,
         );
     }
-    push(
+    push!(
         BlockKind::Title,
         draft.title(template).trim().to_string(),
         Step::Header,
     );
-    push(
+    push!(
         BlockKind::Paragraph,
         draft.opening.trim().to_string(),
         Step::Opening,
@@ -129,7 +183,7 @@ pub fn build(template: &Template, draft: &Draft) -> Document {
             continue;
         };
         let list = spec.list();
-        push(
+        push!(
             BlockKind::Heading1,
             format!(
                 "{}{}",
@@ -139,7 +193,7 @@ pub fn build(template: &Template, draft: &Draft) -> Document {
             Step::Part(p),
         );
         if spec.lead.is_some() {
-            push(
+            push!(
                 BlockKind::Paragraph,
                 part.lead.trim().to_string(),
                 Step::Part(p),
@@ -149,30 +203,30 @@ pub fn build(template: &Template, draft: &Draft) -> Document {
             let shown = part.subsections.iter().filter(|s| !s.is_empty());
             for (n, sub) in shown.enumerate() {
                 let step = Step::Subsection(p, sub.id);
-                push(
+                push!(
                     BlockKind::Heading2,
                     format!("{}{}", subsection_marker(n), sub.title.trim()),
                     step,
                 );
-                for text in list_paragraphs(&sub.items, list.numbering, list.layout) {
-                    push(BlockKind::Paragraph, text, step);
+                for (text, leads) in list_paragraphs(&sub.items, list.numbering, list.layout) {
+                    push_with_leads(BlockKind::Paragraph, text, step, leads);
                 }
             }
         } else {
-            for text in list_paragraphs(&part.items, list.numbering, list.layout) {
-                push(BlockKind::Paragraph, text, Step::Part(p));
+            for (text, leads) in list_paragraphs(&part.items, list.numbering, list.layout) {
+                push_with_leads(BlockKind::Paragraph, text, Step::Part(p), leads);
             }
         }
     }
 
-    push(
+    push!(
         BlockKind::Signature,
         draft.signature().trim().to_string(),
         Step::Closing,
     );
     let date = chinese_date(&draft.closing.date).unwrap_or_default();
-    push(BlockKind::Date, date, Step::Closing);
-    push(
+    push!(BlockKind::Date, date, Step::Closing);
+    push!(
         BlockKind::Note,
         note_text(&draft.closing.note),
         Step::Closing,
@@ -215,14 +269,26 @@ mod tests {
     #[test]
     fn lists_skip_blank_items_and_number_the_rest() {
         let items = [item("甲", "a"), item(" ", ""), item("乙", "b")];
+        let inline = list_paragraphs(&items, ItemNumbering::Ordinal, ItemLayout::Inline);
+        assert_eq!(inline.len(), 1);
+        let (text, leads) = &inline[0];
+        assert_eq!(text, "一是甲。a二是乙。b");
+        let bold: Vec<&str> = leads.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(bold, ["一是甲。", "二是乙。"]);
+        let paragraphs = list_paragraphs(&items, ItemNumbering::Aspects, ItemLayout::Paragraphs);
+        let texts: Vec<&str> = paragraphs.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["一方面，甲。a", "另一方面，乙。b"]);
         assert_eq!(
-            list_paragraphs(&items, ItemNumbering::Ordinal, ItemLayout::Inline),
-            ["一是甲。a二是乙。b"]
+            &paragraphs[1].0[paragraphs[1].1[0].clone()],
+            "另一方面，乙。"
         );
-        assert_eq!(
-            list_paragraphs(&items, ItemNumbering::Aspects, ItemLayout::Paragraphs),
-            ["一方面，甲。a", "另一方面，乙。b"]
+        // An item without a lead sentence has nothing to set in bold.
+        let no_lead = list_paragraphs(
+            &[item("", "只有内容")],
+            ItemNumbering::Ordinal,
+            ItemLayout::Paragraphs,
         );
+        assert!(no_lead[0].1.is_empty());
         assert!(
             list_paragraphs(&[item("", "")], ItemNumbering::Ordinal, ItemLayout::Inline).is_empty()
         );

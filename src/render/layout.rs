@@ -1,6 +1,6 @@
 //! GB/T 9704-2012 layout of the report: page setup and each paragraph's font, size,
-//! alignment and indentation. One model for every laid-out output: the print view uses it
-//! now, the .docx writer will. Sizes in points, indents in characters.
+//! alignment, indentation and bold spans. One model for every laid-out output: the print
+//! view and the .docx writer both draw from it. Sizes in points, indents in characters.
 
 use super::document::{BlockKind, Document};
 use super::text::signature_columns;
@@ -82,13 +82,32 @@ pub struct ParagraphStyle {
     pub left_chars: f64,
     /// Empty lines before the paragraph.
     pub lines_before: u32,
+    /// Empty lines after the paragraph.
+    pub lines_after: u32,
+}
+
+/// A stretch of a paragraph's text with one weight.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LaidParagraph {
     pub kind: BlockKind,
+    /// The whole text of the paragraph (the spans joined).
     pub text: String,
+    /// The text in stretches of one weight, never empty, in order.
+    pub spans: Vec<Span>,
     pub style: ParagraphStyle,
+}
+
+/// What the writer chooses on the output step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LayoutOptions {
+    /// Set item lead sentences ("一是加强组织领导。") in bold.
+    pub bold_leads: bool,
 }
 
 const BODY: ParagraphStyle = ParagraphStyle {
@@ -99,6 +118,7 @@ const BODY: ParagraphStyle = ParagraphStyle {
     first_line_chars: 2.0,
     left_chars: 0.0,
     lines_before: 0,
+    lines_after: 0,
 };
 
 pub fn style_of(kind: BlockKind) -> ParagraphStyle {
@@ -119,6 +139,7 @@ pub fn style_of(kind: BlockKind) -> ParagraphStyle {
             align: Align::Center,
             first_line_chars: 0.0,
             lines_before: 1,
+            lines_after: 1,
             ..BODY
         },
         BlockKind::Heading1 => ParagraphStyle {
@@ -145,8 +166,9 @@ pub fn style_of(kind: BlockKind) -> ParagraphStyle {
 }
 
 /// Lays the report out: signature and date get the left indents GB/T 9704 7.3.5.2 implies
-/// on the 28-character line; the first body paragraph after the title follows one empty line.
-pub fn lay_out(doc: &Document) -> Vec<LaidParagraph> {
+/// on the 28-character line; one empty line between title and text. A line break typed
+/// inside a field starts a new paragraph of the same kind.
+pub fn lay_out(doc: &Document, options: LayoutOptions) -> Vec<LaidParagraph> {
     let text_of = |k: BlockKind| {
         doc.blocks
             .iter()
@@ -156,22 +178,95 @@ pub fn lay_out(doc: &Document) -> Vec<LaidParagraph> {
     };
     let (sig_at, date_at) =
         signature_columns(text_of(BlockKind::Signature), text_of(BlockKind::Date));
-    doc.blocks
-        .iter()
-        .map(|b| {
-            let mut style = style_of(b.kind);
-            match b.kind {
-                BlockKind::Signature => style.left_chars = sig_at as f64 / 2.0,
-                BlockKind::Date => style.left_chars = date_at as f64 / 2.0,
-                _ => {}
+    let mut laid = Vec::with_capacity(doc.blocks.len());
+    for b in &doc.blocks {
+        let mut style = style_of(b.kind);
+        match b.kind {
+            BlockKind::Signature => style.left_chars = sig_at as f64 / 2.0,
+            BlockKind::Date => style.left_chars = date_at as f64 / 2.0,
+            _ => {}
+        }
+        let bold = if options.bold_leads {
+            &b.leads[..]
+        } else {
+            &[]
+        };
+        let lines = split_lines(spans_of(&b.text, bold));
+        let count = lines.len();
+        for (n, spans) in lines.into_iter().enumerate() {
+            let mut style = style;
+            if n > 0 {
+                style.lines_before = 0;
             }
-            LaidParagraph {
+            if n + 1 < count {
+                style.lines_after = 0;
+            }
+            laid.push(LaidParagraph {
                 kind: b.kind,
-                text: b.text.clone(),
+                text: spans.iter().map(|s| s.text.as_str()).collect(),
+                spans,
                 style,
+            });
+        }
+    }
+    laid
+}
+
+/// `text` cut at the edges of the bold byte ranges (ranges off a char boundary or out of
+/// bounds are ignored rather than trusted).
+fn spans_of(text: &str, bold: &[std::ops::Range<usize>]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for r in bold {
+        let valid = at <= r.start
+            && r.start < r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end);
+        if !valid {
+            continue;
+        }
+        if at < r.start {
+            spans.push(Span {
+                text: text[at..r.start].to_string(),
+                bold: false,
+            });
+        }
+        spans.push(Span {
+            text: text[r.clone()].to_string(),
+            bold: true,
+        });
+        at = r.end;
+    }
+    if at < text.len() {
+        spans.push(Span {
+            text: text[at..].to_string(),
+            bold: false,
+        });
+    }
+    spans
+}
+
+/// Spans regrouped into lines at each '\n' (a '\r' before it is dropped); blank lines
+/// vanish, as empty fields do.
+fn split_lines(spans: Vec<Span>) -> Vec<Vec<Span>> {
+    let mut lines = vec![Vec::new()];
+    for span in spans {
+        for (n, piece) in span.text.split('\n').enumerate() {
+            if n > 0 {
+                lines.push(Vec::new());
             }
-        })
-        .collect()
+            let piece = piece.strip_suffix('\r').unwrap_or(piece);
+            if !piece.is_empty() {
+                lines.last_mut().unwrap().push(Span {
+                    text: piece.to_string(),
+                    bold: span.bold,
+                });
+            }
+        }
+    }
+    lines.retain(|l| l.iter().any(|s| !s.text.trim().is_empty()));
+    lines
 }
 
 #[cfg(test)]
@@ -198,5 +293,67 @@ mod tests {
         assert_eq!(style_of(BlockKind::Heading2).fonts[0], "楷体_GB2312");
         assert_eq!(style_of(BlockKind::Paragraph).fonts[0], "仿宋_GB2312");
         assert_eq!(style_of(BlockKind::Paragraph).first_line_chars, 2.0);
+        assert_eq!(style_of(BlockKind::Title).lines_after, 1);
+    }
+
+    fn block(kind: BlockKind, text: &str, leads: Vec<std::ops::Range<usize>>) -> Document {
+        let mut b = crate::render::Block::new(kind, text, crate::model::step::Step::Opening);
+        b.leads = leads;
+        Document { blocks: vec![b] }
+    }
+
+    #[test]
+    fn lead_sentences_are_bold_only_when_asked() {
+        let doc = block(
+            BlockKind::Paragraph,
+            "一是甲。内容二是乙。",
+            vec![0..12, 18..30],
+        );
+        let plain = lay_out(&doc, LayoutOptions::default());
+        assert_eq!(plain[0].spans.len(), 1);
+        assert!(!plain[0].spans[0].bold);
+        let bold = lay_out(&doc, LayoutOptions { bold_leads: true });
+        let spans: Vec<(&str, bool)> = bold[0]
+            .spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.bold))
+            .collect();
+        assert_eq!(
+            spans,
+            [("一是甲。", true), ("内容", false), ("二是乙。", true)]
+        );
+        assert_eq!(bold[0].text, "一是甲。内容二是乙。");
+    }
+
+    #[test]
+    fn bad_lead_ranges_are_ignored() {
+        // 1..2 cuts a character; 100..200 is out of bounds.
+        let doc = block(BlockKind::Paragraph, "一是甲", vec![1..2, 100..200]);
+        let laid = lay_out(&doc, LayoutOptions { bold_leads: true });
+        assert_eq!(
+            laid[0].spans,
+            [Span {
+                text: "一是甲".into(),
+                bold: false
+            }]
+        );
+    }
+
+    #[test]
+    fn a_typed_line_break_starts_a_paragraph_of_the_same_kind() {
+        let doc = block(BlockKind::Title, "第一行\r\n\n第二行", vec![]);
+        let laid = lay_out(&doc, LayoutOptions::default());
+        let texts: Vec<&str> = laid.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["第一行", "第二行"]);
+        // The space around the title stays around the whole title.
+        assert_eq!(
+            (laid[0].style.lines_before, laid[0].style.lines_after),
+            (1, 0)
+        );
+        assert_eq!(
+            (laid[1].style.lines_before, laid[1].style.lines_after),
+            (0, 1)
+        );
+        assert!(laid.iter().all(|p| p.kind == BlockKind::Title));
     }
 }

@@ -2,7 +2,7 @@
 //! "save as PDF", gives the same page a .docx would. Every text is HTML-escaped.
 
 use super::document::Document;
-use super::layout::{lay_out, Align, GBT9704_PAGE, HEITI};
+use super::layout::{lay_out, Align, LayoutOptions, GBT9704_PAGE, HEITI};
 
 /// Page geometry, millimetres: text block 156 × 225 on A4, top margin 37, binding side 28.
 pub const PAGE_CSS: &str = r#"
@@ -11,7 +11,6 @@ pub const PAGE_CSS: &str = r#"
 html { background: #fff; }
 body { margin: 0; color: #000; }
 p { margin: 0; orphans: 2; widows: 2; overflow-wrap: anywhere; }
-.title { line-height: 1.45; margin-bottom: 14pt !important; }
 @media screen { body { width: 156mm; margin: 20mm auto; } .screen-only { font: 14px/1.6 "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; background: #fff8e1; border: 1px solid #f0d98a; padding: 8px 12px; margin-bottom: 16px; } }
 @media print { .screen-only { display: none; } }
 "#;
@@ -34,10 +33,10 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A whole HTML document for printing. `title` names the browser tab and the PDF.
-pub fn print_html(doc: &Document, title: &str) -> String {
+pub fn print_html(doc: &Document, options: LayoutOptions, title: &str) -> String {
     let pitch = GBT9704_PAGE.line_pitch_pt();
     let mut body = String::new();
-    for p in lay_out(doc) {
+    for p in lay_out(doc, options) {
         let s = &p.style;
         let align = match s.align {
             Align::Left => "left",
@@ -53,18 +52,29 @@ pub fn print_html(doc: &Document, title: &str) -> String {
             "'Noto Serif CJK SC','Source Han Serif SC',serif"
         };
         let style = format!(
-            "font-family:{},{fallback};font-size:{}pt;font-weight:{};text-align:{align};text-indent:{}em;padding-left:{}em;margin-top:{}pt",
+            "font-family:{},{fallback};font-size:{}pt;font-weight:{};text-align:{align};text-indent:{}em;padding-left:{}em;margin-top:{}pt;margin-bottom:{}pt",
             fonts.join(","),
             s.size_pt,
             if s.bold { 700 } else { 400 },
             s.first_line_chars,
             s.left_chars,
-            s.lines_before as f64 * pitch
+            s.lines_before as f64 * pitch,
+            s.lines_after as f64 * pitch
         );
+        let text: String = p
+            .spans
+            .iter()
+            .map(|span| {
+                if span.bold {
+                    format!("<b>{}</b>", escape(&span.text))
+                } else {
+                    escape(&span.text)
+                }
+            })
+            .collect();
         body.push_str(&format!(
-            "<p class=\"{}\" style=\"{style}\">{}</p>\n",
+            "<p class=\"{}\" style=\"{style}\">{text}</p>\n",
             p.kind.css_class(),
-            escape(&p.text)
         ));
     }
     let page = GBT9704_PAGE;
@@ -96,19 +106,11 @@ mod tests {
     fn blocks_become_classed_paragraphs_on_a4() {
         let doc = Document {
             blocks: vec![
-                Block {
-                    kind: BlockKind::Title,
-                    text: "标题<b>".into(),
-                    step: Step::Header,
-                },
-                Block {
-                    kind: BlockKind::Heading1,
-                    text: "一、工作".into(),
-                    step: Step::Part(0),
-                },
+                Block::new(BlockKind::Title, "标题<b>", Step::Header),
+                Block::new(BlockKind::Heading1, "一、工作", Step::Part(0)),
             ],
         };
-        let html = print_html(&doc, "某局报告");
+        let html = print_html(&doc, LayoutOptions::default(), "某局报告");
         assert!(html.contains(">标题&lt;b&gt;</p>"));
         assert!(html.contains("<p class=\"h1\" style=\"font-family:'黑体'"));
         assert!(html.contains("size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm"));

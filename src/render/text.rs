@@ -125,11 +125,7 @@ mod tests {
         Document {
             blocks: blocks
                 .iter()
-                .map(|(k, t)| Block {
-                    kind: *k,
-                    text: t.to_string(),
-                    step: Step::Header,
-                })
+                .map(|(k, t)| Block::new(*k, *t, Step::Header))
                 .collect(),
         }
     }
