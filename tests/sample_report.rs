@@ -438,3 +438,71 @@ fn the_sample_laid_out_by_gbt_9704() {
     // the date starts two characters further right.
     assert_eq!((sig.style.left_chars, date.style.left_chars), (17.0, 19.0));
 }
+
+#[test]
+fn the_sample_as_a_word_document() {
+    use fazhi_report::render::docx::{parts, DocxMeta, WordPage};
+    use fazhi_report::render::layout::{lay_out, LayoutOptions, GBT9704_PAGE};
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let typed: Value = serde_json::from_str(TYPED).unwrap();
+    let doc = build(&builtin_templates()[0], &type_sample(&typed));
+    let options = LayoutOptions { bold_leads: true };
+    let page = WordPage::from_setup(&GBT9704_PAGE);
+    let parts = parts(&doc, options, &DocxMeta::default(), &page);
+    let document = &parts
+        .iter()
+        .find(|(n, _)| *n == "word/document.xml")
+        .unwrap()
+        .1;
+    let xml = roxmltree::Document::parse(document).unwrap();
+    let body = xml
+        .descendants()
+        .find(|n| n.has_tag_name((W, "body")))
+        .unwrap();
+    let paragraphs: Vec<_> = body
+        .children()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .collect();
+    // One Word paragraph per line of the plain text, with the same text.
+    let lines: Vec<&str> = REPORT.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(paragraphs.len(), 27);
+    let laid = lay_out(&doc, options);
+    for ((p, line), laid) in paragraphs.iter().zip(&lines).zip(&laid) {
+        let text: String = p
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "t")))
+            .filter_map(|t| t.text())
+            .collect();
+        assert_eq!(&text, line);
+        // Every run names the laid-out font and size; bold where the layout says.
+        let runs: Vec<_> = p.children().filter(|n| n.has_tag_name((W, "r"))).collect();
+        assert_eq!(runs.len(), laid.spans.len(), "{line}");
+        for (r, span) in runs.iter().zip(&laid.spans) {
+            let fonts = r
+                .descendants()
+                .find(|n| n.has_tag_name((W, "rFonts")))
+                .unwrap();
+            assert_eq!(fonts.attribute((W, "eastAsia")), Some(laid.style.fonts[0]));
+            let size = r.descendants().find(|n| n.has_tag_name((W, "sz"))).unwrap();
+            assert_eq!(
+                size.attribute((W, "val")),
+                Some((laid.style.size_pt * 2.0).to_string().as_str())
+            );
+            assert_eq!(r.descendants().any(|n| n.has_tag_name((W, "b"))), span.bold);
+        }
+    }
+    // The sample's items have lead sentences; with the option on, some runs are bold.
+    let bold_runs = laid
+        .iter()
+        .flat_map(|p| &p.spans)
+        .filter(|s| s.bold)
+        .count();
+    assert!(bold_runs >= 5, "{bold_runs} bold lead sentences");
+    // Left for a person to open in Word, WPS or LibreOffice.
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sample-report.docx");
+    std::fs::write(
+        &path,
+        fazhi_report::render::docx::docx(&doc, options, &DocxMeta::default()),
+    )
+    .unwrap();
+}
