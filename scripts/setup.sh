@@ -2,7 +2,8 @@
 # Installs whatever the build and the tests need and is missing. Idempotent: a second run
 # only checks. Nothing here downloads from anywhere but crates.io, Debian and npm.
 #   scripts/setup.sh build   -> Rust wasm target, trunk, wasm-bindgen-cli, npm build tools
-#   scripts/setup.sh test    -> the above, plus Chromium, ChromeDriver, Firefox ESR, CJK fonts, npm test tools
+#   scripts/setup.sh test    -> the above, plus Chromium, ChromeDriver, Firefox ESR, CJK fonts,
+#                               LibreOffice Writer and poppler (the .docx test), npm test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,6 +48,8 @@ if [ "$what" = test ]; then
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  command -v soffice >/dev/null || missing+=(libreoffice-writer)
+  command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     apt_install "${missing[@]}"

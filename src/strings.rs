@@ -29,6 +29,7 @@ pub const LABEL_SIGNATURE: &str = "署名";
 pub const LABEL_DATE: &str = "成文日期";
 pub const LABEL_NOTE: &str = "附注";
 pub const LABEL_INDENT: &str = "段首缩进两字、落款右对齐（公文排版）";
+pub const LABEL_BOLD_LEADS: &str = "条目首句加粗（如“一是加强组织领导。”）";
 
 pub const HINT_DERIVED_TITLE: &str = "留空则自动生成：";
 pub const HINT_DERIVED_SIGNATURE: &str = "留空则与发文机关相同";
@@ -49,11 +50,14 @@ pub const BTN_EDIT: &str = "编辑";
 pub const BTN_COPY: &str = "复制全文";
 pub const BTN_DOWNLOAD_TXT: &str = "下载 .txt 文本";
 pub const BTN_SAVE_BACKUP: &str = "下载草稿备份";
+pub const BTN_DOWNLOAD_DOCX: &str = "下载 Word 文档（.docx）";
+pub const BTN_PRINT: &str = "打印 / 另存为 PDF（A4 公文版式）";
 pub const BTN_RESET_TITLE: &str = "恢复自动标题";
 
 pub const HEAD_GUIDE: &str = "写作要点";
 pub const HEAD_EXAMPLE: &str = "示例（摘自张家港市科学技术局2022年度报告）";
 pub const HEAD_PREVIEW: &str = "全文预览";
+pub const PREVIEW_EMPTY: &str = "开始填写后，这里会显示报告全文。";
 pub const HEAD_SUGGESTED: &str = "常见板块（点击加入）";
 pub const HEAD_SUBSECTIONS: &str = "小节";
 pub const HEAD_ITEMS: &str = "条目";
@@ -79,6 +83,23 @@ pub const COPY_FAILED: &str =
     "复制失败：浏览器不允许访问剪贴板。请在下方文本框中全选（Ctrl+A）后复制（Ctrl+C）。";
 pub const DOWNLOAD_DONE: &str = "已下载 .txt 文件（UTF-8 编码，Windows 记事本和 WPS 可直接打开）。";
 pub const BACKUP_DONE: &str = "已下载草稿备份文件（.json）。";
+pub const DOWNLOAD_FAILED: &str = "下载失败，请改用“复制全文”。";
+pub const PRINT_OPENED: &str = "已在新窗口打开 A4 打印版式：按 Ctrl+P 打印，或选择“另存为 PDF”。";
+pub const PRINT_BLOCKED: &str = "浏览器拦截了新窗口：请允许本页面打开弹出窗口后再试。";
+pub const HEAD_OUTPUT_LAID: &str = "公文版式（GB/T 9704—2012）";
+pub const HINT_OUTPUT_LAID: &str = "A4 纸，版心 156 × 225 毫米，每页 22 行、每行 28 字；标题 2 号小标宋，正文 3 号仿宋，一级标题黑体、二级标题楷体；页码“— 1 —”单页居右、双页居左。Word 文档与打印版式相同。";
+pub const HEAD_OUTPUT_TEXT: &str = "纯文本";
+pub const LABEL_OUTPUT: &str = "报告全文（只读，可全选复制）";
+
+/// What the .docx download produced.
+pub fn docx_done(file_name: &str, kilobytes: usize, bold_leads: bool) -> String {
+    let bold = if bold_leads {
+        "，条目首句加粗"
+    } else {
+        ""
+    };
+    format!("已下载 Word 文档（{file_name}，{kilobytes} KB）：A4 纸，GB/T 9704 公文版式{bold}。用 WPS 或 Word 打开即可核对、打印。")
+}
 
 pub const COUNT_UNIT: &str = "字";
 pub const COUNT_TOTAL: &str = "全文";

@@ -26,8 +26,25 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    offer(
+        file_name,
+        &web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?,
+    )
+}
+
+/// Offers bytes (a .docx) as a file download.
+pub fn download_bytes(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    offer(
+        file_name,
+        &web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?,
+    )
+}
+
+fn offer(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

@@ -72,6 +72,8 @@ pub struct Editor {
     pub save: RwSignal<SaveState>,
     /// Plain text with GB/T 9704 indentation and signature placement.
     pub layout: RwSignal<bool>,
+    /// Item lead sentences in bold in the .docx and the print view.
+    pub bold_leads: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
     pub template: Memo<&'static Template>,
     pub document: Memo<Document>,
@@ -107,6 +109,7 @@ impl Editor {
             step: RwSignal::new(step),
             save: RwSignal::new(save),
             layout: RwSignal::new(false),
+            bold_leads: RwSignal::new(false),
             notice: RwSignal::new(notice),
             template,
             document,

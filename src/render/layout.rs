@@ -213,8 +213,8 @@ pub fn lay_out(doc: &Document, options: LayoutOptions) -> Vec<LaidParagraph> {
 }
 
 /// `text` cut at the edges of the bold byte ranges (ranges off a char boundary or out of
-/// bounds are ignored rather than trusted).
-fn spans_of(text: &str, bold: &[std::ops::Range<usize>]) -> Vec<Span> {
+/// bounds are ignored rather than trusted). The preview draws from this too.
+pub fn spans_of(text: &str, bold: &[std::ops::Range<usize>]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut at = 0;
     for r in bold {

@@ -1,4 +1,5 @@
-//! The last step: the finished text, to copy or download.
+//! The last step: the finished report as a Word document, a print view, plain text, or a
+//! backup file; each button says what it produced.
 
 use leptos::prelude::*;
 
@@ -6,6 +7,8 @@ use super::checks_panel::ChecksPanel;
 use super::editor::Editor;
 use crate::model::field::FieldRef;
 use crate::model::persisted::{encode, StoredDraft, SCHEMA_VERSION};
+use crate::render::docx::{docx, DocxMeta};
+use crate::render::layout::LayoutOptions;
 use crate::render::{to_text, windows_text, TextOptions};
 use crate::strings;
 use crate::web;
@@ -58,17 +61,45 @@ pub fn OutputStep() -> impl IntoView {
                 result.set(format!("{}（{name}）", strings::DOWNLOAD_DONE));
                 announce(editor, "txt", &text.get_untracked(), Some(&name));
             }
-            Err(_) => result.set("下载失败，请改用“复制全文”。".into()),
+            Err(_) => result.set(strings::DOWNLOAD_FAILED.into()),
+        }
+    };
+    let bold_leads = editor.bold_leads;
+    let layout_options = move || LayoutOptions {
+        bold_leads: bold_leads.get_untracked(),
+    };
+    let download_docx = move |_| {
+        let name = web::safe_file_name(&file_stem(), "docx");
+        let meta = DocxMeta {
+            title: file_stem(),
+            author: editor.draft.with_untracked(|d| d.signature().to_string()),
+        };
+        let bytes = editor
+            .document
+            .with_untracked(|d| docx(d, layout_options(), &meta));
+        match web::download_bytes(
+            &name,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            &bytes,
+        ) {
+            Ok(()) => {
+                result.set(strings::docx_done(
+                    &name,
+                    bytes.len().div_ceil(1024),
+                    bold_leads.get_untracked(),
+                ));
+                announce(editor, "docx", &text.get_untracked(), Some(&name));
+            }
+            Err(_) => result.set(strings::DOWNLOAD_FAILED.into()),
         }
     };
     let print = move |_| {
-        let html = editor
-            .document
-            .with_untracked(|d| crate::render::print::print_html(d, &file_stem()));
+        let html = editor.document.with_untracked(|d| {
+            crate::render::print::print_html(d, layout_options(), &file_stem())
+        });
         match web::open_html(&html) {
-            Ok(()) => result
-                .set("已在新窗口打开 A4 打印版式：按 Ctrl+P 打印，或选择“另存为 PDF”。".into()),
-            Err(_) => result.set("浏览器拦截了新窗口：请允许本页面打开弹出窗口后再试。".into()),
+            Ok(()) => result.set(strings::PRINT_OPENED.into()),
+            Err(_) => result.set(strings::PRINT_BLOCKED.into()),
         }
     };
     let backup = move |_| {
@@ -98,20 +129,35 @@ pub fn OutputStep() -> impl IntoView {
                     <button type="button" class="small-btn" on:click=move |_| editor.edit(|d| d.holding.clear())>{strings::BTN_CLEAR_HOLDING}</button>
                 </div>
             </Show>
-            <label class="check">
-                <input type="checkbox" id="f-layout" prop:checked=move || editor.layout.get()
-                    on:change=move |ev| editor.layout.set(event_target_checked(&ev)) />
-                {strings::LABEL_INDENT}
-            </label>
-            <div class="actions">
-                <button type="button" class="primary" on:click=copy>{strings::BTN_COPY}</button>
-                <button type="button" on:click=download>{strings::BTN_DOWNLOAD_TXT}</button>
-                <button type="button" on:click=print>"打印 / 另存为 PDF（A4 公文版式）"</button>
-                <button type="button" on:click=backup>{strings::BTN_SAVE_BACKUP}</button>
-            </div>
+            <section class="export-group" aria-labelledby="h-output-laid">
+                <h3 id="h-output-laid">{strings::HEAD_OUTPUT_LAID}</h3>
+                <p class="hint">{strings::HINT_OUTPUT_LAID}</p>
+                <label class="check">
+                    <input type="checkbox" id="f-bold-leads" prop:checked=move || bold_leads.get()
+                        on:change=move |ev| bold_leads.set(event_target_checked(&ev)) />
+                    {strings::LABEL_BOLD_LEADS}
+                </label>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=download_docx>{strings::BTN_DOWNLOAD_DOCX}</button>
+                    <button type="button" on:click=print>{strings::BTN_PRINT}</button>
+                </div>
+            </section>
+            <section class="export-group" aria-labelledby="h-output-text">
+                <h3 id="h-output-text">{strings::HEAD_OUTPUT_TEXT}</h3>
+                <label class="check">
+                    <input type="checkbox" id="f-layout" prop:checked=move || editor.layout.get()
+                        on:change=move |ev| editor.layout.set(event_target_checked(&ev)) />
+                    {strings::LABEL_INDENT}
+                </label>
+                <div class="actions">
+                    <button type="button" on:click=copy>{strings::BTN_COPY}</button>
+                    <button type="button" on:click=download>{strings::BTN_DOWNLOAD_TXT}</button>
+                    <button type="button" on:click=backup>{strings::BTN_SAVE_BACKUP}</button>
+                </div>
+            </section>
             <p class="result" role="status" aria-live="polite">{move || result.get()}</p>
             <div class="field">
-                <label for="f-output">"报告全文（只读，可全选复制）"</label>
+                <label for="f-output">{strings::LABEL_OUTPUT}</label>
                 <textarea id="f-output" class="output-text" readonly rows="18" prop:value=move || text.get()></textarea>
             </div>
             <div node_ref=scratch class="scratch"></div>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::editor::Editor;
 use crate::render::count_chars;
+use crate::render::layout::spans_of;
 use crate::strings;
 
 #[component]
@@ -17,6 +18,7 @@ pub fn Preview() -> impl IntoView {
     };
     let blocks = move || {
         let current = editor.step.get();
+        let bold_leads = editor.bold_leads.get();
         editor.document.with(|doc| {
             doc.blocks
                 .iter()
@@ -24,8 +26,14 @@ pub fn Preview() -> impl IntoView {
                     let class = b.kind.css_class();
                     let step = b.step;
                     let active = step == current || (matches!(current, crate::model::Step::Part(_)) && step.part() == current.part());
+                    // Lead sentences in bold here too when the writer chose so for the document.
+                    let spans = spans_of(&b.text, if bold_leads { &b.leads } else { &[] });
+                    let content = spans
+                        .into_iter()
+                        .map(|s| if s.bold { view! { <b>{s.text}</b> }.into_any() } else { s.text.into_any() })
+                        .collect_view();
                     view! {
-                        <p class=class class:active=active on:click=move |_| editor.go(step)>{b.text.clone()}</p>
+                        <p class=class class:active=active on:click=move |_| editor.go(step)>{content}</p>
                     }
                 })
                 .collect_view()
@@ -39,7 +47,7 @@ pub fn Preview() -> impl IntoView {
             </header>
             <div class="paper">
                 {move || if editor.document.with(|d| d.blocks.is_empty()) {
-                    view! { <p class="empty">"开始填写后，这里会显示报告全文。"</p> }.into_any()
+                    view! { <p class="empty">{strings::PREVIEW_EMPTY}</p> }.into_any()
                 } else {
                     blocks().into_any()
                 }}
