@@ -111,7 +111,7 @@ fn list_paragraphs(
         if len == 0 {
             vec![]
         } else {
-            vec![start..start + len]
+            std::iter::once(start..start + len).collect()
         }
     };
     match layout {

@@ -67,8 +67,7 @@ impl WordPage {
         );
         // Rounded down so that the lines and characters asked for always fit.
         let line_pitch = (height - top - bottom) / p.lines_per_page;
-        let char_pitch = (width - left - right) as f64 / p.chars_per_line as f64;
-        let char_spacing = (char_pitch - SIZE_3HAO * 20.0).floor() as i32;
+        let char_spacing = (p.char_spacing_pt() * 20.0).round() as i32;
         // GB/T 9704 7.5: the page number's top 7 mm below the text block.
         let footer = round(p.bottom_mm - 7.0 - SIZE_4HAO * 25.4 / 72.0);
         WordPage {
@@ -422,7 +421,7 @@ mod tests {
             "一是加强领导。成立“法治建设”领导小组——每季度研究。",
             Step::Part(0),
         );
-        item.leads = vec![0.."一是加强领导。".len()];
+        item.leads = std::iter::once(0.."一是加强领导。".len()).collect();
         Document {
             blocks: vec![
                 Block::new(
@@ -452,8 +451,11 @@ mod tests {
         parts.iter().find(|(n, _)| *n == name).unwrap().1.clone()
     }
 
-    /// (style id, text, [(east Asian font, half-points, bold)] per run) of each body paragraph.
-    fn paragraphs(document: &str) -> Vec<(String, String, Vec<(String, String, bool)>)> {
+    /// (east Asian font, half-points, bold) of a run.
+    type RunSummary = (String, String, bool);
+
+    /// (style id, text, runs) of each body paragraph.
+    fn paragraphs(document: &str) -> Vec<(String, String, Vec<RunSummary>)> {
         let xml = roxmltree::Document::parse(document).expect("document.xml is well-formed");
         let body = xml
             .descendants()

@@ -3,7 +3,7 @@
 //! view and the .docx writer both draw from it. Sizes in points, indents in characters.
 
 use super::document::{BlockKind, Document};
-use super::text::signature_columns;
+use super::text::{half_width_units, signature_columns};
 
 /// 3号, 2号, 4号 in points.
 pub const SIZE_3HAO: f64 = 16.0;
@@ -48,6 +48,15 @@ impl PageSetup {
     pub fn line_pitch_pt(&self) -> f64 {
         let text_mm = self.height_mm - self.top_mm - self.bottom_mm;
         text_mm / self.lines_per_page as f64 * 72.0 / 25.4
+    }
+
+    /// Points added to each 3号 character's advance (negative: tighter) so that a line of
+    /// the text block holds exactly `chars_per_line`: 28 characters of 16 pt need 448 pt,
+    /// the block is 442 pt wide. Whole twentieths of a point, as Word stores it.
+    pub fn char_spacing_pt(&self) -> f64 {
+        let width_pt = (self.width_mm - self.left_mm - self.right_mm) * 72.0 / 25.4;
+        let pitch = width_pt / self.chars_per_line as f64;
+        ((pitch - SIZE_3HAO) * 20.0).floor() / 20.0
     }
 }
 
@@ -186,12 +195,19 @@ pub fn lay_out(doc: &Document, options: LayoutOptions) -> Vec<LaidParagraph> {
             BlockKind::Date => style.left_chars = date_at as f64 / 2.0,
             _ => {}
         }
+        let title;
+        let text = if b.kind == BlockKind::Title {
+            title = break_title(&b.text, text_of(BlockKind::Issuer));
+            &title
+        } else {
+            &b.text
+        };
         let bold = if options.bold_leads {
             &b.leads[..]
         } else {
             &[]
         };
-        let lines = split_lines(spans_of(&b.text, bold));
+        let lines = split_lines(spans_of(text, bold));
         let count = lines.len();
         for (n, spans) in lines.into_iter().enumerate() {
             let mut style = style;
@@ -210,6 +226,32 @@ pub fn lay_out(doc: &Document, options: LayoutOptions) -> Vec<LaidParagraph> {
         }
     }
     laid
+}
+
+/// A title too long for one line breaks after the organ's name when both lines then fit:
+/// "张家港市科学技术局" over "2022年度法治政府建设情况报告", whole words, the shorter line on
+/// top (GB/T 9704 7.3.2: 词意完整, 梯形). Otherwise it wraps where the line ends. A break
+/// the writer typed is kept as it is.
+pub fn break_title(title: &str, organ: &str) -> String {
+    let organ = organ.trim();
+    // 2号 characters on a line of the text block, in half-width units.
+    let line = ((GBT9704_PAGE.width_mm - GBT9704_PAGE.left_mm - GBT9704_PAGE.right_mm) * 72.0
+        / 25.4
+        / SIZE_2HAO) as usize
+        * 2;
+    match title.strip_prefix(organ) {
+        Some(rest)
+            if !organ.is_empty()
+                && !title.contains('\n')
+                && half_width_units(title) > line
+                && half_width_units(organ) <= line
+                && half_width_units(rest) <= line
+                && !rest.trim().is_empty() =>
+        {
+            format!("{organ}\n{}", rest.trim_start())
+        }
+        _ => title.to_string(),
+    }
 }
 
 /// `text` cut at the edges of the bold byte ranges (ranges off a char boundary or out of
@@ -283,6 +325,9 @@ mod tests {
             "{}",
             p.line_pitch_pt()
         );
+        assert_eq!(p.char_spacing_pt(), -0.25);
+        let width_pt = 156.0 * 72.0 / 25.4;
+        assert_eq!((width_pt / (SIZE_3HAO + p.char_spacing_pt())).floor(), 28.0);
     }
 
     #[test]
@@ -336,6 +381,31 @@ mod tests {
                 text: "一是甲".into(),
                 bold: false
             }]
+        );
+    }
+
+    #[test]
+    fn long_titles_break_after_the_organ() {
+        assert_eq!(
+            break_title(
+                "张家港市科学技术局2022年度法治政府建设情况报告",
+                "张家港市科学技术局"
+            ),
+            "张家港市科学技术局\n2022年度法治政府建设情况报告"
+        );
+        // Short enough for one line: unchanged.
+        assert_eq!(
+            break_title("某局2022年度法治政府建设情况报告", "某局"),
+            "某局2022年度法治政府建设情况报告"
+        );
+        // Not starting with the organ, or the rest too long for one line: natural wrapping.
+        let long = "关于张家港市科学技术局2022年度法治政府建设情况的报告";
+        assert_eq!(break_title(long, "张家港市科学技术局"), long);
+        let rest_too_long = "某局2022年度法治政府建设工作开展情况及2023年工作安排的报告";
+        assert_eq!(break_title(rest_too_long, "某局"), rest_too_long);
+        assert_eq!(
+            break_title("张家港市科学技术局2022年度法治政府建设情况报告", ""),
+            "张家港市科学技术局2022年度法治政府建设情况报告"
         );
     }
 
