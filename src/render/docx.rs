@@ -242,7 +242,14 @@ fn layout_properties(kind: BlockKind, style: &ParagraphStyle, page: &WordPage) -
         Some(level) => format!(r#"<w:outlineLvl w:val="{level}"/>"#),
         None => String::new(),
     };
-    format!(r#"{spacing}{ind}<w:jc w:val="{jc}"/>{outline}"#)
+    // Type larger than 3号 off the line grid: LibreOffice would give each 2号 line two
+    // grid lines; the exact line pitch keeps it on the page's rhythm anyway.
+    let snap = if style.size_pt > SIZE_3HAO {
+        r#"<w:snapToGrid w:val="0"/>"#
+    } else {
+        ""
+    };
+    format!(r#"{snap}{spacing}{ind}<w:jc w:val="{jc}"/>{outline}"#)
 }
 
 /// A run of text; tabs become `<w:tab/>` (anything else unprintable was dropped by
@@ -552,7 +559,7 @@ mod tests {
 
         let document = part(&parts, "word/document.xml");
         // Title centred with a line after it; body justified, two characters in.
-        assert!(document.contains(r#"<w:spacing w:before="579" w:beforeLines="100" w:after="579" w:afterLines="100" w:line="579" w:lineRule="exact"/><w:ind w:left="0" w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>"#));
+        assert!(document.contains(r#"<w:snapToGrid w:val="0"/><w:spacing w:before="579" w:beforeLines="100" w:after="579" w:afterLines="100" w:line="579" w:lineRule="exact"/><w:ind w:left="0" w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>"#));
         assert!(document.contains(
             r#"<w:ind w:left="0" w:firstLine="630" w:firstLineChars="200"/><w:jc w:val="both"/>"#
         ));

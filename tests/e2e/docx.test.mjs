@@ -56,7 +56,16 @@ test('the sample report as .docx converts to A4 pages with the same text', async
   await typeSample(page);
   await goToStep(page, /生成报告/);
   await page.getByLabel(/条目首句加粗/).check();
+  await page.evaluate(() => {
+    window.__exports = [];
+    document.addEventListener('fazhi-report:export', (e) => window.__exports.push(e.detail));
+  });
   const { path, message, suggested } = await downloadDocx(page, 'sample.docx');
+  // The host page hears of it, with the report's text.
+  const exported = (await page.evaluate(() => window.__exports))[0];
+  assert.equal(exported.kind, 'docx');
+  assert.equal(exported.fileName, suggested);
+  assert.equal(exported.text, REPORT);
   assert.equal(suggested, '张家港市科学技术局2022年度法治政府建设情况报告.docx');
   assert.match(message, /已下载 Word 文档（张家港市科学技术局2022年度法治政府建设情况报告\.docx，\d+ KB）：A4 纸，GB\/T 9704 公文版式，条目首句加粗/);
 
