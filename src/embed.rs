@@ -19,6 +19,7 @@ use crate::model::persisted::{decode, encode, StoredDraft, SCHEMA_VERSION};
 use crate::model::step;
 use crate::model::template::template_or_default;
 use crate::model::Draft;
+use crate::strings;
 
 const DECLARED: &str = "[data-fazhi-report], #fazhi-report";
 
@@ -35,9 +36,7 @@ pub fn start() {
     // With panic=abort the browser only says "unreachable"; log the message first, so a
     // clerk's bug report says what went wrong.
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(
-            &format!("fazhi-report 内部错误，请刷新页面（草稿已自动保存）：{info}").into(),
-        );
+        web_sys::console::error_1(&format!("{}{info}", strings::EMBED_PANIC).into());
     }));
     install_api();
     mount_declared();
@@ -103,7 +102,7 @@ fn mount_declared() {
 /// `FazhiReport._mount(element, options)` → handle object.
 fn mount_from_js(element: JsValue, options: JsValue) -> JsValue {
     let Some(host) = element.dyn_ref::<web_sys::Element>() else {
-        let message = "FazhiReport.mount：第一个参数应为页面元素（Element）。";
+        let message = strings::EMBED_NOT_AN_ELEMENT;
         web_sys::console::error_1(&message.into());
         let handle = Object::new();
         let _ = Reflect::set(&handle, &"error".into(), &message.into());
@@ -121,9 +120,7 @@ fn read_js_options(options: &JsValue) -> Result<Vec<(String, RawValue)>, Vec<Str
         .dyn_ref::<Object>()
         .filter(|_| !options.is_function())
     else {
-        return Err(vec![
-            "FazhiReport.mount 的第二个参数应为选项对象，如 { organ: '某局', year: 2025 }。".into(),
-        ]);
+        return Err(vec![strings::EMBED_OPTIONS_NOT_OBJECT.into()]);
     };
     let mut pairs = Vec::new();
     for entry in Object::entries(object).iter() {
@@ -153,7 +150,7 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
         let _ = Reflect::set(
             &handle,
             &"error".into(),
-            &"无法在此元素上创建 shadow root".into(),
+            &strings::EMBED_NO_SHADOW_ROOT.into(),
         );
         return handle;
     };
@@ -178,7 +175,7 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
         Err(errors) => {
             show_errors(&container, &errors);
             let text = errors.join("\n");
-            web_sys::console::error_1(&format!("fazhi-report 配置有误：\n{text}").into());
+            web_sys::console::error_1(&format!("{}\n{text}", strings::EMBED_CONFIG_ERRORS).into());
             let _ = Reflect::set(&handle, &"error".into(), &text.into());
             let _ = host.remove_attribute("data-fazhi-mounted");
             return handle;
@@ -233,13 +230,13 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
         "loadDraft",
         Closure::<dyn Fn(JsValue) -> Result<(), JsValue>>::new(move |json: JsValue| {
             let Some(editor) = *slot.borrow() else {
-                return Err("起草工具已卸载".into());
+                return Err(strings::EMBED_UNMOUNTED.into());
             };
             let text = match json.as_string() {
                 Some(s) => s,
                 None => js_sys::JSON::stringify(&json)
                     .map(String::from)
-                    .map_err(|_| JsValue::from("无法读取草稿"))?,
+                    .map_err(|_| JsValue::from(strings::EMBED_DRAFT_UNREADABLE))?,
             };
             let draft = parse_draft(&text).map_err(JsValue::from)?;
             let template = template_or_default(&draft.template);
@@ -311,8 +308,7 @@ fn show_errors(container: &web_sys::Element, errors: &[String]) {
     };
     let _ = panel.set_attribute("class", "config-error");
     let _ = panel.set_attribute("role", "alert");
-    let mut text =
-        String::from("法治政府建设年度报告起草工具：嵌入配置有误，请联系页面维护人员。\n");
+    let mut text = String::from(strings::EMBED_CONFIG_BANNER);
     for e in errors {
         text.push_str("· ");
         text.push_str(e);

@@ -141,3 +141,155 @@ pub fn step_position(index: usize, total: usize) -> String {
 pub fn removed_item(what: &str) -> String {
     format!("已删除{what}。")
 }
+
+// The drafts page (我的草稿).
+pub const HEAD_DRAFTS: &str = "我的草稿";
+pub const BTN_BACK_TO_EDITOR: &str = "← 返回正在编辑的草稿";
+pub const LABEL_NEW_TEMPLATE: &str = "新建草稿的结构";
+pub const BTN_NEW_DRAFT: &str = "＋ 新建草稿";
+pub const BTN_IMPORT_BACKUP: &str = "导入备份文件…";
+pub const BTN_EXPORT_ALL: &str = "导出全部草稿";
+pub const DRAFTS_COLUMNS: [&str; 7] = [
+    "名称",
+    "发文机关",
+    "年度",
+    "结构",
+    "最后修改",
+    "完成度",
+    "操作",
+];
+pub const LABEL_DRAFT_NAME: &str = "草稿名称";
+pub const TAG_CURRENT: &str = "正在编辑";
+pub const BTN_OPEN: &str = "打开";
+pub const BTN_COPY_DRAFT: &str = "复制";
+pub const BTN_COPY_NEXT_YEAR: &str = "复制为下一年";
+pub const LABEL_COPY_NEXT_YEAR: &str = "复制并前移一年";
+pub const BTN_EXPORT: &str = "导出";
+pub const DRAFTS_EMPTY: &str = "还没有保存的草稿。开始填写后会自动保存。";
+pub const DRAFT_UNNAMED: &str = "未命名草稿";
+pub const COPIED: &str = "已复制为新草稿。";
+pub const COPIED_NEXT_YEAR: &str = "已复制并前移一年，可作为新一年报告的起点。";
+pub const NO_YEAR_TO_ADVANCE: &str = "这份草稿还没有报告年度，无法前移。";
+pub const FILE_ALL_BACKUPS: &str = "法治政府建设报告-全部草稿备份.json";
+
+pub fn copy_failed(reason: &str) -> String {
+    format!("保存副本失败：{reason}")
+}
+pub fn file_unreadable(name: &str) -> String {
+    format!("无法读取文件“{name}”。")
+}
+pub fn import_replace_question(draft: &str) -> String {
+    format!("草稿“{draft}”已存在。\n确定：用文件中的版本替换本机的版本。\n取消：两份都保留（导入为新草稿）。")
+}
+pub fn imported_copy_name(draft: &str) -> String {
+    format!("{draft}（导入）")
+}
+pub fn copy_name(draft: &str) -> String {
+    format!("{draft}（副本）")
+}
+pub fn import_done(file: &str, added: usize, replaced: usize) -> String {
+    format!("已从“{file}”导入：新增 {added} 份，替换 {replaced} 份。")
+}
+pub fn all_backups_done(count: usize) -> String {
+    format!("已下载全部 {count} 份草稿的备份文件。")
+}
+pub fn draft_deleted(name: &str) -> String {
+    format!("已删除草稿“{name}”。")
+}
+/// File name (without extension) of one draft's backup.
+pub fn backup_file_stem(draft: &str) -> String {
+    format!("{draft}-草稿备份")
+}
+
+// The checks panel (交稿前检查).
+pub const HEAD_CHECKS: &str = "交稿前检查";
+pub const HEAD_STATUTORY: &str = "规定必须报告的内容";
+pub const HEAD_WRITING: &str = "格式与写作";
+pub const STATUTORY_COVERED: &str = "已写到";
+pub const STATUTORY_OPTIONAL: &str = "可选";
+pub const STATUTORY_MISSING: &str = "未写到";
+pub const BTN_VIEW: &str = "查看";
+pub const BTN_GO_FILL: &str = "去填写";
+pub const BTN_LOCATE: &str = "定位";
+pub const BTN_FIX: &str = "一键补上";
+pub const LABEL_STEP_FINDINGS: &str = "本步检查结果";
+pub const ALL_CLEAR: &str = "没有发现问题。";
+
+pub fn locate_statutory_item(number: impl std::fmt::Display) -> String {
+    format!("{BTN_LOCATE}：第{number}项")
+}
+
+/// The header badge: how many errors and warnings the checks found.
+pub fn findings_badge(errors: usize, warnings: usize) -> String {
+    match (errors, warnings) {
+        (0, 0) => "检查：无问题".to_string(),
+        (0, w) => format!("检查：{w} 处注意"),
+        (e, 0) => format!("检查：{e} 处错误"),
+        (e, w) => format!("检查：{e} 处错误 · {w} 处注意"),
+    }
+}
+
+// The editor's frame, notices and forms.
+pub const BTN_BACK: &str = "返回编辑";
+pub const NEW_DRAFT_TITLE: &str = "新报告草稿";
+pub const DRAFT_UNREADABLE_NOT_OPENED: &str = "这份草稿无法读取，已另存，未打开。";
+pub const DRAFT_CREATED: &str = "已新建草稿。";
+pub const FILE_REPLACED_DRAFT: &str = "本页被替换前的草稿.json";
+pub const FILE_UNREADABLE_DRAFT: &str = "无法读取的草稿.json";
+pub const BTN_DOWNLOAD_UNREADABLE: &str = "下载无法读取的原始数据";
+pub const LABEL_CLOSE_NOTICE: &str = "关闭提示";
+pub const LABEL_STEPPER: &str = "报告各部分";
+pub const LABEL_STEP_NAV: &str = "上一步 / 下一步";
+pub const LABEL_DOC_NUMBER: &str = "发文字号";
+pub const DOC_NUMBER_SUFFIX: &str = "号";
+pub const LABEL_NOTE_CHIPS: &str = "常用附注";
+pub const EXAMPLE_ORGAN: &str = "如：张家港市科学技术局";
+pub const EXAMPLE_YEAR: &str = "如：2022";
+pub const EXAMPLE_AGENCY: &str = "如：张科发";
+pub const EXAMPLE_SERIAL: &str = "如：5";
+pub const EXAMPLE_SUBSECTION: &str = "如：加强组织领导，推进依法行政能力建设";
+pub const HINT_YEAR: &str = "报告的是哪一年的工作";
+pub const HINT_TITLE_EDITED: &str = "已手动修改标题";
+pub const HINT_DATE: &str = "可直接输入数字，如 2023-02-17";
+
+pub fn draft_opened(title: &str) -> String {
+    format!("已打开草稿（{title}）。")
+}
+pub fn year_advanced(year: &str) -> String {
+    format!("已前移一年：报告年度为{year}年，发文字号序号已清空，请重新填写。")
+}
+/// "将写作：2023年2月17日": how a field will read in the report.
+pub fn will_read(text: &str) -> String {
+    format!("将写作：{text}")
+}
+pub fn example(text: &str) -> String {
+    format!("如：{text}")
+}
+/// "第三条", or "第三条（三是）" when the list numbers its items.
+pub fn item_label(numeral: &str, word: Option<&str>) -> String {
+    match word {
+        Some(word) => format!("第{numeral}条（{word}）"),
+        None => format!("第{numeral}条"),
+    }
+}
+pub fn subsection_label(marker: &str) -> String {
+    format!("小节{marker}")
+}
+pub fn edit_items_label(subsection: &str) -> String {
+    format!("{BTN_EDIT}{subsection}的条目")
+}
+pub fn item_count(n: usize) -> String {
+    format!("（{n}条）")
+}
+
+// Messages of the embedding entry (to the page and its maintainer).
+pub const EMBED_PANIC: &str = "fazhi-report 内部错误，请刷新页面（草稿已自动保存）：";
+pub const EMBED_NOT_AN_ELEMENT: &str = "FazhiReport.mount：第一个参数应为页面元素（Element）。";
+pub const EMBED_OPTIONS_NOT_OBJECT: &str =
+    "FazhiReport.mount 的第二个参数应为选项对象，如 { organ: '某局', year: 2025 }。";
+pub const EMBED_NO_SHADOW_ROOT: &str = "无法在此元素上创建 shadow root";
+pub const EMBED_CONFIG_ERRORS: &str = "fazhi-report 配置有误：";
+pub const EMBED_UNMOUNTED: &str = "起草工具已卸载";
+pub const EMBED_DRAFT_UNREADABLE: &str = "无法读取草稿";
+pub const EMBED_CONFIG_BANNER: &str =
+    "法治政府建设年度报告起草工具：嵌入配置有误，请联系页面维护人员。\n";

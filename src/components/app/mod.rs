@@ -235,14 +235,13 @@ pub fn App(
                     let step = Step::parse(&stored.step).unwrap_or(Step::Header);
                     adopt_with_step(*stored, step);
                     let _ = repo.with_value(|r| r.set_current(&other));
-                    editor.say(format!(
-                        "已打开草稿（{}）。",
-                        editor
+                    editor.say(strings::draft_opened(
+                        &editor
                             .draft
-                            .with_untracked(|d| d.title(editor.template.get_untracked()))
+                            .with_untracked(|d| d.title(editor.template.get_untracked())),
                     ));
                 }
-                Ok(_) => editor.say("这份草稿无法读取，已另存，未打开。"),
+                Ok(_) => editor.say(strings::DRAFT_UNREADABLE_NOT_OPENED),
                 Err(e) => editor.save.set(SaveState::Failed(e)),
             },
             OpenRequest::New(template_id) => {
@@ -256,7 +255,7 @@ pub fn App(
                 editor.draft.set(draft);
                 editor.step.set(Step::Header);
                 save_now();
-                editor.say("已新建草稿。");
+                editor.say(strings::DRAFT_CREATED);
             }
         }
         editor.view.set(View::Editor);
@@ -292,7 +291,7 @@ pub fn App(
                     draft: editor.draft.get_untracked(),
                 };
                 let _ = web::download(
-                    "本页被替换前的草稿.json",
+                    strings::FILE_REPLACED_DRAFT,
                     "application/json",
                     &encode(&mine),
                 );
@@ -404,7 +403,7 @@ pub fn App(
     let title = move || {
         let t = editor.draft.with(|d| d.title(editor.template.get()));
         if t.is_empty() {
-            "新报告草稿".to_string()
+            strings::NEW_DRAFT_TITLE.to_string()
         } else {
             t
         }
@@ -420,7 +419,7 @@ pub fn App(
                 <FindingsBadge />
                 {show_drafts.then(|| view! {
                     <button type="button" class="badge" on:click=move |_| editor.view.set(if editor.view.get_untracked() == View::Drafts { View::Editor } else { View::Drafts })>
-                        {move || if editor.view.get() == View::Drafts { "返回编辑" } else { "我的草稿" }}
+                        {move || if editor.view.get() == View::Drafts { strings::BTN_BACK } else { strings::HEAD_DRAFTS }}
                     </button>
                 })}
                 <p class="save-state" class:error=move || editor.save.with(|s| s.is_error()) role="status" aria-live="polite">
@@ -459,7 +458,7 @@ fn NoticeBar() -> impl IntoView {
                 <span>{move || editor.save.with(|s| s.message())}</span>
                 <button type="button" class="primary" on:click=move |_| {
                     let stored = StoredDraft { schema: SCHEMA_VERSION, id: editor.draft_id.get_untracked(), revision: 0, saved_at: web::now_ms(), step: editor.step.get_untracked().key(), draft: editor.draft.get_untracked() };
-                    let name = web::safe_file_name(&format!("{}-草稿备份", editor.draft.with_untracked(|d| d.title(editor.template.get_untracked()))), "json");
+                    let name = web::safe_file_name(&strings::backup_file_stem(&editor.draft.with_untracked(|d| d.title(editor.template.get_untracked()))), "json");
                     let _ = web::download(&name, "application/json", &encode(&stored));
                 }>{strings::BTN_SAVE_BACKUP}</button>
             </div>
@@ -476,11 +475,11 @@ fn NoticeBar() -> impl IntoView {
                         <button type="button" on:click=move |_| editor.undo(u.clone())>{strings::BTN_UNDO}</button>
                     })}
                     {rescue.map(|raw| view! {
-                        <button type="button" on:click=move |_| { let _ = web::download("无法读取的草稿.json", "application/json", &raw); }>
-                            "下载无法读取的原始数据"
+                        <button type="button" on:click=move |_| { let _ = web::download(strings::FILE_UNREADABLE_DRAFT, "application/json", &raw); }>
+                            {strings::BTN_DOWNLOAD_UNREADABLE}
                         </button>
                     })}
-                    <button type="button" class="close" aria-label="关闭提示" on:click=move |_| editor.notice.set(None)>"✕"</button>
+                    <button type="button" class="close" aria-label=strings::LABEL_CLOSE_NOTICE on:click=move |_| editor.notice.set(None)>"✕"</button>
                 </div>
             }
         })

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::editor::Editor;
 use crate::checks::{statutory_coverage, Finding, Severity};
 use crate::model::step::Step;
+use crate::strings;
 
 fn finding_row(editor: Editor, f: Finding) -> impl IntoView {
     let field = f.field;
@@ -17,10 +18,10 @@ fn finding_row(editor: Editor, f: Finding) -> impl IntoView {
             <span class="msg">{f.message.clone()}</span>
             <span class="acts">
                 {fix.map(|fix| view! {
-                    <button type="button" class="small-btn fix" on:click=move |_| editor.apply_fix(fix)>"一键补上"</button>
+                    <button type="button" class="small-btn fix" on:click=move |_| editor.apply_fix(fix)>{strings::BTN_FIX}</button>
                 })}
                 <button type="button" class="small-btn" on:click=move |_| editor.go_to_field(field)
-                    aria-label=format!("定位：{}", f.message)>"定位"</button>
+                    aria-label=format!("{}：{}", strings::BTN_LOCATE, f.message)>{strings::BTN_LOCATE}</button>
             </span>
         </li>
     }
@@ -44,7 +45,7 @@ pub fn StepFindings(step: Step) -> impl IntoView {
         let list = here.get();
         (!list.is_empty()).then(|| {
             view! {
-                <ul class="findings compact" aria-label="本步检查结果">
+                <ul class="findings compact" aria-label=strings::LABEL_STEP_FINDINGS>
                     {list.into_iter().map(|f| finding_row(editor, f)).collect_view()}
                 </ul>
             }
@@ -63,14 +64,14 @@ pub fn ChecksPanel() -> impl IntoView {
     });
     view! {
         <section class="checks" aria-labelledby="checks-title">
-            <h3 id="checks-title">"交稿前检查"</h3>
-            <h4>"规定必须报告的内容"</h4>
+            <h3 id="checks-title">{strings::HEAD_CHECKS}</h3>
+            <h4>{strings::HEAD_STATUTORY}</h4>
             <ol class="statutory">
                 {move || coverage.get().into_iter().map(|c| {
                     let state = if c.covered_at.is_some() { "yes" } else if c.optional { "optional" } else { "no" };
                     let mark = match state { "yes" => "✓", "optional" => "—", _ => "✗" };
                     let target = c.covered_at.or(c.write_at);
-                    let word = match state { "yes" => "已写到", "optional" => "可选", _ => "未写到" };
+                    let word = match state { "yes" => strings::STATUTORY_COVERED, "optional" => strings::STATUTORY_OPTIONAL, _ => strings::STATUTORY_MISSING };
                     view! {
                         <li class=state>
                             <span class="mark" aria-hidden="true">{mark}</span>
@@ -78,19 +79,19 @@ pub fn ChecksPanel() -> impl IntoView {
                             <span class="state">{word}</span>
                             {target.map(|field| view! {
                                 <button type="button" class="small-btn" on:click=move |_| editor.go_to_field(field)
-                                    aria-label=format!("定位：第{}项", c.number)>
-                                    {if c.covered_at.is_some() { "查看" } else { "去填写" }}
+                                    aria-label=strings::locate_statutory_item(c.number)>
+                                    {if c.covered_at.is_some() { strings::BTN_VIEW } else { strings::BTN_GO_FILL }}
                                 </button>
                             })}
                         </li>
                     }
                 }).collect_view()}
             </ol>
-            <h4>"格式与写作"</h4>
+            <h4>{strings::HEAD_WRITING}</h4>
             {move || {
                 let all = editor.findings.get();
                 if all.is_empty() {
-                    view! { <p class="all-clear">"没有发现问题。"</p> }.into_any()
+                    view! { <p class="all-clear">{strings::ALL_CLEAR}</p> }.into_any()
                 } else {
                     view! { <ul class="findings">{all.into_iter().map(|f| finding_row(editor, f)).collect_view()}</ul> }.into_any()
                 }
@@ -108,15 +109,7 @@ pub fn FindingsBadge() -> impl IntoView {
             .findings
             .with(|all| all.iter().filter(|f| f.severity == s).count())
     };
-    let label = move || {
-        let (e, w) = (count(Severity::Error), count(Severity::Warning));
-        match (e, w) {
-            (0, 0) => "检查：无问题".to_string(),
-            (0, w) => format!("检查：{w} 处注意"),
-            (e, 0) => format!("检查：{e} 处错误"),
-            (e, w) => format!("检查：{e} 处错误 · {w} 处注意"),
-        }
-    };
+    let label = move || strings::findings_badge(count(Severity::Error), count(Severity::Warning));
     view! {
         <button type="button" class="badge" class:has-errors=move || { count(Severity::Error) > 0 }
             on:click=move |_| editor.go(Step::Output)>{label}</button>

@@ -11,6 +11,7 @@ use crate::model::template::{builtin_templates, template_or_default};
 use crate::storage::backup::{encode_bundle, parse_backup};
 use crate::storage::browser::BrowserStore;
 use crate::storage::{new_draft_id, DraftRepository};
+use crate::strings;
 use crate::web;
 
 pub type Repo = StoredValue<DraftRepository<BrowserStore>>;
@@ -22,7 +23,7 @@ fn display_name(s: &StoredDraft) -> String {
     }
     let title = d.title(template_or_default(&d.template));
     if title.trim().is_empty() {
-        "未命名草稿".into()
+        strings::DRAFT_UNNAMED.into()
     } else {
         title
     }
@@ -77,9 +78,8 @@ pub fn DraftsPage() -> impl IntoView {
                 true
             }
             Err(e) => {
-                fail(format!(
-                    "保存副本失败：{}",
-                    crate::storage::save_state::SaveState::Failed(e).message()
+                fail(strings::copy_failed(
+                    &crate::storage::save_state::SaveState::Failed(e).message(),
                 ));
                 false
             }
@@ -98,7 +98,7 @@ pub fn DraftsPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(t) => t.as_string().unwrap_or_default(),
-                Err(_) => return fail(format!("无法读取文件“{name}”。")),
+                Err(_) => return fail(strings::file_unreadable(&name)),
             };
             match parse_backup(&text) {
                 Err(e) => fail(format!("“{name}”{}", e.message())),
@@ -107,7 +107,7 @@ pub fn DraftsPage() -> impl IntoView {
                     for mut d in list {
                         let exists = repo.with_value(|r| r.exists(&d.id)).unwrap_or(false);
                         if exists {
-                            let question = format!("草稿“{}”已存在。\n确定：用文件中的版本替换本机的版本。\n取消：两份都保留（导入为新草稿）。", display_name(&d));
+                            let question = strings::import_replace_question(&display_name(&d));
                             let replace = web_sys::window()
                                 .and_then(|w| w.confirm_with_message(&question).ok())
                                 .unwrap_or(false);
@@ -120,7 +120,7 @@ pub fn DraftsPage() -> impl IntoView {
                                 replaced += 1;
                             } else {
                                 d.id = new_draft_id(web::now_ms(), web::random());
-                                d.draft.name = format!("{}（导入）", display_name(&d));
+                                d.draft.name = strings::imported_copy_name(&display_name(&d));
                                 added += 1;
                             }
                         } else {
@@ -140,9 +140,7 @@ pub fn DraftsPage() -> impl IntoView {
                         }
                     }
                     refresh.update(|n| *n += 1);
-                    say(format!(
-                        "已从“{name}”导入：新增 {added} 份，替换 {replaced} 份。"
-                    ));
+                    say(strings::import_done(&name, added, replaced));
                 }
             }
             if let Some(input) = file_input.get_untracked() {
@@ -153,49 +151,49 @@ pub fn DraftsPage() -> impl IntoView {
     let export_all = move |_| {
         let list = drafts.get_untracked();
         if web::download(
-            "法治政府建设报告-全部草稿备份.json",
+            strings::FILE_ALL_BACKUPS,
             "application/json",
             &encode_bundle(&list),
         )
         .is_ok()
         {
-            say(format!("已下载全部 {} 份草稿的备份文件。", list.len()));
+            say(strings::all_backups_done(list.len()));
         }
     };
 
     view! {
         <section class="drafts-page" aria-labelledby="drafts-title">
             <div class="drafts-head">
-                <h2 id="drafts-title" tabindex="-1">"我的草稿"</h2>
-                <button type="button" on:click=move |_| editor.view.set(View::Editor)>"← 返回正在编辑的草稿"</button>
+                <h2 id="drafts-title" tabindex="-1">{strings::HEAD_DRAFTS}</h2>
+                <button type="button" on:click=move |_| editor.view.set(View::Editor)>{strings::BTN_BACK_TO_EDITOR}</button>
             </div>
             <div class="drafts-actions">
-                <label for="f-new-template">"新建草稿的结构"</label>
+                <label for="f-new-template">{strings::LABEL_NEW_TEMPLATE}</label>
                 <select id="f-new-template" on:change=move |ev| new_template.set(event_target_value(&ev))>
                     {builtin_templates().iter().map(|t| view! { <option value=t.id.clone()>{t.name.clone()}</option> }).collect_view()}
                 </select>
-                <button type="button" class="primary" on:click=move |_| editor.open_request.set(Some(OpenRequest::New(new_template.get_untracked())))>"＋ 新建草稿"</button>
+                <button type="button" class="primary" on:click=move |_| editor.open_request.set(Some(OpenRequest::New(new_template.get_untracked())))>{strings::BTN_NEW_DRAFT}</button>
                 <span class="spacer"></span>
                 <label class="file-button">
-                    "导入备份文件…"
+                    {strings::BTN_IMPORT_BACKUP}
                     <input type="file" accept=".json,application/json" node_ref=file_input on:change=import_file />
                 </label>
-                <button type="button" on:click=export_all>"导出全部草稿"</button>
+                <button type="button" on:click=export_all>{strings::BTN_EXPORT_ALL}</button>
             </div>
             <p class="drafts-message" role="status" aria-live="polite">{move || message.get()}</p>
             <p class="drafts-error" role="alert">{move || error.get()}</p>
             {move || undo.get().map(|(id, raw, name)| view! {
                 <div class="notice">
-                    {format!("已删除草稿“{name}”。")}
+                    {strings::draft_deleted(&name)}
                     <button type="button" on:click=move |_| {
                         let _ = repo.with_value(|r| r.restore(&id, &raw));
                         undo.set(None);
                         refresh.update(|n| *n += 1);
-                    }>"撤销"</button>
+                    }>{strings::BTN_UNDO}</button>
                 </div>
             })}
             <table class="drafts">
-                <thead><tr><th>"名称"</th><th>"发文机关"</th><th>"年度"</th><th>"结构"</th><th>"最后修改"</th><th>"完成度"</th><th>"操作"</th></tr></thead>
+                <thead><tr>{strings::DRAFTS_COLUMNS.iter().map(|c| view! { <th>{*c}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     <For each=move || drafts.get() key=|s| (s.id.clone(), s.revision, s.saved_at.to_bits()) children=move |s| {
                         let id = s.id.clone();
@@ -208,7 +206,7 @@ pub fn DraftsPage() -> impl IntoView {
                         view! {
                             <tr class:current=current>
                                 <td>
-                                    <label class="visually-hidden" for=format!("f-name-{id}")>"草稿名称"</label>
+                                    <label class="visually-hidden" for=format!("f-name-{id}")>{strings::LABEL_DRAFT_NAME}</label>
                                     <input id=format!("f-name-{id}") class="name" value=s.draft.name.clone() placeholder=name.clone()
                                         on:change=move |ev| {
                                             let v = event_target_value(&ev);
@@ -222,7 +220,7 @@ pub fn DraftsPage() -> impl IntoView {
                                                 refresh.update(|n| *n += 1);
                                             }
                                         } />
-                                    {current.then(|| view! { <span class="tag">"正在编辑"</span> })}
+                                    {current.then(|| view! { <span class="tag">{strings::TAG_CURRENT}</span> })}
                                 </td>
                                 <td>{s.draft.header.organ.clone()}</td>
                                 <td>{s.draft.header.year.clone()}</td>
@@ -231,38 +229,38 @@ pub fn DraftsPage() -> impl IntoView {
                                 <td><meter min="0" max=total.to_string() value=done.to_string()></meter>{format!(" {done}/{total}")}</td>
                                 <td class="actions-cell"><div class="row-actions">
                                     <button type="button" disabled=current on:click=move |_| editor.open_request.set(Some(OpenRequest::Open(id_open.clone())))
-                                        aria-label=format!("打开：{name}")>"打开"</button>
+                                        aria-label=format!("{}：{name}", strings::BTN_OPEN)>{strings::BTN_OPEN}</button>
                                     <button type="button" on:click=move |_| {
                                         let mut c = s_copy.clone();
-                                        c.draft.name = format!("{}（副本）", display_name(&s_copy));
-                                        if save_copy(c) { say("已复制为新草稿。".into()); }
-                                    } aria-label=format!("复制：{name}")>"复制"</button>
+                                        c.draft.name = strings::copy_name(&display_name(&s_copy));
+                                        if save_copy(c) { say(strings::COPIED.into()); }
+                                    } aria-label=format!("{}：{name}", strings::BTN_COPY_DRAFT)>{strings::BTN_COPY_DRAFT}</button>
                                     <button type="button" on:click=move |_| {
                                         let mut c = s_next.clone();
                                         if c.draft.advance_year() {
                                             c.draft.name = String::new();
-                                            if save_copy(c) { say("已复制并前移一年，可作为新一年报告的起点。".into()); }
+                                            if save_copy(c) { say(strings::COPIED_NEXT_YEAR.into()); }
                                         } else {
-                                            fail("这份草稿还没有报告年度，无法前移。".into());
+                                            fail(strings::NO_YEAR_TO_ADVANCE.into());
                                         }
-                                    } aria-label=format!("复制并前移一年：{name}")>"复制为下一年"</button>
+                                    } aria-label=format!("{}：{name}", strings::LABEL_COPY_NEXT_YEAR)>{strings::BTN_COPY_NEXT_YEAR}</button>
                                     <button type="button" on:click=move |_| {
-                                        let file = web::safe_file_name(&format!("{}-草稿备份", display_name(&s_export)), "json");
+                                        let file = web::safe_file_name(&strings::backup_file_stem(&display_name(&s_export)), "json");
                                         let _ = web::download(&file, "application/json", &encode(&s_export));
-                                    } aria-label=format!("导出：{name}")>"导出"</button>
+                                    } aria-label=format!("{}：{name}", strings::BTN_EXPORT)>{strings::BTN_EXPORT}</button>
                                     <button type="button" class="danger" disabled=current on:click=move |_| {
                                         if let Ok(Some(raw)) = repo.with_value(|r| r.delete(&id_del)) {
                                             undo.set(Some((id_del.clone(), raw, name_del.clone())));
                                             refresh.update(|n| *n += 1);
                                         }
-                                    } aria-label=format!("删除：{name}")>"删除"</button>
+                                    } aria-label=format!("{}：{name}", strings::BTN_REMOVE)>{strings::BTN_REMOVE}</button>
                                 </div></td>
                             </tr>
                         }
                     } />
                 </tbody>
             </table>
-            {move || drafts.with(|d| d.is_empty()).then(|| view! { <p class="empty">"还没有保存的草稿。开始填写后会自动保存。"</p> })}
+            {move || drafts.with(|d| d.is_empty()).then(|| view! { <p class="empty">{strings::DRAFTS_EMPTY}</p> })}
         </section>
     }
 }

@@ -62,9 +62,9 @@ fn ItemEditor(
         let word = numbering.prefix(n, count().max(2));
         let word = word.trim_end_matches('，');
         if word.is_empty() {
-            format!("第{}条", chinese_numeral(n + 1))
+            strings::item_label(&chinese_numeral(n + 1), None)
         } else {
-            format!("第{}条（{word}）", chinese_numeral(n + 1))
+            strings::item_label(&chinese_numeral(n + 1), Some(word))
         }
     };
     let field = move |get: fn(&crate::model::draft::Item) -> &String| {
@@ -99,7 +99,7 @@ fn ItemEditor(
         let mut removed = None;
         editor.edit(|d| removed = d.remove_item(list, id));
         if let Some((at, item)) = removed {
-            let label = format!("第{}条", chinese_numeral(at + 1));
+            let label = strings::item_label(&chinese_numeral(at + 1), None);
             editor.notice.set(Some(Notice {
                 text: strings::removed_item(&label),
                 undo: Some(Undo::Item { list, at, item }),
@@ -124,7 +124,7 @@ fn ItemEditor(
                     <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove><span aria-hidden="true">"✕ "</span> {strings::BTN_REMOVE}</button>
                 </div>
                 <Field id=FieldRef::ItemLead(id).dom_id() label=strings::LABEL_ITEM_LEAD value=lead
-                    placeholder=format!("如：{}", spec.lead_example)
+                    placeholder=strings::example(&spec.lead_example)
                     on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(i) = d.item_mut(list, id) { i.lead = v }))
                     hint=Signal::derive(move || if lead.with(|l| crate::checks::leading_number_word(l).is_some()) { strings::HINT_NO_NUMBERS.to_string() } else { String::new() }) />
                 <Field id=FieldRef::ItemDetail(id).dom_id() label=strings::LABEL_ITEM_DETAIL value=detail multiline=true counted=true
@@ -224,7 +224,7 @@ fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
         let mut removed: Option<(usize, Subsection)> = None;
         editor.edit(|d| removed = d.remove_subsection(part, id));
         if let Some((at, sub)) = removed {
-            let label = format!("小节{}", subsection_marker(at));
+            let label = strings::subsection_label(&subsection_marker(at));
             editor.notice.set(Some(Notice {
                 text: strings::removed_item(&label),
                 undo: Some(Undo::Subsection { part, at, sub }),
@@ -233,7 +233,7 @@ fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
             editor.focus_later("button.add");
         }
     };
-    let legend = move || format!("小节{}", subsection_marker(position()));
+    let legend = move || strings::subsection_label(&subsection_marker(position()));
     let name = move |verb: &str| format!("{verb}{}", legend());
     view! {
         <li class="item subsection" id=format!("sub-{id}")>
@@ -249,8 +249,8 @@ fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
                 <Field id=FieldRef::SubsectionTitle(id).dom_id() label=strings::LABEL_SUBSECTION_TITLE value=title
                     on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(s) = d.subsection_mut(part, id) { s.title = v })) />
                 <button type="button" class="primary-link" on:click=move |_| editor.go(Step::Subsection(part, id))
-                    aria-label=move || format!("{}{}的条目", strings::BTN_EDIT, legend())>
-                    {strings::BTN_EDIT} {strings::HEAD_ITEMS} "（" {item_count} "条）" <span aria-hidden="true">"→"</span>
+                    aria-label=move || strings::edit_items_label(&legend())>
+                    {strings::BTN_EDIT} {strings::HEAD_ITEMS} {move || strings::item_count(item_count())} <span aria-hidden="true">"→"</span>
                 </button>
             </fieldset>
         </li>

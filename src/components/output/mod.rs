@@ -111,7 +111,7 @@ pub fn OutputStep() -> impl IntoView {
             step: editor.step.get_untracked().key(),
             draft: editor.draft.get_untracked(),
         };
-        let name = web::safe_file_name(&format!("{}-草稿备份", file_stem()), "json");
+        let name = web::safe_file_name(&strings::backup_file_stem(&file_stem()), "json");
         let json = encode(&stored);
         if web::download(&name, "application/json", &json).is_ok() {
             result.set(strings::BACKUP_DONE.into());

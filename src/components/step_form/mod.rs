@@ -47,7 +47,7 @@ pub fn StepForm() -> impl IntoView {
             <h2 id=move || editor.step.get().anchor() tabindex="-1">{heading}</h2>
             {move || { let s = editor.step.get(); view! { <StepFindings step=s /> } }}
             {body}
-            <nav class="step-nav" aria-label="上一步 / 下一步">
+            <nav class="step-nav" aria-label=strings::LABEL_STEP_NAV>
                 <button type="button" disabled=move || position().0 == 0 on:click=move |_| editor.go_relative(-1)>
                     "← " {strings::BTN_PREV}
                 </button>
@@ -180,9 +180,8 @@ fn header_form() -> impl IntoView {
         editor.edit(|d| {
             d.advance_year();
         });
-        editor.say(format!(
-            "已前移一年：报告年度为{}年，发文字号序号已清空，请重新填写。",
-            editor.draft.with_untracked(|d| d.header.year.clone())
+        editor.say(strings::year_advanced(
+            &editor.draft.with_untracked(|d| d.header.year.clone()),
         ));
     };
     let year_invalid = Signal::derive(move || {
@@ -209,17 +208,17 @@ fn header_form() -> impl IntoView {
         {guide_box(t.header.clone())}
         {structure_choice()}
         <Field id=FieldRef::Organ.dom_id() label=strings::LABEL_ORGAN value=text_signal(editor, |d| d.header.organ.clone())
-            placeholder="如：张家港市科学技术局"
+            placeholder=strings::EXAMPLE_ORGAN
             on_input=Callback::new(move |v: String| editor.edit(|d| d.header.organ = v)) />
         <Field id=FieldRef::Year.dom_id() label=strings::LABEL_YEAR class="narrow" value=text_signal(editor, |d| d.header.year.clone())
-            placeholder="如：2022" invalid=year_invalid
-            hint=Signal::derive(move || if year_invalid.get() { strings::HINT_YEAR_INVALID.to_string() } else { "报告的是哪一年的工作".to_string() })
+            placeholder=strings::EXAMPLE_YEAR invalid=year_invalid
+            hint=Signal::derive(move || if year_invalid.get() { strings::HINT_YEAR_INVALID.to_string() } else { strings::HINT_YEAR.to_string() })
             on_input=Callback::new(move |v: String| editor.edit(|d| d.header.year = v)) />
         <fieldset class="doc-number">
-            <legend>"发文字号"</legend>
+            <legend>{strings::LABEL_DOC_NUMBER}</legend>
             <div class="row">
                 <Field id=FieldRef::DocAgency.dom_id() label=strings::LABEL_DOC_AGENCY value=text_signal(editor, |d| d.header.doc_number.agency.clone())
-                    placeholder="如：张科发"
+                    placeholder=strings::EXAMPLE_AGENCY
                     on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.agency = v)) />
                 <span class="bracket" aria-hidden="true">"〔"</span>
                 <Field id=FieldRef::DocYear.dom_id() label=strings::LABEL_DOC_YEAR class="narrow" value=text_signal(editor, |d| d.header.doc_number.year.clone())
@@ -227,16 +226,16 @@ fn header_form() -> impl IntoView {
                     on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.year = v)) />
                 <span class="bracket" aria-hidden="true">"〕"</span>
                 <Field id=FieldRef::DocSerial.dom_id() label=strings::LABEL_DOC_SERIAL class="narrow" value=text_signal(editor, |d| d.header.doc_number.serial.clone())
-                    placeholder="如：5"
+                    placeholder=strings::EXAMPLE_SERIAL
                     on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.serial = v)) />
-                <span class="bracket" aria-hidden="true">"号"</span>
+                <span class="bracket" aria-hidden="true">{strings::DOC_NUMBER_SUFFIX}</span>
             </div>
             <p class="hint">{strings::HINT_DOC_YEAR} "；" {strings::HINT_SERIAL} "。"
-                {move || doc_number_text().map(|t| format!(" 将写作：{t}"))}</p>
+                {move || doc_number_text().map(|t| format!(" {}", strings::will_read(&t)))}</p>
         </fieldset>
         <Field id=FieldRef::Title.dom_id() label=strings::LABEL_TITLE value=text_signal(editor, |d| d.header.title.clone().unwrap_or_default())
             placeholder=derived_title
-            hint=Signal::derive(move || if overridden() { "已手动修改标题".to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) })
+            hint=Signal::derive(move || if overridden() { strings::HINT_TITLE_EDITED.to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) })
             on_input=Callback::new(move |v: String| editor.edit(|d| d.header.title = if v.trim().is_empty() { None } else { Some(v) })) />
         <Show when=overridden>
             <button type="button" class="small" on:click=move |_| editor.edit(|d| d.header.title = None)>{strings::BTN_RESET_TITLE}</button>
@@ -298,7 +297,7 @@ fn subsection_form(p: usize, id: u32) -> impl IntoView {
         {guide_box(guide)}
         <Field id=FieldRef::SubsectionTitle(id).dom_id() label=strings::LABEL_SUBSECTION_TITLE
             value=text_signal(editor, move |d| d.subsection(p, id).map(|s| s.title.clone()).unwrap_or_default())
-            placeholder="如：加强组织领导，推进依法行政能力建设"
+            placeholder=strings::EXAMPLE_SUBSECTION
             on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(s) = d.subsection_mut(p, id) { s.title = v })) />
         <ItemList list=ListRef::Subsection(p, id) spec=items />
     }
@@ -312,8 +311,8 @@ fn closing_form() -> impl IntoView {
     let date_hint = Signal::derive(move || {
         editor.draft.with(
             |d| match crate::model::draft::chinese_date(&d.closing.date) {
-                Some(text) => format!("将写作：{text}"),
-                None => "可直接输入数字，如 2023-02-17".to_string(),
+                Some(text) => strings::will_read(&text),
+                None => strings::HINT_DATE.to_string(),
             },
         )
     });
@@ -329,7 +328,7 @@ fn closing_form() -> impl IntoView {
             on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.date = v)) />
         <Field id=FieldRef::Note.dom_id() label=strings::LABEL_NOTE value=text_signal(editor, |d| d.closing.note.clone())
             on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.note = v)) />
-        <div class="chips" role="group" aria-label="常用附注">
+        <div class="chips" role="group" aria-label=strings::LABEL_NOTE_CHIPS>
             {choices.into_iter().map(|c| {
                 let value = c.clone();
                 view! { <button type="button" class="chip" on:click=move |_| editor.edit(|d| d.closing.note = value.clone())>{c}</button> }

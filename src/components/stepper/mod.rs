@@ -6,13 +6,14 @@ use leptos::prelude::*;
 use super::editor::Editor;
 use crate::model::step::{self, Step};
 use crate::render::count_chars;
+use crate::strings;
 
 #[component]
 pub fn Stepper() -> impl IntoView {
     let editor = Editor::use_context();
     let steps = Memo::new(move |_| editor.draft.with(|d| step::steps(editor.template.get(), d)));
     view! {
-        <nav class="stepper" aria-label="报告各部分">
+        <nav class="stepper" aria-label=strings::LABEL_STEPPER>
             <ol>
                 <For each=move || steps.get() key=|s| *s children=move |s| view! { <StepLink step=s /> } />
             </ol>
@@ -62,7 +63,7 @@ fn StepLink(step: Step) -> impl IntoView {
                 {(!is_output).then(|| view! {
                     <span class="step-meta">
                         <span class="visually-hidden">{move || format!("，{}，", status().label())}</span>
-                        {move || { let n = count(); if n > 0 { format!("{n}字") } else { String::new() } }}
+                        {move || { let n = count(); if n > 0 { format!("{n}{}", strings::COUNT_UNIT) } else { String::new() } }}
                     </span>
                 })}
             </button>
