@@ -71,9 +71,6 @@ pub struct Editor {
     pub step: RwSignal<Step>,
     pub save: RwSignal<SaveState>,
     /// Plain text with GB/T 9704 indentation and signature placement.
-    pub layout: RwSignal<bool>,
-    /// Item lead sentences in bold in the .docx and the print view.
-    pub bold_leads: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
     pub template: Memo<&'static Template>,
     pub document: Memo<Document>,
@@ -108,8 +105,6 @@ impl Editor {
             draft,
             step: RwSignal::new(step),
             save: RwSignal::new(save),
-            layout: RwSignal::new(false),
-            bold_leads: RwSignal::new(false),
             notice: RwSignal::new(notice),
             template,
             document,
@@ -141,7 +136,7 @@ impl Editor {
             crate::render::to_text(
                 d,
                 crate::render::TextOptions {
-                    layout: self.layout.get_untracked(),
+                    layout: self.draft.with_untracked(|d| d.output.text_layout),
                 },
             )
         })

@@ -21,6 +21,25 @@ pub struct Draft {
     /// Text an import could not place (kept, never dropped; not printed in the report).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub holding: Vec<String>,
+    /// The writer's choices on the output step, kept with the draft.
+    #[serde(skip_serializing_if = "OutputOptions::is_default")]
+    pub output: OutputOptions,
+}
+
+/// How the finished report is given out (the output step's check boxes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OutputOptions {
+    /// Plain text with GB/T 9704 indentation and signature placement.
+    pub text_layout: bool,
+    /// Item lead sentences in bold in the .docx, the print view and the preview.
+    pub bold_leads: bool,
+}
+
+impl OutputOptions {
+    fn is_default(&self) -> bool {
+        *self == OutputOptions::default()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

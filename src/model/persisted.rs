@@ -105,6 +105,20 @@ mod tests {
     }
 
     #[test]
+    fn output_choices_are_kept_and_absent_when_default() {
+        let mut s = stored();
+        assert!(
+            !encode(&s).contains("\"output\""),
+            "older tools see no new key"
+        );
+        s.draft.output.bold_leads = true;
+        let json = encode(&s);
+        assert!(json.contains("\"bold_leads\":true"));
+        assert!(decode(&json).unwrap().draft.output.bold_leads);
+        assert!(!decode(&json).unwrap().draft.output.text_layout);
+    }
+
+    #[test]
     fn errors_are_specific() {
         assert!(matches!(decode("{not json"), Err(DecodeError::NotJson(_))));
         assert_eq!(decode("[1,2]"), Err(DecodeError::NotADraft));

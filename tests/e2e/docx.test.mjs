@@ -77,6 +77,11 @@ test('the sample report as .docx converts to A4 pages with the same text', async
   // Every page carries its number, odd and even alike.
   assert.deepEqual(pageNumbers(text), sizes.map((_, i) => i + 1));
   assert.equal(squeeze(withoutPageNumbers(text)), squeeze(REPORT));
+  // The choice is kept with the draft.
+  await waitSaved(page);
+  await page.reload();
+  await goToStep(page, /生成报告/);
+  assert.ok(await page.getByLabel(/条目首句加粗/).isChecked(), 'bold leads still chosen after a reload');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

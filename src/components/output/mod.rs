@@ -21,7 +21,7 @@ pub fn OutputStep() -> impl IntoView {
             to_text(
                 d,
                 TextOptions {
-                    layout: editor.layout.get(),
+                    layout: editor.draft.with(|d| d.output.text_layout),
                 },
             )
         })
@@ -64,9 +64,9 @@ pub fn OutputStep() -> impl IntoView {
             Err(_) => result.set(strings::DOWNLOAD_FAILED.into()),
         }
     };
-    let bold_leads = editor.bold_leads;
+    let bold_leads = move || editor.draft.with(|d| d.output.bold_leads);
     let layout_options = move || LayoutOptions {
-        bold_leads: bold_leads.get_untracked(),
+        bold_leads: editor.draft.with_untracked(|d| d.output.bold_leads),
     };
     let download_docx = move |_| {
         let name = web::safe_file_name(&file_stem(), "docx");
@@ -86,7 +86,7 @@ pub fn OutputStep() -> impl IntoView {
                 result.set(strings::docx_done(
                     &name,
                     bytes.len().div_ceil(1024),
-                    bold_leads.get_untracked(),
+                    editor.draft.with_untracked(|d| d.output.bold_leads),
                 ));
                 announce(editor, "docx", &text.get_untracked(), Some(&name));
             }
@@ -133,8 +133,8 @@ pub fn OutputStep() -> impl IntoView {
                 <h3 id="h-output-laid">{strings::HEAD_OUTPUT_LAID}</h3>
                 <p class="hint">{strings::HINT_OUTPUT_LAID}</p>
                 <label class="check">
-                    <input type="checkbox" id="f-bold-leads" prop:checked=move || bold_leads.get()
-                        on:change=move |ev| bold_leads.set(event_target_checked(&ev)) />
+                    <input type="checkbox" id="f-bold-leads" prop:checked=bold_leads
+                        on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.bold_leads = on) } />
                     {strings::LABEL_BOLD_LEADS}
                 </label>
                 <div class="actions">
@@ -145,8 +145,8 @@ pub fn OutputStep() -> impl IntoView {
             <section class="export-group" aria-labelledby="h-output-text">
                 <h3 id="h-output-text">{strings::HEAD_OUTPUT_TEXT}</h3>
                 <label class="check">
-                    <input type="checkbox" id="f-layout" prop:checked=move || editor.layout.get()
-                        on:change=move |ev| editor.layout.set(event_target_checked(&ev)) />
+                    <input type="checkbox" id="f-layout" prop:checked=move || editor.draft.with(|d| d.output.text_layout)
+                        on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.text_layout = on) } />
                     {strings::LABEL_INDENT}
                 </label>
                 <div class="actions">

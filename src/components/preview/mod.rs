@@ -18,7 +18,7 @@ pub fn Preview() -> impl IntoView {
     };
     let blocks = move || {
         let current = editor.step.get();
-        let bold_leads = editor.bold_leads.get();
+        let bold_leads = editor.draft.with(|d| d.output.bold_leads);
         editor.document.with(|doc| {
             doc.blocks
                 .iter()
