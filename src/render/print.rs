@@ -15,21 +15,10 @@ p { margin: 0; orphans: 2; widows: 2; overflow-wrap: anywhere; }
 @media print { .screen-only { display: none; } }
 "#;
 
+/// HTML text or double-quoted attribute: the .docx writer's escaping (markup escaped, control
+/// characters dropped), with tabs kept as spaces and apostrophes escaped too.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters have no place in print; drop them rather than break the page.
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    super::xml::attr(&text.replace('\t', " ")).replace('\'', "&#39;")
 }
 
 /// A whole HTML document for printing. `title` names the browser tab and the PDF.
