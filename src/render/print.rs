@@ -17,7 +17,7 @@ p { margin: 0; orphans: 2; widows: 2; overflow-wrap: anywhere; }
 
 /// HTML text or double-quoted attribute: the .docx writer's escaping (markup escaped, control
 /// characters dropped), with tabs kept as spaces and apostrophes escaped too.
-pub fn escape(text: &str) -> String {
+fn escape(text: &str) -> String {
     super::xml::attr(&text.replace('\t', " ")).replace('\'', "&#39;")
 }
 
