@@ -1,6 +1,10 @@
 // The print view: A4 pages by GB/T 9704, the same text as the tool's output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, openTool, REPORT, typeSample, goToStep } from './helpers.mjs';
 
 let browser;
@@ -22,13 +26,23 @@ test('the print view prints the sample report on A4 pages', async () => {
   // The title, too long for one line, breaks after the organ (GB/T 9704: whole words).
   assert.deepEqual(await popup.locator('p.title').allTextContents(), ['张家港市科学技术局', '2022年度法治政府建设情况报告']);
   // Headless print to PDF with the page's own @page size.
-  const pdf = (await popup.pdf({ preferCSSPageSize: true, printBackground: false })).toString('latin1');
+  const bytes = await popup.pdf({ preferCSSPageSize: true, printBackground: false });
+  const pdf = bytes.toString('latin1');
   const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
   assert.ok(boxes.length >= 2, `a report of this length takes several pages (${boxes.length})`);
   for (const [w, h] of boxes) {
     // A4 is 595.3 × 841.9 points.
     assert.ok(Math.abs(w - 595.3) < 2 && Math.abs(h - 841.9) < 2, `page ${w} × ${h} pt is A4`);
   }
+  // The PDF's own text (poppler's pdftotext, lines as set): the report, and "— N —" on
+  // every page.
+  const file = join(mkdtempSync(join(tmpdir(), 'fazhi-print-')), 'print.pdf');
+  writeFileSync(file, bytes);
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const numbers = [...text.matchAll(/^\s*—\s*(\d+)\s*—\s*$/gm)].map((m) => Number(m[1]));
+  assert.deepEqual(numbers, boxes.map((_, i) => i + 1));
+  const body = text.replace(/^\s*—\s*\d+\s*—\s*$/gm, '').replace(/\s+/g, '');
+  assert.equal(body, REPORT.replace(/\s+/g, ''));
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
