@@ -296,10 +296,14 @@ fn section_properties(page: &WordPage) -> String {
 }
 
 pub fn document_xml(doc: &Document, options: LayoutOptions, page: &WordPage) -> String {
-    let body: String = lay_out(doc, options)
+    let mut body: String = lay_out(doc, options)
         .iter()
         .map(|p| paragraph(p, page))
         .collect();
+    if body.is_empty() {
+        // Word wants a paragraph before the section properties, even in an empty document.
+        body.push_str("<w:p/>");
+    }
     format!(
         "{DECLARATION}\n<w:document {W_NS}><w:body>{body}{}</w:body></w:document>",
         section_properties(page)
@@ -624,6 +628,13 @@ mod tests {
         assert!(document.contains(r#"<w:footerReference w:type="default" r:id="rId4"/><w:footerReference w:type="even" r:id="rId5"/>"#));
         let rels = part(&parts, "word/_rels/document.xml.rels");
         assert!(rels.contains(r#"Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml""#));
+    }
+
+    #[test]
+    fn an_empty_report_is_still_a_document() {
+        let xml = document_xml(&Document::default(), LayoutOptions::default(), &page());
+        assert!(xml.contains("<w:body><w:p/><w:sectPr>"));
+        roxmltree::Document::parse(&xml).unwrap();
     }
 
     #[test]
