@@ -81,6 +81,9 @@ test('pasting last year\'s report (raw PDF text) fills the draft; the date warni
 test('importing over a draft asks first; 年份前移 reuses last year\'s report', async () => {
   const { context, page } = await openTool(browser);
   await field(page, '发文机关').fill('已有内容的局');
+  await goToStep(page, /生成报告/);
+  await page.getByLabel(/条目首句加粗/).check();
+  await goToStep(page, '文头');
   await page.getByText('从去年的报告开始：粘贴全文导入').click();
   await field(page, '粘贴报告全文').fill(REPORT);
   page.once('dialog', (d) => d.dismiss());
@@ -89,6 +92,10 @@ test('importing over a draft asks first; 年份前移 reuses last year\'s report
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: '导入', exact: true }).click();
   assert.equal(await field(page, '发文机关').inputValue(), '张家港市科学技术局');
+  // The text is replaced; the writer's output choice is not.
+  await goToStep(page, /生成报告/);
+  assert.ok(await page.getByLabel(/条目首句加粗/).isChecked());
+  await goToStep(page, '文头');
   await page.getByRole('button', { name: '年份前移一年（沿用去年的报告）' }).click();
   assert.equal(await field(page, '报告年度').inputValue(), '2023');
   assert.equal(await field(page, '发文年份').inputValue(), '2024');

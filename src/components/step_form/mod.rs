@@ -112,7 +112,12 @@ fn import_box() -> impl IntoView {
         if !confirmed {
             return;
         }
-        let draft = crate::parse::parse_report_best(&text);
+        let mut draft = crate::parse::parse_report_best(&text);
+        // The imported text replaces the content, not the writer's output choices or name.
+        editor.draft.with_untracked(|d| {
+            draft.output = d.output;
+            draft.name = d.name.clone();
+        });
         let recognised = crate::model::template::template_or_default(&draft.template);
         let filled = step::steps(recognised, &draft)
             .into_iter()
