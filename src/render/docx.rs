@@ -190,11 +190,13 @@ fn half_points(pt: f64) -> u32 {
 /// Font, weight and size; 3号 text tightened to 28 characters a line.
 fn run_properties(style: &ParagraphStyle, bold: bool, page: &WordPage) -> String {
     let size = half_points(style.size_pt);
-    let spacing = if style.size_pt == SIZE_3HAO && page.char_spacing != 0 {
-        format!(r#"<w:spacing w:val="{}"/>"#, page.char_spacing)
+    // Always written: a style based on Normal would otherwise inherit 3号's tightening.
+    let tighten = if style.size_pt == SIZE_3HAO {
+        page.char_spacing
     } else {
-        String::new()
+        0
     };
+    let spacing = format!(r#"<w:spacing w:val="{tighten}"/>"#);
     format!(
         r#"<w:rPr>{}{}{spacing}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>"#,
         run_fonts(style.fonts[0]),
@@ -338,7 +340,7 @@ fn styles_xml(page: &WordPage) -> String {
             run_properties(&style, false, page)
         );
     }
-    styles += r#"<w:style w:type="paragraph" w:styleId="ReportPageNumber"><w:name w:val="页码"/><w:basedOn w:val="Normal"/></w:style>"#;
+    styles += r#"<w:style w:type="paragraph" w:styleId="ReportPageNumber"><w:name w:val="页码"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="0" w:firstLine="0" w:firstLineChars="0"/></w:pPr><w:rPr><w:spacing w:val="0"/></w:rPr></w:style>"#;
     styles.push_str("</w:styles>");
     styles
 }
@@ -372,10 +374,21 @@ fn footer_xml(odd: bool) -> String {
     };
     let rpr = run_properties(&style, false, &WordPage::from_setup(&GBT9704_PAGE));
     let one_char = half_points(SIZE_4HAO) * 10;
+    // No first-line indent: the page number's style is based on Normal, which has one.
     let (jc, ind) = if odd {
-        ("right", format!(r#"<w:ind w:right="{one_char}"/>"#))
+        (
+            "right",
+            format!(
+                r#"<w:ind w:left="0" w:right="{one_char}" w:firstLine="0" w:firstLineChars="0"/>"#
+            ),
+        )
     } else {
-        ("left", format!(r#"<w:ind w:left="{one_char}"/>"#))
+        (
+            "left",
+            format!(
+                r#"<w:ind w:left="{one_char}" w:right="0" w:firstLine="0" w:firstLineChars="0"/>"#
+            ),
+        )
     };
     let r = |inner: &str| format!("<w:r>{rpr}{inner}</w:r>");
     format!(
@@ -571,6 +584,8 @@ mod tests {
             r#"<w:ind w:left="0" w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>"#
         ));
         assert!(document.contains(r#"<w:spacing w:val="-5"/><w:sz w:val="32"/>"#));
+        // Only 3号 is tightened; the title is not, though its style is based on Normal.
+        assert!(document.contains(r#"<w:spacing w:val="0"/><w:sz w:val="44"/>"#));
         // Signature and date placed as GB/T 9704 7.3.5.2 says (computed by the layout model).
         let sig_at = lay_out(&sample_doc(), LayoutOptions::default())
             .into_iter()
@@ -605,8 +620,16 @@ mod tests {
         let settings = part(&parts, "word/settings.xml");
         assert!(settings.contains("<w:evenAndOddHeaders/>"));
         for (name, jc, ind) in [
-            ("word/footer1.xml", "right", "w:right=\"280\""),
-            ("word/footer2.xml", "left", "w:left=\"280\""),
+            (
+                "word/footer1.xml",
+                "right",
+                r#"<w:ind w:left="0" w:right="280" w:firstLine="0""#,
+            ),
+            (
+                "word/footer2.xml",
+                "left",
+                r#"<w:ind w:left="280" w:right="0" w:firstLine="0""#,
+            ),
         ] {
             let footer = part(&parts, name);
             let xml = roxmltree::Document::parse(&footer).unwrap();
@@ -621,7 +644,8 @@ mod tests {
             );
             assert!(footer.contains(&format!(r#"<w:jc w:val="{jc}"/>"#)) && footer.contains(ind));
             assert!(
-                footer.contains(r#"w:eastAsia="宋体""#) && footer.contains(r#"<w:sz w:val="28"/>"#)
+                footer.contains(r#"w:eastAsia="宋体""#)
+                    && footer.contains(r#"<w:spacing w:val="0"/><w:sz w:val="28"/>"#)
             );
         }
         let document = part(&parts, "word/document.xml");

@@ -5,9 +5,11 @@ use super::document::Document;
 use super::layout::{lay_out, Align, LayoutOptions, GBT9704_PAGE, HEITI, SIZE_3HAO};
 
 /// Page geometry, millimetres: text block 156 × 225 on A4, top margin 37, binding side 28.
+/// Page numbers (GB/T 9704 7.5): 4号, one character in from the text block's edge, 7 mm
+/// below it, as in the .docx footers.
 pub const PAGE_CSS: &str = r#"
-@page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", "Noto Serif CJK SC", serif; margin-right: 7mm; } }
-@page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", "Noto Serif CJK SC", serif; margin-left: 7mm; } }
+@page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt/1 "SimSun", "宋体", "Noto Serif CJK SC", serif; margin-right: 14pt; vertical-align: top; padding-top: 7mm; } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt/1 "SimSun", "宋体", "Noto Serif CJK SC", serif; margin-left: 14pt; vertical-align: top; padding-top: 7mm; } }
 html { background: #fff; }
 body { margin: 0; color: #000; }
 p { margin: 0; orphans: 2; widows: 2; overflow-wrap: anywhere; }

@@ -7,7 +7,7 @@ import { mkdtempSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openTool, REPORT, typeSample, goToStep, field, waitSaved } from './helpers.mjs';
+import { launch, openTool, REPORT, typeSample, goToStep, field, waitSaved, pageNumberBox, ODD_NUMBER_ENDS, EVEN_NUMBER_STARTS } from './helpers.mjs';
 
 let browser;
 const dir = mkdtempSync(join(tmpdir(), 'fazhi-docx-'));
@@ -77,6 +77,11 @@ test('the sample report as .docx converts to A4 pages with the same text', async
   // Every page carries its number, odd and even alike.
   assert.deepEqual(pageNumbers(text), sizes.map((_, i) => i + 1));
   assert.equal(squeeze(withoutPageNumbers(text)), squeeze(REPORT));
+  // GB/T 9704 7.5: odd page numbers on the right, even ones on the left, one 4号 character
+  // (14 pt) in from the text block (28 mm from the left edge, 26 mm from the right).
+  const [odd, even] = [1, 2].map((n) => pageNumberBox(pdf, n));
+  assert.ok(Math.abs(odd.xMax - ODD_NUMBER_ENDS) < 2, `odd page number ends at ${odd.xMax}`);
+  assert.ok(Math.abs(even.xMin - EVEN_NUMBER_STARTS) < 2, `even page number starts at ${even.xMin}`);
   // The choice is kept with the draft.
   await waitSaved(page);
   await page.reload();

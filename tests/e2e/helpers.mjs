@@ -1,5 +1,7 @@
 // Shared by the browser tests: opening the built single file, typing the sample.
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, dirname } from 'node:path';
 import { launch, watch } from './browser.mjs';
@@ -95,3 +97,21 @@ export function focusedId(page) {
     return el ? el.id : '';
   });
 }
+
+// GB/T 9704 7.5 on A4: odd page numbers end, even ones start, one 4号 character (14 pt)
+// inside the text block (28 mm from the left edge, 26 mm from the right), in points.
+const MM = 72 / 25.4;
+export const ODD_NUMBER_ENDS = 595.28 - 26 * MM - 14;
+export const EVEN_NUMBER_STARTS = 28 * MM + 14;
+
+/** Where "— N —" sits on page n: the leftmost and rightmost x of its words, in points. */
+export function pageNumberBox(pdf, n) {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+    .map((m) => ({ xMin: Number(m[1]), y: Number(m[2]), xMax: Number(m[3]), text: m[4] }));
+  const footerY = Math.max(...words.map((w) => w.y));
+  const line = words.filter((w) => Math.abs(w.y - footerY) < 1);
+  assert.equal(line.map((w) => w.text).join(' '), `— ${n} —`);
+  return { xMin: Math.min(...line.map((w) => w.xMin)), xMax: Math.max(...line.map((w) => w.xMax)) };
+}
+

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openTool, REPORT, typeSample, goToStep } from './helpers.mjs';
+import { launch, openTool, REPORT, typeSample, goToStep, pageNumberBox, ODD_NUMBER_ENDS, EVEN_NUMBER_STARTS } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -43,6 +43,10 @@ test('the print view prints the sample report on A4 pages', async () => {
   assert.deepEqual(numbers, boxes.map((_, i) => i + 1));
   const body = text.replace(/^\s*—\s*\d+\s*—\s*$/gm, '').replace(/\s+/g, '');
   assert.equal(body, REPORT.replace(/\s+/g, ''));
+  // Right on odd pages, left on even pages, where the .docx puts them.
+  const [odd, even] = [1, 2].map((n) => pageNumberBox(file, n));
+  assert.ok(Math.abs(odd.xMax - ODD_NUMBER_ENDS) < 2, `odd page number ends at ${odd.xMax}`);
+  assert.ok(Math.abs(even.xMin - EVEN_NUMBER_STARTS) < 2, `even page number starts at ${even.xMin}`);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
