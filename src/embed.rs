@@ -17,7 +17,6 @@ use crate::components::{App, Editor, CSS};
 use crate::config::{attribute_name, parse_options, Config, RawValue, OPTION_NAMES};
 use crate::model::persisted::{decode, encode, StoredDraft, SCHEMA_VERSION};
 use crate::model::step;
-use crate::model::template::template_or_default;
 use crate::model::Draft;
 use crate::strings;
 
@@ -238,11 +237,10 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
                     .map(String::from)
                     .map_err(|_| JsValue::from(strings::EMBED_DRAFT_UNREADABLE))?,
             };
-            let draft = parse_draft(&text).map_err(JsValue::from)?;
-            let template = template_or_default(&draft.template);
+            let mut draft = parse_draft(&text).map_err(JsValue::from)?;
             editor
                 .step
-                .set(step::resolve(template, &draft, editor.step.get_untracked()));
+                .set(step::resume(&mut draft, editor.step.get_untracked()));
             editor.draft.set(draft);
             Ok(())
         })
@@ -271,7 +269,8 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
     handle
 }
 
-/// A draft from `loadDraft`: the stored/exported envelope, or a bare draft object.
+/// A draft from `loadDraft`: the stored/exported envelope, or a bare draft object. The
+/// caller conforms it to its template (`step::resume`).
 fn parse_draft(text: &str) -> Result<Draft, String> {
     match decode(text) {
         Ok(stored) => Ok(stored.draft),
@@ -281,14 +280,9 @@ fn parse_draft(text: &str) -> Result<Draft, String> {
             if draft.template.is_empty() {
                 draft.template = crate::model::template::DEFAULT_TEMPLATE_ID.into();
             }
-            draft.conform_to(template_or_default(&draft.template));
             Ok(draft)
         }
     }
-    .map(|mut d| {
-        d.conform_to(template_or_default(&d.template));
-        d
-    })
 }
 
 fn shadow_root(host: &web_sys::Element) -> Option<web_sys::ShadowRoot> {

@@ -109,6 +109,14 @@ pub fn steps(template: &Template, draft: &Draft) -> Vec<Step> {
     out
 }
 
+/// Makes a draft from storage, another tab or a file fit its template, and returns the
+/// step to resume at: `wanted` if it exists in the draft, else the nearest one.
+pub fn resume(draft: &mut Draft, wanted: Step) -> Step {
+    let template = super::template::template_or_default(&draft.template);
+    draft.conform_to(template);
+    resolve(template, draft, wanted)
+}
+
 /// The step if it still exists in this draft, else the nearest sensible one.
 pub fn resolve(template: &Template, draft: &Draft, wanted: Step) -> Step {
     let all = steps(template, draft);
@@ -254,6 +262,18 @@ pub fn completeness(template: &Template, draft: &Draft) -> (usize, usize) {
 mod tests {
     use super::*;
     use crate::model::template::builtin_templates;
+
+    #[test]
+    fn resuming_conforms_the_draft_and_keeps_a_step_that_exists() {
+        let t = &builtin_templates()[0];
+        let mut d = Draft::new(t);
+        d.parts.truncate(1); // as an older or hand-edited file may have it
+        assert_eq!(resume(&mut d, Step::Opening), Step::Opening);
+        assert_eq!(d.parts.len(), t.parts.len());
+        // A step this draft does not have falls back to one it does.
+        let gone = Step::Subsection(0, 999);
+        assert!(steps(t, &d).contains(&resume(&mut d, gone)));
+    }
 
     #[test]
     fn completeness_counts_done_steps() {

@@ -71,6 +71,16 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
+impl Document {
+    /// The text of the first block of a kind (signature, date, 发文字号 …), if there is one.
+    pub fn text_of(&self, kind: BlockKind) -> Option<&str> {
+        self.blocks
+            .iter()
+            .find(|b| b.kind == kind)
+            .map(|b| b.text.as_str())
+    }
+}
+
 /// Sentence-final (or clause-final) marks after which no 。 is added to an item's lead.
 const LEAD_ENDINGS: &[char] = &[
     '。', '！', '？', '；', '：', '，', '、', '…', '.', '!', '?', ';', ':', ',',

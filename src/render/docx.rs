@@ -116,8 +116,8 @@ pub fn parts(
         ("word/styles.xml", styles_xml(page)),
         ("word/settings.xml", SETTINGS.to_string()),
         ("word/fontTable.xml", font_table_xml()),
-        ("word/footer1.xml", footer_xml(true)),
-        ("word/footer2.xml", footer_xml(false)),
+        ("word/footer1.xml", footer_xml(true, page)),
+        ("word/footer2.xml", footer_xml(false, page)),
     ]
 }
 
@@ -366,13 +366,13 @@ fn font_table_xml() -> String {
 }
 
 /// "— N —" in 4号 宋体: on odd pages at the right, one character in; on even pages at the left.
-fn footer_xml(odd: bool) -> String {
+fn footer_xml(odd: bool, page: &WordPage) -> String {
     let style = ParagraphStyle {
         fonts: SONGTI,
         size_pt: SIZE_4HAO,
         ..super::layout::style_of(BlockKind::Paragraph)
     };
-    let rpr = run_properties(&style, false, &WordPage::from_setup(&GBT9704_PAGE));
+    let rpr = run_properties(&style, false, page);
     let one_char = half_points(SIZE_4HAO) * 10;
     // No first-line indent: the page number's style is based on Normal, which has one.
     let (jc, ind) = if odd {

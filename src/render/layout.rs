@@ -50,12 +50,16 @@ impl PageSetup {
         text_mm / self.lines_per_page as f64 * 72.0 / 25.4
     }
 
+    /// Width of the text block, in points.
+    pub fn text_width_pt(&self) -> f64 {
+        (self.width_mm - self.left_mm - self.right_mm) * 72.0 / 25.4
+    }
+
     /// Points added to each 3号 character's advance (negative: tighter) so that a line of
     /// the text block holds exactly `chars_per_line`: 28 characters of 16 pt need 448 pt,
     /// the block is 442 pt wide. Whole twentieths of a point, as Word stores it.
     pub fn char_spacing_pt(&self) -> f64 {
-        let width_pt = (self.width_mm - self.left_mm - self.right_mm) * 72.0 / 25.4;
-        let pitch = width_pt / self.chars_per_line as f64;
+        let pitch = self.text_width_pt() / self.chars_per_line as f64;
         ((pitch - SIZE_3HAO) * 20.0).floor() / 20.0
     }
 }
@@ -178,13 +182,7 @@ pub fn style_of(kind: BlockKind) -> ParagraphStyle {
 /// on the 28-character line; one empty line between title and text. A line break typed
 /// inside a field starts a new paragraph of the same kind.
 pub fn lay_out(doc: &Document, options: LayoutOptions) -> Vec<LaidParagraph> {
-    let text_of = |k: BlockKind| {
-        doc.blocks
-            .iter()
-            .find(|b| b.kind == k)
-            .map(|b| b.text.as_str())
-            .unwrap_or("")
-    };
+    let text_of = |k: BlockKind| doc.text_of(k).unwrap_or("");
     let (sig_at, date_at) =
         signature_columns(text_of(BlockKind::Signature), text_of(BlockKind::Date));
     let mut laid = Vec::with_capacity(doc.blocks.len());
@@ -235,10 +233,7 @@ pub fn lay_out(doc: &Document, options: LayoutOptions) -> Vec<LaidParagraph> {
 pub fn break_title(title: &str, organ: &str) -> String {
     let organ = organ.trim();
     // 2号 characters on a line of the text block, in half-width units.
-    let line = ((GBT9704_PAGE.width_mm - GBT9704_PAGE.left_mm - GBT9704_PAGE.right_mm) * 72.0
-        / 25.4
-        / SIZE_2HAO) as usize
-        * 2;
+    let line = (GBT9704_PAGE.text_width_pt() / SIZE_2HAO) as usize * 2;
     match title.strip_prefix(organ) {
         Some(rest)
             if !organ.is_empty()

@@ -20,17 +20,10 @@ pub fn to_text(doc: &Document, options: TextOptions) -> String {
     let mut out = String::new();
     let mut prev: Option<BlockKind> = None;
     // Signature and date in the layout form are computed together.
-    let signature = doc
-        .blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Signature)
-        .map(|b| b.text.as_str());
-    let date = doc
-        .blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Date)
-        .map(|b| b.text.as_str());
-    let (sig_pad, date_pad) = signature_columns(signature.unwrap_or(""), date.unwrap_or(""));
+    let (sig_pad, date_pad) = signature_columns(
+        doc.text_of(BlockKind::Signature).unwrap_or(""),
+        doc.text_of(BlockKind::Date).unwrap_or(""),
+    );
     for block in &doc.blocks {
         if let Some(p) = prev {
             let tight = p == BlockKind::Signature && block.kind == BlockKind::Date;

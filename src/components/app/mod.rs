@@ -56,11 +56,10 @@ fn load(repo: &DraftRepository<BrowserStore>, config: &Config) -> Loaded {
         Ok(LoadOutcome::Fresh) => fresh(SaveState::Idle, None),
         Ok(LoadOutcome::Restored(stored)) => {
             let mut draft = stored.draft;
-            let template = template_or_default(&draft.template);
-            draft.conform_to(template);
-            let step = Step::parse(&stored.step)
-                .map(|s| step::resolve(template, &draft, s))
-                .unwrap_or(Step::Header);
+            let step = step::resume(
+                &mut draft,
+                Step::parse(&stored.step).unwrap_or(Step::Header),
+            );
             Loaded {
                 id: stored.id,
                 revision: stored.revision,
@@ -169,9 +168,7 @@ pub fn App(
     // from the drafts page), as what is now in storage.
     let adopt_with_step = move |theirs: StoredDraft, step: Step| {
         let mut theirs = theirs;
-        let template = template_or_default(&theirs.draft.template);
-        theirs.draft.conform_to(template);
-        let step = step::resolve(template, &theirs.draft, step);
+        let step = step::resume(&mut theirs.draft, step);
         id.set(theirs.id.clone());
         revision.set_value(theirs.revision);
         last_saved.set_value(Some((theirs.draft.clone(), step)));

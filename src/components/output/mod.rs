@@ -86,7 +86,7 @@ pub fn OutputStep() -> impl IntoView {
                 result.set(strings::docx_done(
                     &name,
                     bytes.len().div_ceil(1024),
-                    editor.draft.with_untracked(|d| d.output.bold_leads),
+                    layout_options().bold_leads,
                 ));
                 announce(editor, "docx", &text.get_untracked(), Some(&name));
             }

@@ -202,10 +202,8 @@ fn header_form() -> impl IntoView {
     let overridden = move || editor.draft.with(|d| d.header.title.is_some());
     let doc_number_text = move || {
         editor.document.with(|doc| {
-            doc.blocks
-                .iter()
-                .find(|b| b.kind == crate::render::BlockKind::DocNumber)
-                .map(|b| b.text.clone())
+            doc.text_of(crate::render::BlockKind::DocNumber)
+                .map(String::from)
         })
     };
     view! {
