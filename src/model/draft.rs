@@ -393,6 +393,17 @@ fn move_by_id<T>(list: &mut [T], is: impl Fn(&T) -> bool, delta: isize) -> bool 
 }
 
 impl Draft {
+    /// Takes the content of an imported report, keeping what belongs to this draft rather
+    /// than to its text: the writer's name for it and the output choices.
+    pub fn replace_content(&mut self, imported: Draft) {
+        let (name, output) = (std::mem::take(&mut self.name), self.output);
+        *self = Draft {
+            name,
+            output,
+            ..imported
+        };
+    }
+
     /// Reuses last year's report for this year: the reporting year, the year in 〔〕, the
     /// date, and years written into an overridden title or heading all move on by one;
     /// the serial number is cleared (the new document gets its own). Body text is kept as
@@ -466,6 +477,21 @@ mod tests {
 
     fn draft() -> Draft {
         Draft::new(&builtin_templates()[0])
+    }
+
+    #[test]
+    fn an_import_replaces_the_text_but_not_the_name_or_output_choices() {
+        let mut mine = draft();
+        mine.name = "今年的报告".into();
+        mine.output.bold_leads = true;
+        mine.opening = "旧开头".into();
+        let mut imported = draft();
+        imported.opening = "导入的开头".into();
+        imported.name = "别处的名字".into();
+        mine.replace_content(imported);
+        assert_eq!(mine.opening, "导入的开头");
+        assert_eq!(mine.name, "今年的报告");
+        assert!(mine.output.bold_leads);
     }
 
     #[test]

@@ -56,6 +56,9 @@ test('the sample report as .docx converts to A4 pages with the same text', async
   await typeSample(page);
   await goToStep(page, /生成报告/);
   await page.getByLabel(/条目首句加粗/).check();
+  // The preview shows the lead sentences in bold as well.
+  const bold = await page.locator('.preview .paper b').allTextContents();
+  assert.ok(bold.includes('一是积极落实法治政府建设第一责任人职责。'), bold.join('|'));
   await page.evaluate(() => {
     window.__exports = [];
     document.addEventListener('fazhi-report:export', (e) => window.__exports.push(e.detail));

@@ -112,19 +112,14 @@ fn import_box() -> impl IntoView {
         if !confirmed {
             return;
         }
-        let mut draft = crate::parse::parse_report_best(&text);
-        // The imported text replaces the content, not the writer's output choices or name.
-        editor.draft.with_untracked(|d| {
-            draft.output = d.output;
-            draft.name = d.name.clone();
-        });
+        let draft = crate::parse::parse_report_best(&text);
         let recognised = crate::model::template::template_or_default(&draft.template);
         let filled = step::steps(recognised, &draft)
             .into_iter()
             .filter(|s| step::status(recognised, &draft, *s) != step::StepStatus::Empty)
             .count();
         let held = draft.holding.len();
-        editor.draft.set(draft);
+        editor.edit(|d| d.replace_content(draft));
         pasted.set(String::new());
         editor.say(strings::imported(&recognised.name, filled, held));
     };
