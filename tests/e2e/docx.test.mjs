@@ -59,6 +59,8 @@ test('the sample report as .docx converts to A4 pages with the same text', async
   // The preview shows the lead sentences in bold as well.
   const bold = await page.locator('.preview .paper b').allTextContents();
   assert.ok(bold.includes('一是积极落实法治政府建设第一责任人职责。'), bold.join('|'));
+  // And breaks the title where the document does.
+  assert.equal(await page.locator('.preview .paper p.title').innerText(), '张家港市科学技术局\n2022年度法治政府建设情况报告');
   await page.evaluate(() => {
     window.__exports = [];
     document.addEventListener('fazhi-report:export', (e) => window.__exports.push(e.detail));

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::editor::Editor;
 use crate::render::count_chars;
-use crate::render::layout::spans_of;
+use crate::render::layout::{break_title, spans_of};
+use crate::render::BlockKind;
 use crate::strings;
 
 #[component]
@@ -26,8 +27,15 @@ pub fn Preview() -> impl IntoView {
                     let class = b.kind.css_class();
                     let step = b.step;
                     let active = step == current || (matches!(current, crate::model::Step::Part(_)) && step.part() == current.part());
-                    // Lead sentences in bold here too when the writer chose so for the document.
-                    let spans = spans_of(&b.text, if bold_leads { &b.leads } else { &[] });
+                    // The title breaks, and lead sentences are bold, as in the document.
+                    let title;
+                    let text = if b.kind == BlockKind::Title {
+                        title = break_title(&b.text, doc.text_of(BlockKind::Issuer).unwrap_or(""));
+                        &title
+                    } else {
+                        &b.text
+                    };
+                    let spans = spans_of(text, if bold_leads { &b.leads } else { &[] });
                     let content = spans
                         .into_iter()
                         .map(|s| if s.bold { view! { <b>{s.text}</b> }.into_any() } else { s.text.into_any() })
