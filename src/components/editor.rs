@@ -175,6 +175,11 @@ impl Editor {
     pub fn go_to_field(&self, field: FieldRef) {
         let to = self.draft.with_untracked(|d| field.step(d));
         self.step.set(to);
+        self.focus_field(field);
+    }
+
+    /// Puts the cursor in `field` once the DOM shows it.
+    pub fn focus_field(&self, field: FieldRef) {
         self.focus_later(&format!("#{}", field.dom_id()));
     }
 
@@ -216,12 +221,12 @@ impl Editor {
             Undo::Item { list, at, item } => {
                 let id = item.id;
                 self.edit(|d| d.restore_item(list, at, item));
-                self.focus_later(&format!("#f-item-{id}-lead"));
+                self.focus_field(FieldRef::ItemLead(id));
             }
             Undo::Subsection { part, at, sub } => {
                 let id = sub.id;
                 self.edit(|d| d.restore_subsection(part, at, sub));
-                self.focus_later(&format!("#f-sub-{id}-title"));
+                self.focus_field(FieldRef::SubsectionTitle(id));
             }
         }
         self.notice.set(None);

@@ -2,10 +2,9 @@
 //! item they report (`covers` in the templates); text with no place in the new structure
 //! goes to the holding section. No text is ever dropped.
 
-use super::draft::{Draft, Item, Part};
+use super::draft::{item_text, Draft, Item, Part};
 use super::numbering::part_marker;
 use super::template::{template_or_default, BodySpec, Template};
-use crate::render::document::item_text;
 
 fn part_is_empty(p: &Part) -> bool {
     p.lead.trim().is_empty()

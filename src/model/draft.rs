@@ -112,6 +112,33 @@ impl Item {
     }
 }
 
+/// Sentence-final (or clause-final) marks after which no 。 is added to an item's lead.
+const LEAD_ENDINGS: &[char] = &[
+    '。', '！', '？', '；', '：', '，', '、', '…', '.', '!', '?', ';', ':', ',',
+];
+
+/// "一是" + lead (closed with 。 if the writer left it open) + detail.
+pub fn item_text(prefix: &str, item: &Item) -> String {
+    item.text_with_lead(prefix).0
+}
+
+impl Item {
+    /// The item's text after `prefix` and the length in bytes of its lead part ("一是" +
+    /// lead + 。); zero when the item has no lead sentence.
+    pub fn text_with_lead(&self, prefix: &str) -> (String, usize) {
+        let lead = self.lead.trim();
+        let detail = self.detail.trim();
+        let mut out = String::from(prefix);
+        out.push_str(lead);
+        if !lead.is_empty() && !lead.ends_with(LEAD_ENDINGS) {
+            out.push('。');
+        }
+        let lead_len = if lead.is_empty() { 0 } else { out.len() };
+        out.push_str(detail);
+        (out, lead_len)
+    }
+}
+
 impl Subsection {
     pub fn is_empty(&self) -> bool {
         self.title.trim().is_empty() && self.items.iter().all(Item::is_empty)
@@ -281,6 +308,29 @@ impl Draft {
             self.header.organ.trim(),
             self.header.reporting_year(),
         )
+    }
+
+    /// Every item with the list it lives in, in document order: each part's subsections'
+    /// items, then the part's own items.
+    pub fn items(&self) -> impl Iterator<Item = (ListRef, &Item)> {
+        self.parts.iter().enumerate().flat_map(|(p, part)| {
+            part.subsections
+                .iter()
+                .flat_map(move |s| {
+                    s.items
+                        .iter()
+                        .map(move |i| (ListRef::Subsection(p, s.id), i))
+                })
+                .chain(part.items.iter().map(move |i| (ListRef::Part(p), i)))
+        })
+    }
+
+    /// Every subsection with the index of its part.
+    pub fn subsections(&self) -> impl Iterator<Item = (usize, &Subsection)> {
+        self.parts
+            .iter()
+            .enumerate()
+            .flat_map(|(p, part)| part.subsections.iter().map(move |s| (p, s)))
     }
 
     pub fn subsection(&self, part: usize, id: u32) -> Option<&Subsection> {

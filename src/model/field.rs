@@ -1,7 +1,7 @@
 //! Names for every form field, shared by the components (as DOM ids) and the checks
 //! (as link targets), so a finding always lands on the field it is about.
 
-use super::draft::{Draft, ListRef};
+use super::draft::{Draft, Item, ListRef};
 use super::step::Step;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -57,10 +57,8 @@ impl FieldRef {
             FieldRef::Opening => Step::Opening,
             FieldRef::PartLead(p) => Step::Part(p),
             FieldRef::SubsectionTitle(id) => draft
-                .parts
-                .iter()
-                .enumerate()
-                .find(|(_, part)| part.subsections.iter().any(|s| s.id == id))
+                .subsections()
+                .find(|(_, s)| s.id == id)
                 .map(|(p, _)| Step::Subsection(p, id))
                 .unwrap_or(Step::Header),
             FieldRef::ItemLead(id) | FieldRef::ItemDetail(id) => match item_list(draft, id) {
@@ -76,15 +74,204 @@ impl FieldRef {
 
 /// The list an item lives in.
 pub fn item_list(draft: &Draft, item: u32) -> Option<ListRef> {
-    for (p, part) in draft.parts.iter().enumerate() {
-        if part.items.iter().any(|i| i.id == item) {
-            return Some(ListRef::Part(p));
-        }
-        for sub in &part.subsections {
-            if sub.items.iter().any(|i| i.id == item) {
-                return Some(ListRef::Subsection(p, sub.id));
-            }
+    draft
+        .items()
+        .find(|(_, i)| i.id == item)
+        .map(|(list, _)| list)
+}
+
+fn item_by_id(d: &mut Draft, id: u32) -> Option<&mut Item> {
+    let list = item_list(d, id)?;
+    d.item_mut(list, id)
+}
+
+impl Draft {
+    /// The text a form field shows. Derived fields (title, signature) show what the writer
+    /// typed over the derived value, or nothing; the holding section shows its pieces one
+    /// per line.
+    pub fn text(&self, field: FieldRef) -> String {
+        let item = |id: u32| self.items().find(|(_, i)| i.id == id).map(|(_, i)| i);
+        match field {
+            FieldRef::Organ => self.header.organ.clone(),
+            FieldRef::Year => self.header.year.clone(),
+            FieldRef::DocAgency => self.header.doc_number.agency.clone(),
+            FieldRef::DocYear => self.header.doc_number.year.clone(),
+            FieldRef::DocSerial => self.header.doc_number.serial.clone(),
+            FieldRef::Title => self.header.title.clone().unwrap_or_default(),
+            FieldRef::Opening => self.opening.clone(),
+            FieldRef::PartLead(p) => self
+                .parts
+                .get(p)
+                .map(|x| x.lead.clone())
+                .unwrap_or_default(),
+            FieldRef::SubsectionTitle(id) => self
+                .subsections()
+                .find(|(_, s)| s.id == id)
+                .map(|(_, s)| s.title.clone())
+                .unwrap_or_default(),
+            FieldRef::ItemLead(id) => item(id).map(|i| i.lead.clone()).unwrap_or_default(),
+            FieldRef::ItemDetail(id) => item(id).map(|i| i.detail.clone()).unwrap_or_default(),
+            FieldRef::Signature => self.closing.signature.clone().unwrap_or_default(),
+            FieldRef::Date => self.closing.date.clone(),
+            FieldRef::Note => self.closing.note.clone(),
+            FieldRef::Holding => self.holding.join("\n"),
         }
     }
-    None
+
+    /// Stores what the writer typed into `field`. Emptying a derived field (title,
+    /// signature) gives it back to the derivation. The holding section is read-only here
+    /// (it is only cleared as a whole); a field whose item or part is gone is ignored.
+    pub fn set_text(&mut self, field: FieldRef, text: String) {
+        let derived = |text: String| (!text.trim().is_empty()).then_some(text);
+        match field {
+            FieldRef::Organ => self.header.organ = text,
+            FieldRef::Year => self.header.year = text,
+            FieldRef::DocAgency => self.header.doc_number.agency = text,
+            FieldRef::DocYear => self.header.doc_number.year = text,
+            FieldRef::DocSerial => self.header.doc_number.serial = text,
+            FieldRef::Title => self.header.title = derived(text),
+            FieldRef::Opening => self.opening = text,
+            FieldRef::PartLead(p) => {
+                if let Some(part) = self.parts.get_mut(p) {
+                    part.lead = text;
+                }
+            }
+            FieldRef::SubsectionTitle(id) => {
+                let found = self.subsections().find(|(_, s)| s.id == id).map(|(p, _)| p);
+                if let Some(s) = found.and_then(|p| self.subsection_mut(p, id)) {
+                    s.title = text;
+                }
+            }
+            FieldRef::ItemLead(id) => {
+                if let Some(i) = item_by_id(self, id) {
+                    i.lead = text;
+                }
+            }
+            FieldRef::ItemDetail(id) => {
+                if let Some(i) = item_by_id(self, id) {
+                    i.detail = text;
+                }
+            }
+            FieldRef::Signature => self.closing.signature = derived(text),
+            FieldRef::Date => self.closing.date = text,
+            FieldRef::Note => self.closing.note = text,
+            FieldRef::Holding => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::template::builtin_templates;
+
+    /// Every field of a draft with one part of each kind (subsections, items).
+    fn fields(d: &Draft) -> Vec<FieldRef> {
+        let mut out = vec![
+            FieldRef::Organ,
+            FieldRef::Year,
+            FieldRef::DocAgency,
+            FieldRef::DocYear,
+            FieldRef::DocSerial,
+            FieldRef::Title,
+            FieldRef::Opening,
+            FieldRef::Signature,
+            FieldRef::Date,
+            FieldRef::Note,
+        ];
+        for p in 0..d.parts.len() {
+            out.push(FieldRef::PartLead(p));
+        }
+        out.extend(
+            d.subsections()
+                .map(|(_, s)| FieldRef::SubsectionTitle(s.id)),
+        );
+        for (_, i) in d.items() {
+            out.extend([FieldRef::ItemLead(i.id), FieldRef::ItemDetail(i.id)]);
+        }
+        out
+    }
+
+    #[test]
+    fn every_field_reads_back_what_was_set_and_touches_nothing_else() {
+        let t = &builtin_templates()[0];
+        let base = Draft::new(t);
+        let all = fields(&base);
+        assert!(all.len() > 14, "parts, subsections and items are covered");
+        for (n, field) in all.iter().enumerate() {
+            let mut d = base.clone();
+            let text = format!("文字{n}");
+            d.set_text(*field, text.clone());
+            assert_eq!(d.text(*field), text, "{field:?}");
+            for other in all.iter().filter(|f| *f != field) {
+                assert_eq!(
+                    d.text(*other),
+                    base.text(*other),
+                    "{field:?} changed {other:?}"
+                );
+            }
+            // The form shows the field on the step its finding links to.
+            assert_eq!(field.step(&d), field.step(&base));
+        }
+    }
+
+    #[test]
+    fn emptying_a_derived_field_gives_it_back_to_the_derivation() {
+        let t = &builtin_templates()[0];
+        let mut d = Draft::new(t);
+        d.header.organ = "某局".into();
+        d.header.year = "2024".into();
+        d.set_text(FieldRef::Title, "自拟标题".into());
+        d.set_text(FieldRef::Signature, "某局办公室".into());
+        assert_eq!(d.title(t), "自拟标题");
+        assert_eq!(d.signature(), "某局办公室");
+        d.set_text(FieldRef::Title, "  ".into());
+        d.set_text(FieldRef::Signature, String::new());
+        assert_eq!(
+            (d.header.title.clone(), d.closing.signature.clone()),
+            (None, None)
+        );
+        assert_eq!(d.title(t), "某局2024年度法治政府建设情况报告");
+        assert_eq!(d.signature(), "某局");
+        // An ordinary field keeps blanks as typed.
+        d.set_text(FieldRef::Opening, " ".into());
+        assert_eq!(d.opening, " ");
+    }
+
+    #[test]
+    fn fields_of_missing_rows_are_empty_and_ignored() {
+        let mut d = Draft::new(&builtin_templates()[0]);
+        let before = d.clone();
+        for f in [
+            FieldRef::ItemLead(999),
+            FieldRef::SubsectionTitle(999),
+            FieldRef::PartLead(99),
+            FieldRef::Holding,
+        ] {
+            d.set_text(f, "x".into());
+            assert_eq!(d.text(f), "");
+        }
+        assert_eq!(d, before);
+        d.holding = vec!["甲".into(), "乙".into()];
+        assert_eq!(d.text(FieldRef::Holding), "甲\n乙");
+    }
+
+    #[test]
+    fn items_walk_every_list_in_document_order() {
+        let mut d = Draft::new(&builtin_templates()[0]);
+        let sub = d.parts[0].subsections[0].id;
+        let first = d.parts[0].subsections[0].items[0].id;
+        let added = d.add_item(ListRef::Part(1), None).unwrap();
+        let walked: Vec<(ListRef, u32)> = d.items().map(|(l, i)| (l, i.id)).collect();
+        assert_eq!(walked.first(), Some(&(ListRef::Subsection(0, sub), first)));
+        assert!(walked.contains(&(ListRef::Part(1), added)));
+        let count = d
+            .parts
+            .iter()
+            .map(|p| p.items.len() + p.subsections.iter().map(|s| s.items.len()).sum::<usize>())
+            .sum::<usize>();
+        assert_eq!(walked.len(), count);
+        assert_eq!(item_list(&d, added), Some(ListRef::Part(1)));
+        assert_eq!(item_list(&d, 999), None);
+    }
 }

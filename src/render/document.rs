@@ -81,31 +81,6 @@ impl Document {
     }
 }
 
-/// Sentence-final (or clause-final) marks after which no 。 is added to an item's lead.
-const LEAD_ENDINGS: &[char] = &[
-    '。', '！', '？', '；', '：', '，', '、', '…', '.', '!', '?', ';', ':', ',',
-];
-
-/// "一是" + lead (closed with 。 if the writer left it open) + detail.
-pub fn item_text(prefix: &str, item: &Item) -> String {
-    item_text_with_lead(prefix, item).0
-}
-
-/// The item's text and the length in bytes of its lead part ("一是" + lead + 。); zero
-/// when the item has no lead sentence.
-fn item_text_with_lead(prefix: &str, item: &Item) -> (String, usize) {
-    let lead = item.lead.trim();
-    let detail = item.detail.trim();
-    let mut out = String::from(prefix);
-    out.push_str(lead);
-    if !lead.is_empty() && !lead.ends_with(LEAD_ENDINGS) {
-        out.push('。');
-    }
-    let lead_len = if lead.is_empty() { 0 } else { out.len() };
-    out.push_str(detail);
-    (out, lead_len)
-}
-
 /// The paragraphs of a list of items, each with the byte ranges of its lead sentences.
 fn list_paragraphs(
     items: &[Item],
@@ -116,7 +91,7 @@ fn list_paragraphs(
     let texts = filled
         .iter()
         .enumerate()
-        .map(|(n, item)| item_text_with_lead(&numbering.prefix(n, filled.len()), item));
+        .map(|(n, item)| item.text_with_lead(&numbering.prefix(n, filled.len())));
     let lead_ranges = |start: usize, len: usize| {
         if len == 0 {
             vec![]
@@ -257,6 +232,7 @@ pub fn note_text(note: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::draft::item_text;
     use crate::model::numbering::ItemNumbering;
 
     fn item(lead: &str, detail: &str) -> Item {

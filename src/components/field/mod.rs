@@ -1,73 +1,148 @@
-//! A labelled text field. The label is a real `<label for>` so clicking it focuses the
-//! field and screen readers (and tests) find the field by its Chinese name.
+//! Labelled text fields bound to the draft. A field is named by its [`FieldRef`]: the
+//! component derives the element id, the value (`Draft::text`) and the input handler
+//! (`Draft::set_text`) from it, so a field's path into the draft is written once, in the
+//! model. The label is a real `<label for>` so clicking it focuses the field and screen
+//! readers (and tests) find the field by its Chinese name.
 
 use leptos::prelude::*;
 
+use super::editor::Editor;
+use crate::model::field::FieldRef;
 use crate::render::count_chars;
 use crate::strings;
 
+/// The draft's text for `field`, as a signal that changes only when that text does.
+fn bound(editor: Editor, field: FieldRef) -> (Signal<String>, Callback<String>) {
+    let value = Memo::new(move |_| editor.draft.with(|d| d.text(field)));
+    let on_input = Callback::new(move |v: String| editor.edit(|d| d.set_text(field, v)));
+    (value.into(), on_input)
+}
+
+/// A one-line field of the draft.
 #[component]
 pub fn Field(
-    #[prop(into)] id: String,
+    field: FieldRef,
     #[prop(into)] label: String,
-    #[prop(into)] value: Signal<String>,
-    #[prop(into)] on_input: Callback<String>,
-    /// A textarea instead of a one-line input.
-    #[prop(optional)]
-    multiline: bool,
     /// `<input type=…>`; "text" when empty.
     #[prop(optional)]
     kind: &'static str,
     #[prop(optional, into)] placeholder: Signal<String>,
     #[prop(optional, into)] hint: Signal<String>,
-    /// Show the field's character count under it.
-    #[prop(optional)]
-    counted: bool,
     #[prop(optional, into)] invalid: Signal<bool>,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let described = hint_id.clone();
+    let editor = Editor::use_context();
+    let (value, on_input) = bound(editor, field);
+    let id = field.dom_id();
+    let described = format!("{id}-hint");
     let has_hint = move || !hint.with(|h| h.is_empty());
-    let input = move |ev| on_input.run(event_target_value(&ev));
-    let control = if multiline {
-        view! {
-            <textarea
-                id=id.clone()
-                rows="4"
-                prop:value=move || value.get()
-                placeholder=move || placeholder.get()
-                aria-describedby=move || has_hint().then(|| described.clone())
-                aria-invalid=move || invalid.get().then_some("true")
-                on:input=input
-            ></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input
-                id=id.clone()
-                type=if kind.is_empty() { "text" } else { kind }
-                prop:value=move || value.get()
-                placeholder=move || placeholder.get()
-                aria-describedby=move || has_hint().then(|| described.clone())
-                aria-invalid=move || invalid.get().then_some("true")
-                autocomplete="off"
-                on:input=input
-            />
-        }
-        .into_any()
+    let control = view! {
+        <input
+            id=id.clone()
+            type=if kind.is_empty() { "text" } else { kind }
+            prop:value=move || value.get()
+            placeholder=move || placeholder.get()
+            aria-describedby=move || has_hint().then(|| described.clone())
+            aria-invalid=move || invalid.get().then_some("true")
+            autocomplete="off"
+            on:input=move |ev| on_input.run(event_target_value(&ev))
+        />
     };
+    frame(id, label, class, control.into_any(), hint, invalid, None)
+}
+
+/// A multi-line field of the draft, optionally with its character count.
+#[component]
+pub fn TextArea(
+    field: FieldRef,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] placeholder: Signal<String>,
+    #[prop(optional, into)] hint: Signal<String>,
+    /// Show the field's character count under it.
+    #[prop(optional)]
+    counted: bool,
+) -> impl IntoView {
+    let editor = Editor::use_context();
+    let (value, on_input) = bound(editor, field);
+    let id = field.dom_id();
+    text_area(id, label, value, on_input, placeholder, hint, counted)
+}
+
+/// A multi-line field for text that is not (yet) part of the draft, e.g. a report pasted
+/// for import. `id` is a fixed name, unique on the page.
+#[component]
+pub fn ScratchArea(
+    id: &'static str,
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_input: Callback<String>,
+) -> impl IntoView {
+    text_area(
+        id.to_string(),
+        label,
+        value,
+        on_input,
+        Signal::default(),
+        Signal::default(),
+        false,
+    )
+}
+
+fn text_area(
+    id: String,
+    label: String,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    placeholder: Signal<String>,
+    hint: Signal<String>,
+    counted: bool,
+) -> AnyView {
+    let described = format!("{id}-hint");
+    let has_hint = move || !hint.with(|h| h.is_empty());
+    let control = view! {
+        <textarea
+            id=id.clone()
+            rows="4"
+            prop:value=move || value.get()
+            placeholder=move || placeholder.get()
+            aria-describedby=move || has_hint().then(|| described.clone())
+            on:input=move |ev| on_input.run(event_target_value(&ev))
+        ></textarea>
+    };
+    let count = counted.then_some(value);
+    frame(
+        id,
+        label,
+        "",
+        control.into_any(),
+        hint,
+        Signal::default(),
+        count,
+    )
+}
+
+/// Label, control, hint and (optionally) the character count, the same for every field.
+fn frame(
+    id: String,
+    label: String,
+    class: &'static str,
+    control: AnyView,
+    hint: Signal<String>,
+    invalid: Signal<bool>,
+    count: Option<Signal<String>>,
+) -> AnyView {
+    let hint_id = format!("{id}-hint");
     view! {
         <div class=format!("field {class}")>
             <label for=id>{label}</label>
             {control}
             <div class="field-foot">
                 <span class="hint" class:error=move || invalid.get() id=hint_id>{move || hint.get()}</span>
-                {counted.then(|| view! {
+                {count.map(|value| view! {
                     <span class="count">{move || value.with(|v| count_chars(v))} {strings::COUNT_UNIT}</span>
                 })}
             </div>
         </div>
     }
+    .into_any()
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::editor::{Editor, Notice, Undo};
-use super::field::Field;
+use super::field::{Field, TextArea};
 use crate::model::draft::{ListRef, Subsection};
 use crate::model::field::FieldRef;
 use crate::model::numbering::{chinese_numeral, subsection_marker, ItemNumbering};
@@ -28,7 +28,7 @@ pub fn ItemList(list: ListRef, spec: ListSpec) -> impl IntoView {
         let mut new_id = None;
         editor.edit(|d| new_id = d.add_item(list, None));
         if let Some(id) = new_id {
-            editor.focus_later(&format!("#f-item-{id}-lead"));
+            editor.focus_field(FieldRef::ItemLead(id));
         }
     };
     let numbering = spec.numbering;
@@ -67,18 +67,11 @@ fn ItemEditor(
             strings::item_label(&chinese_numeral(n + 1), Some(word))
         }
     };
-    let field = move |get: fn(&crate::model::draft::Item) -> &String| {
-        Signal::derive(move || {
-            editor.draft.with(|d| {
-                d.list(list)
-                    .and_then(|v| v.iter().find(|i| i.id == id))
-                    .map(|i| get(i).clone())
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let lead = Memo::new(move |_| field(|i| &i.lead).get());
-    let detail = Memo::new(move |_| field(|i| &i.detail).get());
+    let numbered_lead = Memo::new(move |_| {
+        editor
+            .draft
+            .with(|d| crate::checks::leading_number_word(&d.text(FieldRef::ItemLead(id))).is_some())
+    });
     let shift = move |delta: isize| {
         let mut moved = false;
         editor.edit(|d| moved = d.move_item(list, id, delta));
@@ -106,7 +99,7 @@ fn ItemEditor(
                 rescue: None,
             }));
             match at_and_next.flatten() {
-                Some(next) => editor.focus_later(&format!("#f-item-{next}-lead")),
+                Some(next) => editor.focus_field(FieldRef::ItemLead(next)),
                 None => editor.focus_later("button.add"),
             }
         }
@@ -123,13 +116,11 @@ fn ItemEditor(
                         disabled=move || { position() + 1 >= count() } on:click=move |_| shift(1)><span aria-hidden="true">"↓ "</span> {strings::BTN_MOVE_DOWN}</button>
                     <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove><span aria-hidden="true">"✕ "</span> {strings::BTN_REMOVE}</button>
                 </div>
-                <Field id=FieldRef::ItemLead(id).dom_id() label=strings::LABEL_ITEM_LEAD value=lead
+                <Field field=FieldRef::ItemLead(id) label=strings::LABEL_ITEM_LEAD
                     placeholder=strings::example(&spec.lead_example)
-                    on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(i) = d.item_mut(list, id) { i.lead = v }))
-                    hint=Signal::derive(move || if lead.with(|l| crate::checks::leading_number_word(l).is_some()) { strings::HINT_NO_NUMBERS.to_string() } else { String::new() }) />
-                <Field id=FieldRef::ItemDetail(id).dom_id() label=strings::LABEL_ITEM_DETAIL value=detail multiline=true counted=true
-                    placeholder=spec.detail_example.clone()
-                    on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(i) = d.item_mut(list, id) { i.detail = v })) />
+                    hint=Signal::derive(move || if numbered_lead.get() { strings::HINT_NO_NUMBERS.to_string() } else { String::new() }) />
+                <TextArea field=FieldRef::ItemDetail(id) label=strings::LABEL_ITEM_DETAIL counted=true
+                    placeholder=spec.detail_example.clone() />
             </fieldset>
         </li>
     }
@@ -151,7 +142,7 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
         let mut new_id = None;
         editor.edit(|d| new_id = d.add_subsection(part, title));
         if let Some(id) = new_id {
-            editor.focus_later(&format!("#f-sub-{id}-title"));
+            editor.focus_field(FieldRef::SubsectionTitle(id));
         }
     };
     let titles = Memo::new(move |_| {
@@ -198,13 +189,6 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
 fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
     let editor = Editor::use_context();
     let position = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
-    let title = Memo::new(move |_| {
-        editor.draft.with(|d| {
-            d.subsection(part, id)
-                .map(|s| s.title.clone())
-                .unwrap_or_default()
-        })
-    });
     let item_count = move || {
         editor.draft.with(|d| {
             d.subsection(part, id)
@@ -246,8 +230,7 @@ fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
                         disabled=move || { position() + 1 >= ids.with(|v| v.len()) } on:click=move |_| shift(1)><span aria-hidden="true">"↓ "</span> {strings::BTN_MOVE_DOWN}</button>
                     <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove><span aria-hidden="true">"✕ "</span> {strings::BTN_REMOVE}</button>
                 </div>
-                <Field id=FieldRef::SubsectionTitle(id).dom_id() label=strings::LABEL_SUBSECTION_TITLE value=title
-                    on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(s) = d.subsection_mut(part, id) { s.title = v })) />
+                <Field field=FieldRef::SubsectionTitle(id) label=strings::LABEL_SUBSECTION_TITLE />
                 <button type="button" class="primary-link" on:click=move |_| editor.go(Step::Subsection(part, id))
                     aria-label=move || strings::edit_items_label(&legend())>
                     {strings::BTN_EDIT} {strings::HEAD_ITEMS} {move || strings::item_count(item_count())} <span aria-hidden="true">"→"</span>

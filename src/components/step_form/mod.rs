@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::checks_panel::StepFindings;
 use super::editor::Editor;
-use super::field::Field;
+use super::field::{Field, ScratchArea, TextArea};
 use super::item_list::{ItemList, SubsectionList};
 use super::output::OutputStep;
 use crate::model::draft::ListRef;
@@ -82,13 +82,6 @@ fn guide_box(guide: Guide) -> impl IntoView {
     }
 }
 
-fn text_signal(
-    editor: Editor,
-    get: impl Fn(&crate::model::Draft) -> String + Send + Sync + 'static,
-) -> Signal<String> {
-    Memo::new(move |_| editor.draft.with(|d| get(d))).into()
-}
-
 /// "从去年的报告开始": paste a whole report, parse it into the draft.
 fn import_box() -> impl IntoView {
     let editor = Editor::use_context();
@@ -127,7 +120,7 @@ fn import_box() -> impl IntoView {
         <details class="import">
             <summary>{strings::IMPORT_SUMMARY}</summary>
             <p class="import-help">{strings::IMPORT_HELP}</p>
-            <Field id="f-import" label=strings::LABEL_IMPORT multiline=true value=pasted
+            <ScratchArea id="f-import" label=strings::LABEL_IMPORT value=pasted
                 on_input=Callback::new(move |v: String| pasted.set(v)) />
             <button type="button" class="primary" on:click=import>{strings::BTN_IMPORT}</button>
         </details>
@@ -205,36 +198,26 @@ fn header_form() -> impl IntoView {
         {import_box()}
         {guide_box(t.header.clone())}
         {structure_choice()}
-        <Field id=FieldRef::Organ.dom_id() label=strings::LABEL_ORGAN value=text_signal(editor, |d| d.header.organ.clone())
-            placeholder=strings::EXAMPLE_ORGAN
-            on_input=Callback::new(move |v: String| editor.edit(|d| d.header.organ = v)) />
-        <Field id=FieldRef::Year.dom_id() label=strings::LABEL_YEAR class="narrow" value=text_signal(editor, |d| d.header.year.clone())
+        <Field field=FieldRef::Organ label=strings::LABEL_ORGAN placeholder=strings::EXAMPLE_ORGAN />
+        <Field field=FieldRef::Year label=strings::LABEL_YEAR class="narrow"
             placeholder=strings::EXAMPLE_YEAR invalid=year_invalid
-            hint=Signal::derive(move || if year_invalid.get() { strings::HINT_YEAR_INVALID.to_string() } else { strings::HINT_YEAR.to_string() })
-            on_input=Callback::new(move |v: String| editor.edit(|d| d.header.year = v)) />
+            hint=Signal::derive(move || if year_invalid.get() { strings::HINT_YEAR_INVALID.to_string() } else { strings::HINT_YEAR.to_string() }) />
         <fieldset class="doc-number">
             <legend>{strings::LABEL_DOC_NUMBER}</legend>
             <div class="row">
-                <Field id=FieldRef::DocAgency.dom_id() label=strings::LABEL_DOC_AGENCY value=text_signal(editor, |d| d.header.doc_number.agency.clone())
-                    placeholder=strings::EXAMPLE_AGENCY
-                    on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.agency = v)) />
+                <Field field=FieldRef::DocAgency label=strings::LABEL_DOC_AGENCY placeholder=strings::EXAMPLE_AGENCY />
                 <span class="bracket" aria-hidden="true">"〔"</span>
-                <Field id=FieldRef::DocYear.dom_id() label=strings::LABEL_DOC_YEAR class="narrow" value=text_signal(editor, |d| d.header.doc_number.year.clone())
-                    placeholder=Signal::derive(move || editor.draft.with(|d| d.doc_number_year()))
-                    on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.year = v)) />
+                <Field field=FieldRef::DocYear label=strings::LABEL_DOC_YEAR class="narrow"
+                    placeholder=Signal::derive(move || editor.draft.with(|d| d.doc_number_year())) />
                 <span class="bracket" aria-hidden="true">"〕"</span>
-                <Field id=FieldRef::DocSerial.dom_id() label=strings::LABEL_DOC_SERIAL class="narrow" value=text_signal(editor, |d| d.header.doc_number.serial.clone())
-                    placeholder=strings::EXAMPLE_SERIAL
-                    on_input=Callback::new(move |v: String| editor.edit(|d| d.header.doc_number.serial = v)) />
+                <Field field=FieldRef::DocSerial label=strings::LABEL_DOC_SERIAL class="narrow" placeholder=strings::EXAMPLE_SERIAL />
                 <span class="bracket" aria-hidden="true">{strings::DOC_NUMBER_SUFFIX}</span>
             </div>
             <p class="hint">{strings::HINT_DOC_YEAR} "；" {strings::HINT_SERIAL} "。"
                 {move || doc_number_text().map(|t| format!(" {}", strings::will_read(&t)))}</p>
         </fieldset>
-        <Field id=FieldRef::Title.dom_id() label=strings::LABEL_TITLE value=text_signal(editor, |d| d.header.title.clone().unwrap_or_default())
-            placeholder=derived_title
-            hint=Signal::derive(move || if overridden() { strings::HINT_TITLE_EDITED.to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) })
-            on_input=Callback::new(move |v: String| editor.edit(|d| d.header.title = if v.trim().is_empty() { None } else { Some(v) })) />
+        <Field field=FieldRef::Title label=strings::LABEL_TITLE placeholder=derived_title
+            hint=Signal::derive(move || if overridden() { strings::HINT_TITLE_EDITED.to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) }) />
         <Show when=overridden>
             <button type="button" class="small" on:click=move |_| editor.edit(|d| d.header.title = None)>{strings::BTN_RESET_TITLE}</button>
         </Show>
@@ -250,10 +233,8 @@ fn opening_form() -> impl IntoView {
     let pattern = guide.placeholder.clone();
     view! {
         {guide_box(guide)}
-        <Field id=FieldRef::Opening.dom_id() label=strings::LABEL_OPENING multiline=true counted=true
-            value=text_signal(editor, |d| d.opening.clone())
-            placeholder=Signal::derive(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year())))
-            on_input=Callback::new(move |v: String| editor.edit(|d| d.opening = v)) />
+        <TextArea field=FieldRef::Opening label=strings::LABEL_OPENING counted=true
+            placeholder=Signal::derive(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year()))) />
     }
 }
 
@@ -265,11 +246,9 @@ fn part_form(p: usize) -> impl IntoView {
     let lead = spec.lead.clone().map(|lead_guide| {
         let pattern = lead_guide.placeholder.clone();
         view! {
-            <Field id=FieldRef::PartLead(p).dom_id() label=strings::LABEL_LEAD multiline=true counted=true
-                value=text_signal(editor, move |d| d.parts.get(p).map(|x| x.lead.clone()).unwrap_or_default())
+            <TextArea field=FieldRef::PartLead(p) label=strings::LABEL_LEAD counted=true
                 placeholder=Signal::derive(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year())))
-                hint=lead_guide.guidance.clone()
-                on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(x) = d.parts.get_mut(p) { x.lead = v })) />
+                hint=lead_guide.guidance.clone() />
         }
     });
     let body = match spec.body.clone() {
@@ -293,10 +272,7 @@ fn subsection_form(p: usize, id: u32) -> impl IntoView {
     };
     view! {
         {guide_box(guide)}
-        <Field id=FieldRef::SubsectionTitle(id).dom_id() label=strings::LABEL_SUBSECTION_TITLE
-            value=text_signal(editor, move |d| d.subsection(p, id).map(|s| s.title.clone()).unwrap_or_default())
-            placeholder=strings::EXAMPLE_SUBSECTION
-            on_input=Callback::new(move |v: String| editor.edit(|d| if let Some(s) = d.subsection_mut(p, id) { s.title = v })) />
+        <Field field=FieldRef::SubsectionTitle(id) label=strings::LABEL_SUBSECTION_TITLE placeholder=strings::EXAMPLE_SUBSECTION />
         <ItemList list=ListRef::Subsection(p, id) spec=items />
     }
     .into_any()
@@ -316,16 +292,11 @@ fn closing_form() -> impl IntoView {
     });
     view! {
         {guide_box(t.closing.clone())}
-        <Field id=FieldRef::Signature.dom_id() label=strings::LABEL_SIGNATURE
-            value=text_signal(editor, |d| d.closing.signature.clone().unwrap_or_default())
+        <Field field=FieldRef::Signature label=strings::LABEL_SIGNATURE
             placeholder=Signal::derive(move || editor.draft.with(|d| d.header.organ.trim().to_string()))
-            hint=strings::HINT_DERIVED_SIGNATURE
-            on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.signature = if v.trim().is_empty() { None } else { Some(v) })) />
-        <Field id=FieldRef::Date.dom_id() label=strings::LABEL_DATE kind="date" value=text_signal(editor, |d| d.closing.date.clone())
-            hint=date_hint
-            on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.date = v)) />
-        <Field id=FieldRef::Note.dom_id() label=strings::LABEL_NOTE value=text_signal(editor, |d| d.closing.note.clone())
-            on_input=Callback::new(move |v: String| editor.edit(|d| d.closing.note = v)) />
+            hint=strings::HINT_DERIVED_SIGNATURE />
+        <Field field=FieldRef::Date label=strings::LABEL_DATE kind="date" hint=date_hint />
+        <Field field=FieldRef::Note label=strings::LABEL_NOTE />
         <div class="chips" role="group" aria-label=strings::LABEL_NOTE_CHIPS>
             {choices.into_iter().map(|c| {
                 let value = c.clone();
