@@ -14,7 +14,7 @@ pub struct Config {
     pub year: Option<String>,
     /// Template of a new draft.
     pub template: Option<String>,
-    /// Whether the drafts page is offered (drafts page: see the drafts issue).
+    /// Whether the drafts page (我的草稿) is offered.
     pub show_drafts: bool,
 }
 

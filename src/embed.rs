@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::{App, Editor, CSS};
 use crate::config::{attribute_name, parse_options, Config, RawValue, OPTION_NAMES};
-use crate::model::persisted::{decode, encode, StoredDraft, SCHEMA_VERSION};
+use crate::model::persisted::{decode, encode};
 use crate::model::step;
 use crate::model::Draft;
 use crate::strings;
@@ -210,14 +210,7 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
         "getDraft",
         Closure::<dyn Fn() -> JsValue>::new(move || match *slot.borrow() {
             Some(editor) => {
-                let stored = StoredDraft {
-                    schema: SCHEMA_VERSION,
-                    id: editor.draft_id.get_untracked(),
-                    revision: 0,
-                    saved_at: crate::web::now_ms(),
-                    step: editor.step.get_untracked().key(),
-                    draft: editor.draft.get_untracked(),
-                };
+                let stored = editor.snapshot();
                 js_sys::JSON::parse(&encode(&stored)).unwrap_or(JsValue::NULL)
             }
             None => JsValue::NULL,

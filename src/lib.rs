@@ -1,10 +1,13 @@
 //! fazhi-report: a drafting wizard for the annual rule-of-law government report
 //! (法治政府建设年度报告).
 //!
-//! Layers, from the inside out (see ARCHITECTURE.md):
-//! - [`config`], [`model`], [`render`], [`storage`] (minus `storage::browser`), [`strings`]: plain Rust,
-//!   tested natively with `cargo test`;
-//! - `components` (Leptos) and `embed` (host element, shadow root): wasm only.
+//! Rings, from the inside out (see ARCHITECTURE.md):
+//! - [`model`], [`render`], [`checks`], [`parse`], [`config`], [`storage`] (its session
+//!   engine too, minus `storage::browser`), [`strings`]: plain Rust, tested natively with
+//!   `cargo test`;
+//! - `components` (Leptos: binds model to DOM), `embed` (host element, shadow root, page
+//!   API), `web` (clocks, downloads, clipboard) and `storage::browser` (localStorage):
+//!   wasm only.
 
 pub mod checks;
 pub mod config;

@@ -293,3 +293,26 @@ pub const EMBED_UNMOUNTED: &str = "起草工具已卸载";
 pub const EMBED_DRAFT_UNREADABLE: &str = "无法读取草稿";
 pub const EMBED_CONFIG_BANNER: &str =
     "法治政府建设年度报告起草工具：嵌入配置有误，请联系页面维护人员。\n";
+
+// --- session: switching drafts, other tabs, entries set aside ---
+pub const SWITCH_REFUSED_UNSAVED: &str =
+    "当前草稿尚未保存（见上方提示），为免丢失文字，暂不切换草稿。请先处理保存问题。";
+pub const DRAFT_GONE_ELSEWHERE: &str = "这份草稿刚在另一个标签页中被修改或删除，请刷新列表后再试。";
+pub const DELETED_ELSEWHERE_KEPT: &str =
+    "这份草稿在另一个标签页中被删除了；本页的全部文字仍在，已重新保存。";
+pub const UNDO_DELETE_NEWER_KEPT: &str =
+    "另一个标签页已重新保存了这份草稿，保留了那个较新的版本，未用删除前的旧版本覆盖。";
+pub const RENAME_FAILED: &str = "改名未保存：";
+pub const HEAD_SET_ASIDE: &str = "无法读取的草稿";
+pub const HINT_SET_ASIDE: &str = "以下草稿数据无法读取（可能已损坏，或由更新版本的工具写入），已原样保留，未被覆盖。可下载保存为文件（交由新版本工具或技术人员处理），下载后可删除。";
+pub const SET_ASIDE_COLUMNS: [&str; 4] = ["草稿编号", "另存时间", "原因", "操作"];
+pub const SET_ASIDE_NOT_OPENED: &str = "未打开过（仍在原位置）";
+pub const BTN_DOWNLOAD: &str = "下载";
+pub const BTN_DELETE_SET_ASIDE: &str = "删除";
+pub const CONFIRM_DELETE_SET_ASIDE: &str = "删除后无法恢复。确定已下载保存这份无法读取的草稿了吗？";
+pub fn set_aside_file_name(id: &str) -> String {
+    format!("无法读取的草稿-{id}")
+}
+pub fn import_skipped(n: usize) -> String {
+    format!("另有 {n} 份草稿在询问期间已在另一个标签页中保存，为免覆盖未替换。")
+}

@@ -6,6 +6,20 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// Both clocks, for the session engine: the wall clock stamps entries, the monotonic one
+/// (`performance.now()`, which page scripts and clock changes do not move backwards)
+/// measures how long a change has waited.
+pub fn now() -> crate::storage::session::Now {
+    let mono = web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(f64::NAN);
+    crate::storage::session::Now {
+        wall: js_sys::Date::now(),
+        mono,
+    }
+}
+
 /// Local wall-clock time "HH:MM:SS" for the save indicator.
 pub fn local_time() -> String {
     let d = js_sys::Date::new_0();
@@ -66,27 +80,7 @@ fn offer(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// A file name without characters Windows forbids.
-pub fn safe_file_name(stem: &str, ext: &str) -> String {
-    let stem: String = stem
-        .trim()
-        .chars()
-        .map(|c| {
-            if r#"\/:*?"<>|"#.contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .take(80)
-        .collect();
-    let stem = if stem.is_empty() {
-        crate::strings::APP_NAME.to_string()
-    } else {
-        stem
-    };
-    format!("{stem}.{ext}")
-}
+pub use crate::render::safe_file_name;
 
 /// Copies text. Tries the Clipboard API (file:// and https), then falls back to
 /// select + execCommand("copy") (plain-http intranet pages have no Clipboard API).

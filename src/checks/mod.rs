@@ -1,6 +1,7 @@
 //! Checks a reviewer would make, run on every change. Each finding has a severity, a
 //! Chinese message, and the field it is about, so the UI can jump there. Rules:
-//! `shared/domain.md` (GB/T 9704-2012, 《法治政府建设与责任落实督察工作规定》).
+//! GB/T 9704-2012 《党政机关公文格式》 and 《法治政府建设与责任落实督察工作规定》 (2019),
+//! article 25 (the five statutory items); see README "The report's rules".
 
 mod format;
 mod statutory;

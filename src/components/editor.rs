@@ -11,8 +11,15 @@ use crate::model::step::{self, Step};
 use crate::model::template::{template_or_default, Template};
 use crate::model::Draft;
 use crate::render::{build, Document};
+use crate::storage::browser::BrowserStore;
 use crate::storage::save_state::SaveState;
+use crate::storage::session::{
+    ConflictChoice, ForeignWrite, Opened, Resolved, SaveOutcome, Session, SwitchError,
+};
+use crate::strings;
+use crate::web;
 
+/// What 撤销 puts back in the draft after a removal.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
     Item {
@@ -42,35 +49,19 @@ pub enum View {
     Drafts,
 }
 
-/// A request to the app to switch the draft being edited.
-#[derive(Clone, Debug, PartialEq)]
-pub enum OpenRequest {
-    /// A stored draft, by id.
-    Open(String),
-    /// A new draft with this template.
-    New(String),
-    /// The draft being edited was replaced in storage (an import): reload it, stay on the page.
-    Reload(String),
-}
-
-/// What the writer chose when another tab saved the same draft.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConflictChoice {
-    TakeTheirs,
-    KeepMine,
-}
+/// The session engine over the browser's storage.
+pub type BrowserSession = Session<BrowserStore>;
 
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub view: RwSignal<View>,
-    pub open_request: RwSignal<Option<OpenRequest>>,
-    /// Set when another tab saved this draft while this page had unsaved changes.
-    pub conflict: RwSignal<Option<crate::model::persisted::StoredDraft>>,
-    pub conflict_choice: RwSignal<Option<ConflictChoice>>,
+    /// Set when another tab saved this draft while this page had unsaved changes; the
+    /// other version is held by the session until the writer chooses.
+    pub conflict: RwSignal<bool>,
     pub draft: RwSignal<Draft>,
     pub step: RwSignal<Step>,
     pub save: RwSignal<SaveState>,
-    /// Plain text with GB/T 9704 indentation and signature placement.
+    /// A message for the writer, with undo or a rescue download when there is one.
     pub notice: RwSignal<Option<Notice>>,
     pub template: Memo<&'static Template>,
     pub document: Memo<Document>,
@@ -82,26 +73,26 @@ pub struct Editor {
     pub draft_id: RwSignal<String>,
     /// The host page's element; events for the page are dispatched on it.
     pub host: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    /// Saving, other tabs, switching drafts: the plain-Rust protocol (`storage::session`).
+    pub session: StoredValue<BrowserSession>,
 }
 
 impl Editor {
     pub fn new(
-        id: String,
-        draft: Draft,
-        step: Step,
+        session: BrowserSession,
+        opened: Opened,
         save: SaveState,
         notice: Option<Notice>,
         host: Option<web_sys::Element>,
     ) -> Editor {
+        let Opened { id, draft, step } = opened;
         let draft = RwSignal::new(draft);
         let template = Memo::new(move |_| draft.with(|d| template_or_default(&d.template)));
         let document = Memo::new(move |_| draft.with(|d| build(template.get(), d)));
         let findings = Memo::new(move |_| draft.with(|d| checks::check(template.get(), d)));
         Editor {
             view: RwSignal::new(View::Editor),
-            open_request: RwSignal::new(None),
-            conflict: RwSignal::new(None),
-            conflict_choice: RwSignal::new(None),
+            conflict: RwSignal::new(false),
             draft,
             step: RwSignal::new(step),
             save: RwSignal::new(save),
@@ -112,6 +103,7 @@ impl Editor {
             root: NodeRef::new(),
             draft_id: RwSignal::new(id),
             host: StoredValue::new_local(host),
+            session: StoredValue::new(session),
         }
     }
 
@@ -230,5 +222,165 @@ impl Editor {
             }
         }
         self.notice.set(None);
+    }
+
+    /// A snapshot of the draft as it is now (a backup file, the page's `getDraft()`).
+    pub fn snapshot(&self) -> crate::model::persisted::StoredDraft {
+        let (draft, step) = (self.draft.get_untracked(), self.step.get_untracked());
+        self.session
+            .try_update_value(|s| s.snapshot_of(draft, step, web::now()))
+            .expect("the session lives as long as the editor")
+    }
+
+    fn with_session<U>(&self, f: impl FnOnce(&mut BrowserSession, &Draft, Step) -> U) -> U {
+        let step = self.step.get_untracked();
+        self.draft.with_untracked(|draft| {
+            self.session
+                .try_update_value(|s| f(s, draft, step))
+                .expect("the session lives as long as the editor")
+        })
+    }
+
+    /// Writes the draft now if storage does not hold it yet, and shows the outcome.
+    pub fn save_now(&self) {
+        let outcome = self.with_session(|s, d, step| s.save(d, step, web::now()));
+        self.show_save(outcome);
+    }
+
+    fn show_save(&self, outcome: SaveOutcome) {
+        match outcome {
+            SaveOutcome::Unchanged => {
+                if self.save.get_untracked() == SaveState::Pending {
+                    self.save.set(SaveState::Saved {
+                        at: web::local_time(),
+                    });
+                }
+            }
+            SaveOutcome::Saved => self.save.set(SaveState::Saved {
+                at: web::local_time(),
+            }),
+            // Another tab saved meanwhile: nothing is written until the writer chooses.
+            SaveOutcome::Conflict => {
+                self.conflict.set(true);
+                self.save.set(SaveState::Conflict);
+            }
+            // Nothing is lost: the draft stays in memory and the next change retries.
+            SaveOutcome::Failed(e) => self.save.set(SaveState::Failed(e)),
+        }
+    }
+
+    /// The draft changed: returns whether a save is overdue (typing went on too long).
+    pub fn changed(&self) -> bool {
+        self.session
+            .try_update_value(|s| s.changed(web::now()))
+            .unwrap_or(true)
+    }
+
+    /// Shows a draft the session switched to, as what is in storage now.
+    pub fn show(&self, opened: Opened) {
+        self.draft_id.set(opened.id);
+        self.draft.set(opened.draft);
+        self.step.set(opened.step);
+        self.conflict.set(false);
+        self.save.set(SaveState::Saved {
+            at: web::local_time(),
+        });
+    }
+
+    fn switch_failed(&self, error: SwitchError) {
+        match error {
+            SwitchError::CurrentNotSaved(outcome) => {
+                self.show_save(outcome);
+                self.say(strings::SWITCH_REFUSED_UNSAVED);
+            }
+            SwitchError::Unreadable(_) => self.say(strings::DRAFT_UNREADABLE_NOT_OPENED),
+            SwitchError::Missing | SwitchError::ChangedElsewhere => {
+                self.say(strings::DRAFT_GONE_ELSEWHERE)
+            }
+            SwitchError::Store(e) => self.save.set(SaveState::Failed(e)),
+        }
+    }
+
+    /// Saves the draft being edited and opens the stored draft `id`.
+    pub fn open(&self, id: &str) {
+        match self.with_session(|s, d, step| s.open(id, d, step, web::now())) {
+            Ok(opened) => {
+                self.show(opened);
+                self.say(strings::draft_opened(
+                    &self
+                        .draft
+                        .with_untracked(|d| d.title(self.template.get_untracked())),
+                ));
+                self.view.set(View::Editor);
+                self.focus_later("h2");
+            }
+            Err(e) => self.switch_failed(e),
+        }
+    }
+
+    /// Saves the draft being edited and starts `fresh` (written at once, so it is listed).
+    pub fn new_draft(&self, fresh: Draft) {
+        let random = web::random();
+        match self.with_session(|s, d, step| s.new_draft(fresh, d, step, web::now(), random)) {
+            Ok((opened, outcome)) => {
+                self.show(opened);
+                self.show_save(outcome);
+                self.say(strings::DRAFT_CREATED);
+                self.view.set(View::Editor);
+                self.focus_later("h2");
+            }
+            Err(e) => self.switch_failed(e),
+        }
+    }
+
+    /// The writer's choice in a conflict.
+    pub fn resolve(&self, choice: ConflictChoice) {
+        match self.with_session(|s, d, step| s.resolve(choice, d, step, web::now())) {
+            Resolved::TookTheirs { draft, step, mine } => {
+                // This page's text goes to a file first, so neither version is lost.
+                let _ = web::download(
+                    strings::FILE_REPLACED_DRAFT,
+                    "application/json",
+                    &crate::model::persisted::encode(&mine),
+                );
+                let id = self.draft_id.get_untracked();
+                self.show(Opened {
+                    id,
+                    draft: *draft,
+                    step,
+                });
+            }
+            Resolved::KeptMine(outcome) => {
+                self.conflict.set(false);
+                self.save.set(SaveState::Pending);
+                self.show_save(outcome);
+            }
+            Resolved::NoConflict => self.conflict.set(false),
+        }
+    }
+
+    /// Another tab wrote to storage (a `storage` event).
+    pub fn foreign_write(&self, key: &str, value: Option<&str>) {
+        match self.with_session(|s, d, step| s.on_foreign_write(key, value, d, step)) {
+            ForeignWrite::Ignore => {}
+            ForeignWrite::Follow { draft, step } => {
+                let id = self.draft_id.get_untracked();
+                self.show(Opened {
+                    id,
+                    draft: *draft,
+                    step,
+                });
+                self.say(strings::SYNCED_FROM_OTHER_TAB);
+            }
+            ForeignWrite::Ask => {
+                self.conflict.set(true);
+                self.save.set(SaveState::Conflict);
+            }
+            ForeignWrite::Deleted => {
+                // Written back at once: the text on this page is never only on screen.
+                self.save_now();
+                self.say(strings::DELETED_ELSEWHERE_KEPT);
+            }
+        }
     }
 }

@@ -149,15 +149,34 @@ pub fn template_or_default(id: &str) -> &'static Template {
 mod tests {
     use super::*;
 
+    /// The first name that occurs twice, wherever the two are.
+    fn first_duplicate<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+        let mut seen = std::collections::HashSet::new();
+        names.into_iter().find(|n| !seen.insert(*n))
+    }
+
+    #[test]
+    fn a_duplicate_is_found_wherever_it_is() {
+        assert_eq!(first_duplicate(["A", "B", "A"]), Some("A"));
+        assert_eq!(first_duplicate(["A", "A"]), Some("A"));
+        assert_eq!(first_duplicate(["A", "B", "C"]), None);
+    }
+
     #[test]
     fn builtin_templates_parse_and_have_unique_ids() {
         let all = builtin_templates();
         assert!(!all.is_empty());
         assert_eq!(all[0].id, DEFAULT_TEMPLATE_ID);
         assert_eq!(all.len(), 3, "structures A, B and C");
-        let mut ids: Vec<_> = all.iter().map(|t| &t.id).collect();
-        ids.dedup();
-        assert_eq!(ids.len(), all.len());
+        assert_eq!(first_duplicate(all.iter().map(|t| t.id.as_str())), None);
+        for t in all {
+            assert_eq!(
+                first_duplicate(t.parts.iter().map(|p| p.key.as_str())),
+                None,
+                "{}",
+                t.id
+            );
+        }
         for t in all {
             assert!(!t.parts.is_empty(), "{} has parts", t.id);
             for p in &t.parts {

@@ -1,5 +1,5 @@
 //! The finished report as an ordered list of blocks. Every output (plain text, preview,
-//! and later .docx/print) is made from this, so numbering and order are decided once.
+//! print view, .docx) is made from this, so numbering and order are decided once.
 
 use std::ops::Range;
 

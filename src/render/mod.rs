@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod docx;
+pub mod file_name;
 pub mod layout;
 pub mod print;
 pub mod text;
@@ -10,4 +11,5 @@ mod xml;
 mod zip;
 
 pub use document::{build, Block, BlockKind, Document};
+pub use file_name::safe_file_name;
 pub use text::{count_chars, to_text, windows_text, TextOptions};

@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod memory;
 pub mod save_state;
+pub mod session;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
@@ -87,10 +88,57 @@ impl<S: KeyValueStore> DraftRepository<S> {
     }
 
     fn unreadable_key(&self, id: &str, now_ms: f64) -> String {
-        format!(
-            "{KEY_PREFIX}/{}/unreadable/{id}/{}",
-            self.namespace, now_ms as u64
-        )
+        format!("{}{id}/{}", self.unreadable_prefix(), now_ms as u64)
+    }
+
+    fn unreadable_prefix(&self) -> String {
+        format!("{KEY_PREFIX}/{}/unreadable/", self.namespace)
+    }
+
+    /// Entries that cannot be read: those set aside by [`Self::load`] and those still under
+    /// a draft key. Newest first; each stays until [`Self::discard_set_aside`].
+    pub fn set_aside(&self) -> Result<Vec<session::SetAside>, StoreError> {
+        let (drafts, aside) = (self.draft_key(""), self.unreadable_prefix());
+        let mut out = Vec::new();
+        for key in self.store.keys()? {
+            let (id, at) = if let Some(id) = key.strip_prefix(&drafts) {
+                (id.to_string(), None)
+            } else if let Some(rest) = key.strip_prefix(&aside) {
+                let (id, at) = rest.rsplit_once('/').unwrap_or((rest, ""));
+                (id.to_string(), Some(at.parse::<f64>().unwrap_or(0.0)))
+            } else {
+                continue;
+            };
+            let Some(raw) = self.store.get(&key)? else {
+                continue;
+            };
+            let error = match decode(&raw) {
+                Err(error) => error,
+                Ok(_) if at.is_some() => DecodeError::NotADraft,
+                Ok(_) => continue,
+            };
+            out.push(session::SetAside {
+                key,
+                id,
+                at,
+                raw,
+                error,
+            });
+        }
+        out.sort_by(|a, b| {
+            b.at.unwrap_or(f64::MAX)
+                .total_cmp(&a.at.unwrap_or(f64::MAX))
+        });
+        Ok(out)
+    }
+
+    /// Removes an entry listed by [`Self::set_aside`] (after the writer kept it as a file).
+    pub fn discard_set_aside(&self, key: &str) -> Result<(), StoreError> {
+        if key.starts_with(&self.unreadable_prefix()) || key.starts_with(&self.draft_key("")) {
+            self.store.remove(key)
+        } else {
+            Ok(())
+        }
     }
 
     /// The draft the writer last worked on.
@@ -208,12 +256,18 @@ pub fn sanitize_namespace(ns: &str) -> String {
 }
 
 /// A draft id from the clock and a random number (no collision across tabs in practice).
+/// A clock that is not a number gives an id from the random part alone.
 pub fn new_draft_id(now_ms: f64, random: f64) -> String {
-    format!(
-        "d{:x}{:04x}",
-        now_ms as u64,
-        (random * 65536.0) as u32 & 0xffff
-    )
+    let random = if random.is_finite() {
+        random.abs().fract()
+    } else {
+        0.0
+    };
+    let time = match session::valid_wall_time(now_ms) {
+        Some(ms) => ms as u64,
+        None => (random * 1e12) as u64,
+    };
+    format!("d{:x}{:04x}", time, (random * 65536.0) as u32 & 0xffff)
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 use super::StoreError;
 use crate::strings;
 
-/// How long typing must pause before a save (the bound is 500 ms).
+/// How long typing must pause before a save (kept under half a second, so a pause in
+/// typing is saved before the writer can switch away).
 pub const DEBOUNCE_MS: u32 = 400;
 
 /// Longest a change may wait while typing goes on without a pause: a crash or a closed

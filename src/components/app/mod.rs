@@ -1,5 +1,7 @@
-//! The top-level component: loads the last draft, wires autosave (debounced, and at once
-//! when the page is hidden or closed), and lays out step list, form and preview.
+//! The top-level component: starts the session (the last draft, or a fresh one), wires
+//! autosave (debounced, at most `MAX_WAIT_MS` while typing goes on, and at once when the
+//! page is hidden or closed) and other tabs' writes to the session engine, and lays out
+//! step list, form and preview. The protocol itself is `storage::session`, tested natively.
 
 use std::time::Duration;
 
@@ -7,81 +9,30 @@ use leptos::prelude::*;
 
 use super::checks_panel::FindingsBadge;
 use super::drafts_page::DraftsPage;
-use super::editor::{ConflictChoice, Editor, Notice, OpenRequest, View};
+use super::editor::{Editor, Notice, View};
 use super::preview::Preview;
 use super::step_form::StepForm;
 use super::stepper::Stepper;
 use crate::config::Config;
-use crate::model::persisted::{decode, encode};
-use crate::model::persisted::{StoredDraft, SCHEMA_VERSION};
-use crate::model::step::{self, Step};
+use crate::model::persisted::encode;
+use crate::model::step;
 use crate::model::template::{template_or_default, DEFAULT_TEMPLATE_ID};
 use crate::model::Draft;
 use crate::storage::browser::BrowserStore;
-use crate::storage::save_state::{overdue, SaveState, DEBOUNCE_MS};
-use crate::storage::{new_draft_id, DraftRepository, LoadOutcome, SaveError};
+use crate::storage::save_state::{SaveState, DEBOUNCE_MS, MAX_WAIT_MS};
+use crate::storage::session::{ConflictChoice, Session, Start};
+use crate::storage::DraftRepository;
 use crate::strings;
 use crate::web;
 
-struct Loaded {
-    id: String,
-    revision: u64,
-    draft: Draft,
-    step: Step,
-    save: SaveState,
-    notice: Option<Notice>,
-}
-
-fn fresh_draft(config: &Config) -> Draft {
+/// A blank draft with the embedding's template, organ and year.
+pub fn fresh_draft(config: &Config) -> Draft {
     let mut draft = Draft::new(template_or_default(
         config.template.as_deref().unwrap_or(DEFAULT_TEMPLATE_ID),
     ));
     draft.header.organ = config.organ.clone().unwrap_or_default();
     draft.header.year = config.year.clone().unwrap_or_default();
     draft
-}
-
-fn load(repo: &DraftRepository<BrowserStore>, config: &Config) -> Loaded {
-    let now = web::now_ms();
-    let new_id = new_draft_id(now, web::random());
-    let fresh = |save, notice| Loaded {
-        id: new_id.clone(),
-        revision: 0,
-        draft: fresh_draft(config),
-        step: Step::Header,
-        save,
-        notice,
-    };
-    match repo.load_current(now) {
-        Ok(LoadOutcome::Fresh) => fresh(SaveState::Idle, None),
-        Ok(LoadOutcome::Restored(stored)) => {
-            let mut draft = stored.draft;
-            let step = step::resume(
-                &mut draft,
-                Step::parse(&stored.step).unwrap_or(Step::Header),
-            );
-            Loaded {
-                id: stored.id,
-                revision: stored.revision,
-                draft,
-                step,
-                save: SaveState::Restored,
-                notice: None,
-            }
-        }
-        Ok(LoadOutcome::Unreadable { error, raw, .. }) => {
-            let text = format!("{}（{}）", strings::LOAD_CORRUPT, error.message());
-            fresh(
-                SaveState::Idle,
-                Some(Notice {
-                    text,
-                    undo: None,
-                    rescue: Some(raw),
-                }),
-            )
-        }
-        Err(e) => fresh(SaveState::Failed(e), None),
-    }
 }
 
 /// How long the text must rest before the page gets a `fazhi-report:change` event.
@@ -98,213 +49,62 @@ pub fn App(
     on_ready: Option<Box<dyn FnOnce(Editor)>>,
 ) -> impl IntoView {
     let repo = DraftRepository::new(BrowserStore::new(), &config.namespace);
-    let loaded = load(&repo, &config);
-    let editor = Editor::new(
-        loaded.id.clone(),
-        loaded.draft.clone(),
-        loaded.step,
-        loaded.save.clone(),
-        loaded.notice,
-        host,
-    );
+    let (session, opened, start) =
+        Session::start(repo, fresh_draft(&config), web::now(), web::random());
+    let (save, notice) = match start {
+        Start::Fresh => (SaveState::Idle, None),
+        Start::Restored => (SaveState::Restored, None),
+        Start::Unreadable { error, raw } => (
+            SaveState::Idle,
+            Some(Notice {
+                text: format!("{}（{}）", strings::LOAD_CORRUPT, error.message()),
+                undo: None,
+                rescue: Some(raw),
+            }),
+        ),
+        Start::Failed(e) => (SaveState::Failed(e), None),
+    };
+    let editor = Editor::new(session, opened, save, notice, host);
     provide_context(editor);
     if let Some(ready) = on_ready {
         ready(editor);
     }
-
-    let repo = StoredValue::new(repo);
-    provide_context(repo);
     let show_drafts = config.show_drafts;
-    let id = editor.draft_id;
-    let revision = StoredValue::new(loaded.revision);
-    // What is in storage now (or, for a new draft, what needs no saving: an untouched
-    // blank draft is not written). A save is skipped when nothing differs from it.
-    let last_saved = StoredValue::new(Some((loaded.draft, loaded.step)));
+    provide_context(StoredValue::new(config));
 
-    // When the oldest unsaved change was made (for the maximum wait while typing goes on).
-    let first_unsaved = StoredValue::new(None::<f64>);
-    let save_now = move || {
-        first_unsaved.set_value(None);
-        let draft = editor.draft.get_untracked();
-        let step = editor.step.get_untracked();
-        let unchanged =
-            last_saved.with_value(|l| l.as_ref().is_some_and(|(d, s)| *d == draft && *s == step));
-        if unchanged && !editor.save.get_untracked().is_error() {
-            if editor.save.get_untracked() == SaveState::Pending {
-                editor.save.set(SaveState::Saved {
-                    at: web::local_time(),
-                });
-            }
-            return;
-        }
-        let base = revision.get_value();
-        let stored = StoredDraft {
-            schema: SCHEMA_VERSION,
-            id: id.get_untracked(),
-            revision: base + 1,
-            saved_at: web::now_ms(),
-            step: step.key(),
-            draft,
-        };
-        match repo.with_value(|r| r.save_checked(&stored, base)) {
-            Ok(()) => {
-                revision.set_value(base + 1);
-                last_saved.set_value(Some((stored.draft, step)));
-                editor.save.set(SaveState::Saved {
-                    at: web::local_time(),
-                });
-            }
-            // Another tab saved meanwhile: write nothing until the writer chooses.
-            Err(SaveError::Conflict { theirs }) => {
-                editor.conflict.set(Some(*theirs));
-                editor.save.set(SaveState::Conflict);
-            }
-            // Nothing is lost: the draft stays in memory and the next change retries.
-            Err(SaveError::Store(e)) => editor.save.set(SaveState::Failed(e)),
-        }
-    };
-
-    // Makes a stored draft the one being edited (another tab's save, or a draft opened
-    // from the drafts page), as what is now in storage.
-    let adopt_with_step = move |theirs: StoredDraft, step: Step| {
-        let mut theirs = theirs;
-        let step = step::resume(&mut theirs.draft, step);
-        id.set(theirs.id.clone());
-        revision.set_value(theirs.revision);
-        last_saved.set_value(Some((theirs.draft.clone(), step)));
-        editor.draft.set(theirs.draft);
-        editor.step.set(step);
-        editor.conflict.set(None);
-        editor.save.set(SaveState::Saved {
-            at: web::local_time(),
-        });
-    };
-    let adopt = move |theirs: StoredDraft| adopt_with_step(theirs, editor.step.get_untracked());
-
-    // Another tab wrote this draft: follow it if this page has nothing unsaved, else ask.
+    // Another tab wrote to storage: the session follows it, asks, or writes back.
     let on_storage = window_event_listener_untyped("storage", move |ev| {
         let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(&ev) else {
             return;
         };
-        let key = repo.with_value(|r| r.draft_key(&id.get_untracked()));
-        if ev.key().as_deref() != Some(key.as_str()) {
-            return;
+        if let Some(key) = ev.key() {
+            editor.foreign_write(&key, ev.new_value().as_deref());
         }
-        let Some(theirs) = ev.new_value().and_then(|raw| decode(&raw).ok()) else {
-            return;
-        };
-        if theirs.revision <= revision.get_value() {
-            return;
-        }
-        let unsaved = last_saved.with_value(|l| {
-            l.as_ref()
-                .is_none_or(|(d, _)| editor.draft.with_untracked(|now| now != d))
-        });
-        if unsaved {
-            editor.conflict.set(Some(theirs));
-            editor.save.set(SaveState::Conflict);
-        } else {
-            adopt(theirs);
-            editor.say(strings::SYNCED_FROM_OTHER_TAB);
-        }
-    });
-
-    // Opening another draft, or a new one, from the drafts page.
-    Effect::new(move |_| {
-        let Some(request) = editor.open_request.get() else {
-            return;
-        };
-        editor.open_request.set(None);
-        if let OpenRequest::Reload(current) = &request {
-            // Storage now holds the imported version: take it as is, without saving ours over it.
-            if let Ok(LoadOutcome::Restored(stored)) =
-                repo.with_value(|r| r.load(current, web::now_ms()))
-            {
-                adopt(*stored);
-            }
-            return;
-        }
-        save_now();
-        match request {
-            OpenRequest::Reload(_) => {}
-            OpenRequest::Open(other) => match repo.with_value(|r| r.load(&other, web::now_ms())) {
-                Ok(LoadOutcome::Restored(stored)) => {
-                    let step = Step::parse(&stored.step).unwrap_or(Step::Header);
-                    adopt_with_step(*stored, step);
-                    let _ = repo.with_value(|r| r.set_current(&other));
-                    editor.say(strings::draft_opened(
-                        &editor
-                            .draft
-                            .with_untracked(|d| d.title(editor.template.get_untracked())),
-                    ));
-                }
-                Ok(_) => editor.say(strings::DRAFT_UNREADABLE_NOT_OPENED),
-                Err(e) => editor.save.set(SaveState::Failed(e)),
-            },
-            OpenRequest::New(template_id) => {
-                let draft = fresh_draft(&Config {
-                    template: Some(template_id),
-                    ..Config::default()
-                });
-                id.set(new_draft_id(web::now_ms(), web::random()));
-                revision.set_value(0);
-                last_saved.set_value(None); // written at once, so it is in the list
-                editor.draft.set(draft);
-                editor.step.set(Step::Header);
-                save_now();
-                editor.say(strings::DRAFT_CREATED);
-            }
-        }
-        editor.view.set(View::Editor);
-        editor.focus_later("h2");
     });
 
     // Entering the drafts page: the current draft is saved first, so the list is up to date.
     Effect::new(move |_| {
         if editor.view.get() == View::Drafts {
-            untrack(save_now);
+            untrack(move || editor.save_now());
             editor.focus_later("#drafts-title");
         }
     });
 
-    // The writer's choice in a conflict.
-    Effect::new(move |_| {
-        let Some(choice) = editor.conflict_choice.get() else {
-            return;
-        };
-        editor.conflict_choice.set(None);
-        let Some(theirs) = editor.conflict.get_untracked() else {
-            return;
-        };
-        match choice {
-            ConflictChoice::TakeTheirs => {
-                // This page's text goes to a file first, so neither version is lost.
-                let mine = StoredDraft {
-                    schema: SCHEMA_VERSION,
-                    id: id.get_untracked(),
-                    revision: 0,
-                    saved_at: web::now_ms(),
-                    step: editor.step.get_untracked().key(),
-                    draft: editor.draft.get_untracked(),
-                };
-                let _ = web::download(
-                    strings::FILE_REPLACED_DRAFT,
-                    "application/json",
-                    &encode(&mine),
-                );
-                adopt(theirs);
-            }
-            ConflictChoice::KeepMine => {
-                revision.set_value(theirs.revision);
-                editor.conflict.set(None);
-                editor.save.set(SaveState::Pending);
-                save_now();
-            }
-        }
-    });
-
-    // Debounced autosave on every change of text or step.
+    // The one effect that syncs storage: a save after a pause in typing (`DEBOUNCE_MS`),
+    // and at the latest `MAX_WAIT_MS` after the oldest unsaved change while typing goes
+    // on. That bound is kept twice: by the session's monotonic clock on each change, and
+    // by a timer armed on the first unsaved change (timers need no page clock at all).
     let timer = StoredValue::new(None::<TimeoutHandle>);
+    let max_wait = StoredValue::new(None::<TimeoutHandle>);
+    let save_now = move || {
+        for t in [timer, max_wait] {
+            if let Some(handle) = t.get_value() {
+                handle.clear();
+            }
+            t.set_value(None);
+        }
+        editor.save_now();
+    };
     Effect::new(move |first_run: Option<()>| {
         editor.draft.track();
         editor.step.track();
@@ -317,13 +117,14 @@ pub fn App(
         if let Some(handle) = timer.get_value() {
             handle.clear();
         }
-        let now = web::now_ms();
-        if first_unsaved.get_value().is_none() {
-            first_unsaved.set_value(Some(now));
-        }
-        if overdue(first_unsaved.get_value(), now) {
+        if editor.changed() {
             save_now();
             return;
+        }
+        if max_wait.get_value().is_none() {
+            max_wait.set_value(
+                set_timeout_with_handle(save_now, Duration::from_millis(MAX_WAIT_MS as u64)).ok(),
+            );
         }
         timer.set_value(
             set_timeout_with_handle(save_now, Duration::from_millis(DEBOUNCE_MS as u64)).ok(),
@@ -440,11 +241,11 @@ pub fn App(
 fn NoticeBar() -> impl IntoView {
     let editor = Editor::use_context();
     let conflict = move || {
-        editor.conflict.with(|c| c.is_some()).then(|| view! {
+        editor.conflict.get().then(|| view! {
             <div class="notice conflict" role="alert">
                 <span>{strings::CONFLICT_NOTICE}</span>
-                <button type="button" on:click=move |_| editor.conflict_choice.set(Some(ConflictChoice::TakeTheirs))>{strings::BTN_TAKE_THEIRS}</button>
-                <button type="button" class="primary" on:click=move |_| editor.conflict_choice.set(Some(ConflictChoice::KeepMine))>{strings::BTN_KEEP_MINE}</button>
+                <button type="button" on:click=move |_| editor.resolve(ConflictChoice::TakeTheirs)>{strings::BTN_TAKE_THEIRS}</button>
+                <button type="button" class="primary" on:click=move |_| editor.resolve(ConflictChoice::KeepMine)>{strings::BTN_KEEP_MINE}</button>
             </div>
         })
     };
@@ -454,7 +255,7 @@ fn NoticeBar() -> impl IntoView {
             <div class="notice conflict" role="alert">
                 <span>{move || editor.save.with(|s| s.message())}</span>
                 <button type="button" class="primary" on:click=move |_| {
-                    let stored = StoredDraft { schema: SCHEMA_VERSION, id: editor.draft_id.get_untracked(), revision: 0, saved_at: web::now_ms(), step: editor.step.get_untracked().key(), draft: editor.draft.get_untracked() };
+                    let stored = editor.snapshot();
                     let name = web::safe_file_name(&strings::backup_file_stem(&editor.draft.with_untracked(|d| d.title(editor.template.get_untracked()))), "json");
                     let _ = web::download(&name, "application/json", &encode(&stored));
                 }>{strings::BTN_SAVE_BACKUP}</button>

@@ -4,17 +4,30 @@
 
 use leptos::prelude::*;
 
-use super::editor::{Editor, OpenRequest, View};
+use super::app::fresh_draft;
+use super::editor::{Editor, View};
+use crate::config::Config;
 use crate::model::persisted::{encode, StoredDraft};
 use crate::model::step;
 use crate::model::template::{builtin_templates, template_or_default};
 use crate::storage::backup::{encode_bundle, parse_backup};
-use crate::storage::browser::BrowserStore;
-use crate::storage::{new_draft_id, DraftRepository};
+use crate::storage::save_state::SaveState;
+use crate::storage::session::{Deleted, SetAside, SwitchError};
 use crate::strings;
 use crate::web;
 
-pub type Repo = StoredValue<DraftRepository<BrowserStore>>;
+/// What 撤销 puts back after a draft was deleted on this page.
+#[derive(Clone, Debug, PartialEq)]
+struct DeletedDraft {
+    deleted: Deleted,
+    /// The name the list showed, for the notice.
+    name: String,
+}
+
+/// A storage problem in the wording of the save indicator.
+fn store_message(e: crate::storage::StoreError) -> String {
+    SaveState::Failed(e).message()
+}
 
 fn display_name(s: &StoredDraft) -> String {
     let d = &s.draft;
@@ -47,15 +60,20 @@ fn local_date_time(ms: f64) -> String {
 #[component]
 pub fn DraftsPage() -> impl IntoView {
     let editor = Editor::use_context();
-    let repo = expect_context::<Repo>();
+    let session = editor.session;
     let refresh = RwSignal::new(0u32);
     let message = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
-    let undo: RwSignal<Option<(String, String, String)>> = RwSignal::new(None); // id, raw, name
+    let undo: RwSignal<Option<DeletedDraft>> = RwSignal::new(None);
     let drafts = Memo::new(move |_| {
         refresh.track();
         editor.save.track();
-        repo.with_value(|r| r.list()).unwrap_or_default()
+        session.with_value(|s| s.repo().list()).unwrap_or_default()
+    });
+    let set_aside = Memo::new(move |_| {
+        refresh.track();
+        editor.save.track();
+        session.with_value(|s| s.set_aside()).unwrap_or_default()
     });
     let say = move |text: String| {
         error.set(String::new());
@@ -65,22 +83,18 @@ pub fn DraftsPage() -> impl IntoView {
         message.set(String::new());
         error.set(text);
     };
-    let save_copy = move |mut copy: StoredDraft| {
-        copy.id = new_draft_id(web::now_ms(), web::random());
-        copy.revision = 1;
-        copy.saved_at = web::now_ms();
-        match repo.with_value(|r| {
-            r.save(&copy)
-                .and_then(|_| r.set_current(&editor.draft_id.get_untracked()))
-        }) {
-            Ok(()) => {
+    let save_copy = move |copy: StoredDraft| {
+        let random = web::random();
+        match session
+            .try_update_value(|s| s.add_copy(copy, web::now(), random))
+            .expect("the session lives as long as the editor")
+        {
+            Ok(_) => {
                 refresh.update(|n| *n += 1);
                 true
             }
             Err(e) => {
-                fail(strings::copy_failed(
-                    &crate::storage::save_state::SaveState::Failed(e).message(),
-                ));
+                fail(strings::copy_failed(&store_message(e)));
                 false
             }
         }
@@ -103,44 +117,36 @@ pub fn DraftsPage() -> impl IntoView {
             match parse_backup(&text) {
                 Err(e) => fail(format!("“{name}”{}", e.message())),
                 Ok(list) => {
-                    let (mut replaced, mut added) = (0, 0);
-                    for mut d in list {
-                        let exists = repo.with_value(|r| r.exists(&d.id)).unwrap_or(false);
-                        if exists {
-                            let question = strings::import_replace_question(&display_name(&d));
-                            let replace = web_sys::window()
-                                .and_then(|w| w.confirm_with_message(&question).ok())
-                                .unwrap_or(false);
-                            if replace {
-                                // Keep the revision ahead of the local one, so open tabs see a newer version.
-                                let local = repo.with_value(|r| r.load(&d.id, web::now_ms())).ok();
-                                if let Some(crate::storage::LoadOutcome::Restored(l)) = local {
-                                    d.revision = d.revision.max(l.revision + 1);
-                                }
-                                replaced += 1;
-                            } else {
-                                d.id = new_draft_id(web::now_ms(), web::random());
-                                d.draft.name = strings::imported_copy_name(&display_name(&d));
-                                added += 1;
+                    // Asked only about drafts already stored here: OK replaces, Cancel keeps both.
+                    let ask = |d: &StoredDraft| {
+                        let question = strings::import_replace_question(&display_name(d));
+                        web_sys::window()
+                            .and_then(|w| w.confirm_with_message(&question).ok())
+                            .unwrap_or(false)
+                    };
+                    let copy_name = |d: &StoredDraft| strings::imported_copy_name(&display_name(d));
+                    let random = web::random();
+                    let result = session
+                        .try_update_value(|s| {
+                            let plan = s.plan_import(list, web::now(), random, ask, copy_name)?;
+                            s.apply_import(plan)
+                        })
+                        .expect("the session lives as long as the editor");
+                    refresh.update(|n| *n += 1);
+                    match result {
+                        Err(e) => fail(store_message(e)),
+                        Ok(report) => {
+                            if let Some(opened) = report.reopened {
+                                editor.show(opened);
                             }
-                        } else {
-                            added += 1;
-                        }
-                        if let Err(e) = repo.with_value(|r| r.save(&d)) {
-                            return fail(
-                                crate::storage::save_state::SaveState::Failed(e).message(),
-                            );
-                        }
-                        let _ =
-                            repo.with_value(|r| r.set_current(&editor.draft_id.get_untracked()));
-                        if d.id == editor.draft_id.get_untracked() {
-                            editor
-                                .open_request
-                                .set(Some(OpenRequest::Reload(d.id.clone())));
+                            let mut text =
+                                strings::import_done(&name, report.added, report.replaced);
+                            if !report.skipped.is_empty() {
+                                text.push_str(&strings::import_skipped(report.skipped.len()));
+                            }
+                            say(text);
                         }
                     }
-                    refresh.update(|n| *n += 1);
-                    say(strings::import_done(&name, added, replaced));
                 }
             }
             if let Some(input) = file_input.get_untracked() {
@@ -172,7 +178,7 @@ pub fn DraftsPage() -> impl IntoView {
                 <select id="f-new-template" on:change=move |ev| new_template.set(event_target_value(&ev))>
                     {builtin_templates().iter().map(|t| view! { <option value=t.id.clone()>{t.name.clone()}</option> }).collect_view()}
                 </select>
-                <button type="button" class="primary" on:click=move |_| editor.open_request.set(Some(OpenRequest::New(new_template.get_untracked())))>{strings::BTN_NEW_DRAFT}</button>
+                <button type="button" class="primary" on:click=move |_| editor.new_draft(fresh_draft(&Config { template: Some(new_template.get_untracked()), ..Config::default() }))>{strings::BTN_NEW_DRAFT}</button>
                 <span class="spacer"></span>
                 <label class="file-button">
                     {strings::BTN_IMPORT_BACKUP}
@@ -182,13 +188,21 @@ pub fn DraftsPage() -> impl IntoView {
             </div>
             <p class="drafts-message" role="status" aria-live="polite">{move || message.get()}</p>
             <p class="drafts-error" role="alert">{move || error.get()}</p>
-            {move || undo.get().map(|(id, raw, name)| view! {
+            {move || undo.get().map(|gone| view! {
                 <div class="notice">
-                    {strings::draft_deleted(&name)}
+                    {strings::draft_deleted(&gone.name)}
                     <button type="button" on:click=move |_| {
-                        let _ = repo.with_value(|r| r.restore(&id, &raw));
+                        let restored = session
+                            .try_update_value(|s| s.undo_delete(&gone.deleted))
+                            .expect("the session lives as long as the editor");
                         undo.set(None);
                         refresh.update(|n| *n += 1);
+                        match restored {
+                            Ok(true) => {}
+                            // Another tab wrote it back since: its newer text stays.
+                            Ok(false) => say(strings::UNDO_DELETE_NEWER_KEPT.into()),
+                            Err(e) => fail(store_message(e)),
+                        }
                     }>{strings::BTN_UNDO}</button>
                 </div>
             })}
@@ -206,18 +220,22 @@ pub fn DraftsPage() -> impl IntoView {
                         view! {
                             <tr class:current=current>
                                 <td>
-                                    <label class="visually-hidden" for=format!("f-name-{id}")>{strings::LABEL_DRAFT_NAME}</label>
-                                    <input id=format!("f-name-{id}") class="name" value=s.draft.name.clone() placeholder=name.clone()
+                                    <input class="name" aria-label=strings::LABEL_DRAFT_NAME value=s.draft.name.clone() placeholder=name.clone()
                                         on:change=move |ev| {
                                             let v = event_target_value(&ev);
                                             if s_rename.id == editor.draft_id.get_untracked() {
                                                 editor.edit(|d| d.name = v);
                                             } else {
-                                                let mut d = s_rename.clone();
-                                                d.draft.name = v;
-                                                d.revision += 1;
-                                                let _ = repo.with_value(|r| r.save(&d).and_then(|_| r.set_current(&editor.draft_id.get_untracked())));
+                                                // On top of what storage holds now, revision-checked.
+                                                let renamed = session
+                                                    .try_update_value(|s| s.rename(&s_rename.id, v, web::now()))
+                                                    .expect("the session lives as long as the editor");
                                                 refresh.update(|n| *n += 1);
+                                                match renamed {
+                                                    Ok(()) => {}
+                                                    Err(SwitchError::Store(e)) => fail(format!("{}{}", strings::RENAME_FAILED, store_message(e))),
+                                                    Err(_) => fail(format!("{}{}", strings::RENAME_FAILED, strings::DRAFT_GONE_ELSEWHERE)),
+                                                }
                                             }
                                         } />
                                     {current.then(|| view! { <span class="tag">{strings::TAG_CURRENT}</span> })}
@@ -228,7 +246,7 @@ pub fn DraftsPage() -> impl IntoView {
                                 <td>{local_date_time(s.saved_at)}</td>
                                 <td><meter min="0" max=total.to_string() value=done.to_string()></meter>{format!(" {done}/{total}")}</td>
                                 <td class="actions-cell"><div class="row-actions">
-                                    <button type="button" disabled=current on:click=move |_| editor.open_request.set(Some(OpenRequest::Open(id_open.clone())))
+                                    <button type="button" disabled=current on:click=move |_| editor.open(&id_open)
                                         aria-label=format!("{}：{name}", strings::BTN_OPEN)>{strings::BTN_OPEN}</button>
                                     <button type="button" on:click=move |_| {
                                         let mut c = s_copy.clone();
@@ -249,10 +267,15 @@ pub fn DraftsPage() -> impl IntoView {
                                         let _ = web::download(&file, "application/json", &encode(&s_export));
                                     } aria-label=format!("{}：{name}", strings::BTN_EXPORT)>{strings::BTN_EXPORT}</button>
                                     <button type="button" class="danger" disabled=current on:click=move |_| {
-                                        if let Ok(Some(raw)) = repo.with_value(|r| r.delete(&id_del)) {
-                                            undo.set(Some((id_del.clone(), raw, name_del.clone())));
-                                            refresh.update(|n| *n += 1);
+                                        let deleted = session
+                                            .try_update_value(|s| s.delete(&id_del))
+                                            .expect("the session lives as long as the editor");
+                                        match deleted {
+                                            Ok(Some(deleted)) => undo.set(Some(DeletedDraft { deleted, name: name_del.clone() })),
+                                            Ok(None) => {}
+                                            Err(e) => fail(store_message(e)),
                                         }
+                                        refresh.update(|n| *n += 1);
                                     } aria-label=format!("{}：{name}", strings::BTN_REMOVE)>{strings::BTN_REMOVE}</button>
                                 </div></td>
                             </tr>
@@ -261,6 +284,62 @@ pub fn DraftsPage() -> impl IntoView {
                 </tbody>
             </table>
             {move || drafts.with(|d| d.is_empty()).then(|| view! { <p class="empty">{strings::DRAFTS_EMPTY}</p> })}
+            {move || (!set_aside.with(|l| l.is_empty())).then(|| view! {
+                <SetAsideList entries=set_aside refresh fail />
+            })}
+        </section>
+    }
+}
+
+/// Entries that could not be read: listed until the writer downloads and deletes them.
+#[component]
+fn SetAsideList(
+    entries: Memo<Vec<SetAside>>,
+    refresh: RwSignal<u32>,
+    fail: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let editor = Editor::use_context();
+    view! {
+        <section class="set-aside" aria-labelledby="set-aside-title">
+            <h3 id="set-aside-title">{strings::HEAD_SET_ASIDE}</h3>
+            <p class="hint">{strings::HINT_SET_ASIDE}</p>
+            <table class="drafts set-aside-list">
+                <thead><tr>{strings::SET_ASIDE_COLUMNS.iter().map(|c| view! { <th>{*c}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    <For each=move || entries.get() key=|e| e.key.clone() children=move |e| {
+                        let when = match e.at {
+                            Some(ms) => local_date_time(ms),
+                            None => strings::SET_ASIDE_NOT_OPENED.to_string(),
+                        };
+                        let (raw, id, key) = (e.raw.clone(), e.id.clone(), e.key.clone());
+                        let file = web::safe_file_name(&strings::set_aside_file_name(&e.id), "json");
+                        view! {
+                            <tr>
+                                <td>{e.id.clone()}</td>
+                                <td>{when}</td>
+                                <td>{e.error.message()}</td>
+                                <td class="actions-cell"><div class="row-actions">
+                                    <button type="button" aria-label=format!("{}：{id}", strings::BTN_DOWNLOAD)
+                                        on:click=move |_| { let _ = web::download(&file, "application/json", &raw); }>{strings::BTN_DOWNLOAD}</button>
+                                    <button type="button" class="danger" aria-label=format!("{}：{id}", strings::BTN_DELETE_SET_ASIDE)
+                                        on:click=move |_| {
+                                            let sure = web_sys::window()
+                                                .and_then(|w| w.confirm_with_message(strings::CONFIRM_DELETE_SET_ASIDE).ok())
+                                                .unwrap_or(false);
+                                            if !sure {
+                                                return;
+                                            }
+                                            if let Err(e) = editor.session.with_value(|s| s.discard_set_aside(&key)) {
+                                                fail(store_message(e));
+                                            }
+                                            refresh.update(|n| *n += 1);
+                                        }>{strings::BTN_DELETE_SET_ASIDE}</button>
+                                </div></td>
+                            </tr>
+                        }
+                    } />
+                </tbody>
+            </table>
         </section>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::checks_panel::ChecksPanel;
 use super::editor::Editor;
 use crate::model::field::FieldRef;
-use crate::model::persisted::{encode, StoredDraft, SCHEMA_VERSION};
+use crate::model::persisted::encode;
 use crate::render::docx::{docx, DocxMeta};
 use crate::render::layout::LayoutOptions;
 use crate::render::{to_text, windows_text, TextOptions};
@@ -103,14 +103,7 @@ pub fn OutputStep() -> impl IntoView {
         }
     };
     let backup = move |_| {
-        let stored = StoredDraft {
-            schema: SCHEMA_VERSION,
-            id: editor.draft_id.get_untracked(),
-            revision: 0,
-            saved_at: web::now_ms(),
-            step: editor.step.get_untracked().key(),
-            draft: editor.draft.get_untracked(),
-        };
+        let stored = editor.snapshot();
         let name = web::safe_file_name(&strings::backup_file_stem(&file_stem()), "json");
         let json = encode(&stored);
         if web::download(&name, "application/json", &json).is_ok() {
