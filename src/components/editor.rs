@@ -359,9 +359,19 @@ impl Editor {
         }
     }
 
-    /// Another tab wrote to storage (a `storage` event).
-    pub fn foreign_write(&self, key: &str, value: Option<&str>) {
-        match self.with_session(|s, d, step| s.on_foreign_write(key, value, d, step)) {
+    /// Another tab wrote to storage (a `storage` event; no key: it cleared storage).
+    pub fn foreign_write(&self, key: Option<&str>, value: Option<&str>) {
+        let heard = self.with_session(|s, d, step| match key {
+            Some(key) => s.on_foreign_write(key, value, d, step),
+            None => {
+                let own = s.repo().draft_key(s.id());
+                let now = crate::storage::KeyValueStore::get(s.repo().store(), &own)
+                    .ok()
+                    .flatten();
+                s.on_foreign_write(&own, now.as_deref(), d, step)
+            }
+        });
+        match heard {
             ForeignWrite::Ignore => {}
             ForeignWrite::Follow { draft, step } => {
                 let id = self.draft_id.get_untracked();

@@ -347,6 +347,10 @@ impl<S: KeyValueStore> Session<S> {
             return ForeignWrite::Ignore;
         }
         let Some(raw) = new_value else {
+            if self.revision == 0 {
+                // Never written from here: nothing was lost.
+                return ForeignWrite::Ignore;
+            }
             // Deleted elsewhere: this page still has the text; owe a save so it is not lost.
             self.stored = None;
             return ForeignWrite::Deleted;

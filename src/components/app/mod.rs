@@ -70,16 +70,13 @@ pub fn App(
         ready(editor);
     }
     let show_drafts = config.show_drafts;
-    provide_context(StoredValue::new(config));
 
     // Another tab wrote to storage: the session follows it, asks, or writes back.
     let on_storage = window_event_listener_untyped("storage", move |ev| {
         let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(&ev) else {
             return;
         };
-        if let Some(key) = ev.key() {
-            editor.foreign_write(&key, ev.new_value().as_deref());
-        }
+        editor.foreign_write(ev.key().as_deref(), ev.new_value().as_deref());
     });
 
     // Entering the drafts page: the current draft is saved first, so the list is up to date.

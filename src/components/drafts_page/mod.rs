@@ -75,6 +75,9 @@ pub fn DraftsPage() -> impl IntoView {
         editor.save.track();
         session.with_value(|s| s.set_aside()).unwrap_or_default()
     });
+    // Another tab saved, renamed or deleted a draft: the list shows storage as it is now.
+    let on_storage = window_event_listener_untyped("storage", move |_| refresh.update(|n| *n += 1));
+    on_cleanup(move || on_storage.remove());
     let say = move |text: String| {
         error.set(String::new());
         message.set(text);
