@@ -9,7 +9,7 @@
 //! clock that freezes or runs backwards can delay a save but never stop the maximum wait
 //! (the browser ring also arms a timer for it, which needs no clock at all).
 
-use super::save_state::MAX_WAIT_MS;
+use super::save_state::overdue;
 use super::{new_draft_id, DraftRepository, KeyValueStore, LoadOutcome, SaveError, StoreError};
 use crate::model::persisted::{decode, DecodeError, StoredDraft, SCHEMA_VERSION};
 use crate::model::step::{self, Step};
@@ -273,11 +273,11 @@ impl<S: KeyValueStore> Session<S> {
     }
 
     /// The draft changed. Returns whether a save is overdue: the oldest unsaved change has
-    /// waited [`MAX_WAIT_MS`] while typing went on.
+    /// waited [`super::save_state::MAX_WAIT_MS`] while typing went on.
     pub fn changed(&mut self, now: Now) -> bool {
         let t = self.clock(now.mono);
-        let first = *self.first_unsaved.get_or_insert(t);
-        t - first >= MAX_WAIT_MS
+        self.first_unsaved.get_or_insert(t);
+        overdue(self.first_unsaved, t)
     }
 
     /// Whether `draft` differs from what storage holds.
