@@ -318,8 +318,13 @@ impl Editor {
         }
     }
 
-    /// Saves the draft being edited and starts `fresh` (written at once, so it is listed).
-    pub fn new_draft(&self, fresh: Draft) {
+    /// Saves the draft being edited and starts a blank one with `template` (written at
+    /// once, so it is listed).
+    pub fn new_draft(&self, template: &str) {
+        let fresh = super::app::fresh_draft(&crate::config::Config {
+            template: Some(template.to_string()),
+            ..crate::config::Config::default()
+        });
         let random = web::random();
         match self.with_session(|s, d, step| s.new_draft(fresh, d, step, web::now(), random)) {
             Ok((opened, outcome)) => {

@@ -4,9 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::app::fresh_draft;
 use super::editor::{Editor, View};
-use crate::config::Config;
 use crate::model::persisted::{encode, StoredDraft};
 use crate::model::step;
 use crate::model::template::{builtin_templates, template_or_default};
@@ -181,7 +179,7 @@ pub fn DraftsPage() -> impl IntoView {
                 <select id="f-new-template" on:change=move |ev| new_template.set(event_target_value(&ev))>
                     {builtin_templates().iter().map(|t| view! { <option value=t.id.clone()>{t.name.clone()}</option> }).collect_view()}
                 </select>
-                <button type="button" class="primary" on:click=move |_| editor.new_draft(fresh_draft(&Config { template: Some(new_template.get_untracked()), ..Config::default() }))>{strings::BTN_NEW_DRAFT}</button>
+                <button type="button" class="primary" on:click=move |_| editor.new_draft(&new_template.get_untracked())>{strings::BTN_NEW_DRAFT}</button>
                 <span class="spacer"></span>
                 <label class="file-button">
                     {strings::BTN_IMPORT_BACKUP}
