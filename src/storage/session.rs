@@ -796,6 +796,14 @@ mod tests {
         // Nothing typed since, yet the page owes a save (e.g. when it is closed).
         assert_eq!(b.save(1.0), SaveOutcome::Saved);
         assert_eq!(b.stored().draft.opening, "乙的新段落");
+        // A fresh draft never written from here: a cleared storage lost nothing of it.
+        let (mut c, _) = Tab::open(&MemoryStore::default(), 0.3);
+        let own = c.s.repo().draft_key(c.s.id());
+        assert_eq!(
+            c.s.on_foreign_write(&own, None, &c.draft, c.step),
+            ForeignWrite::Ignore
+        );
+        assert_eq!(c.save(2.0), SaveOutcome::Unchanged);
     }
 
     #[test]
