@@ -12,7 +12,7 @@ if [ "${1:-}" = "--watch" ]; then
   exec trunk serve --release --offline
 fi
 
-trunk build --release --offline
+scripts/build.sh
 echo
 echo "  单文件版（可拷贝到共享文件夹，双击打开）: file://$PWD/dist/fazhi-report.html"
 echo "  开发服务器:                           http://127.0.0.1:8080/"
