@@ -3,7 +3,8 @@
 // same figure for a blank page with one <input>, measured the same way in the same run.
 // Also, measured in the same run: the same file without DecompressionStream (the loader's own
 // inflate, as in Firefox ESR 78–102), and, if dist-modern/ exists (scripts/build.sh --modern),
-// the modern build (stable Rust's wasm features, which Chromium 86 / Firefox 78 cannot run).
+// the modern build (stable Rust's wasm features, which Chromium 86 / Firefox 78 cannot run);
+// last, the compatible build in Chromium 86.
 // Run after a release build:  node scripts/bench.mjs [runs]
 import { readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -71,3 +72,29 @@ for (const v of variants) {
   console.log(`    phases (median ms)        script start ${median(v.phases.map((m) => m['fazhi:boot'])).toFixed(0)} · unpack ${phase('fazhi:boot', 'fazhi:unpacked')} · compile+instantiate ${phase('fazhi:unpacked', 'fazhi:main')} · first render ${phase('fazhi:main', 'fazhi:rendered')}`);
 }
 console.log('  (goal: within 2x a blank page; the React peer: about 6x)');
+
+// The compatible build in Chromium 86 (tests/e2e/chromium86.mjs). Playwright's waitForFunction
+// does not work there, so the page polls itself (from an evaluate started at commit).
+const { launch86 } = await import('../tests/e2e/chromium86.mjs');
+const c86 = await launch86();
+const probe = () => new Promise((resolve) => {
+  const find = (root) => {
+    const hit = root.querySelector('#f-organ');
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
+    return null;
+  };
+  (function poll() { const el = find(document); if (el && el.getBoundingClientRect().height > 0) resolve(performance.now()); else setTimeout(poll, 2); })();
+});
+const old = { tool: [], blank: [] };
+for (let i = 0; i <= runs; i++) {
+  for (const [key, file] of [['blank', blankPath], ['tool', SINGLE_FILE]]) {
+    const page = await c86.context.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'commit' });
+    const ms = await page.evaluate(probe);
+    if (i > 0) old[key].push(ms); // the first round warms the cache
+    await page.close();
+  }
+}
+await c86.close();
+console.log(`  Chromium 86, compatible    ${median(old.tool).toFixed(0)} ms = ${(median(old.tool) / median(old.blank)).toFixed(1)}x its blank page (${median(old.blank).toFixed(0)} ms)   [${old.tool.map((x) => x.toFixed(0)).join(', ')}]`);
