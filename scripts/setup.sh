@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever the build and the tests need and is missing. Idempotent: a second run
 # only checks. Nothing here downloads from anywhere but crates.io, Debian and npm.
-#   scripts/setup.sh build   -> Rust wasm target, trunk, wasm-bindgen-cli, npm build tools
+#   scripts/setup.sh build   -> Rust wasm target, the pinned nightly of the compatible build,
+#                               trunk, wasm-bindgen-cli, npm packages
 #   scripts/setup.sh test    -> the above, plus Chromium, ChromeDriver, Firefox ESR, CJK fonts,
 #                               LibreOffice Writer and poppler (the .docx test), npm test tools
 set -euo pipefail
@@ -17,6 +18,14 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The pinned nightly of the compatible wasm build (scripts/toolchain.env, scripts/build.sh),
+# with the standard library's source for -Zbuild-std. Native tests stay on stable.
+source scripts/toolchain.env
+if ! rustup component list --toolchain "$WASM_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing $WASM_TOOLCHAIN with rust-src (the compatible wasm build, about a minute)"
+  rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal -c rust-src --target wasm32-unknown-unknown
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
@@ -56,9 +65,11 @@ if [ "$what" = test ]; then
   fi
 fi
 
-# npm packages (binaryen's wasm-opt for the build, playwright-core for the browser tests).
-# package-lock.json pins them; `npm ci` never downloads a browser.
-if [ ! -x node_modules/.bin/wasm-opt ] || { [ "$what" = test ] && [ ! -d node_modules/playwright-core ]; }; then
+# npm packages (binaryen's wasm-opt for the build; playwright-core, the Chromium 86 of
+# chrome-aws-lambda, eslint-plugin-compat and doiuse for the tests). package-lock.json pins
+# them; `npm ci` never downloads a browser (chrome-aws-lambda ships its Chromium in the package).
+if ! node -e 'const p = require("./package.json");
+  for (const [n, v] of Object.entries(p.devDependencies)) if (require("./node_modules/" + n + "/package.json").version !== v) process.exit(1);' 2>/dev/null; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi

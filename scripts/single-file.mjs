@@ -3,7 +3,10 @@
 //   dist/fazhi-report.html  the standalone tool (open it from a shared folder)
 // The wasm is optimised with binaryen's wasm-opt (npm, release builds only), gzipped,
 // base64-encoded and inlined; the page decompresses it with the browser's own
-// DecompressionStream, so nothing is fetched from anywhere. It also writes
+// DecompressionStream (or, where that is missing, with scripts/inflate.js), so nothing is
+// fetched from anywhere. scripts/build.sh makes the compatible build (wasm without
+// post-MVP features that Chromium 86 / Firefox 78 lack); a plain `trunk build` on stable
+// Rust gives a modern one (reference types, bulk memory), recognised below. It also writes
 //   dist/fazhi-report.js    the same tool as one classic script, for <script src> in any page
 // Both define window.FazhiReport (see README: Embedding).
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,15 +27,27 @@ const glueName = files.find((f) => /^app(-[0-9a-f]+)?\.js$/.test(f));
 const wasmName = files.find((f) => /^app(-[0-9a-f]+)?_bg\.wasm$/.test(f));
 if (!glueName || !wasmName) throw new Error(`no wasm-bindgen output in ${staging}: ${files.join(', ')}`);
 
+const glueSource = readFileSync(join(staging, glueName), 'utf8');
+// A modern build (stable Rust's default wasm features) has wasm-bindgen's externref table;
+// the compatible one (scripts/build.sh) has none.
+const modern = /externref/.test(glueSource);
+// Features wasm-opt may use. For the compatible build only what Chromium 86 and Firefox 78
+// both have (sign-ext: Chromium 74 / Firefox 62; non-trapping float-to-int: 75 / 64;
+// mutable globals: 74 / 61). No bulk memory (Firefox 79), reference types (Chromium 96,
+// Firefox 79) or multivalue (Chromium 85). wasm-opt also refuses a module that uses more
+// than it is allowed, so this checks the compiler's output too.
+const features = modern
+  ? ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue']
+  : ['--mvp-features', '--enable-sign-ext', '--enable-nontrapping-float-to-int', '--enable-mutable-globals'];
 let wasm = readFileSync(join(staging, wasmName));
 if (release) {
   const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
   if (!existsSync(wasmOpt)) throw new Error('wasm-opt missing: run scripts/setup.sh');
   const tmp = mkdtempSync(join(tmpdir(), 'fazhi-'));
   const out = join(tmp, 'opt.wasm');
-  execFileSync(wasmOpt, [join(staging, wasmName), '-Oz', '--strip-debug', '--strip-producers',
-    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '-o', out], { stdio: 'inherit' });
+  execFileSync(wasmOpt, [join(staging, wasmName), '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features',
+    ...features, '-o', out], { stdio: 'inherit' });
   wasm = readFileSync(out);
   rmSync(tmp, { recursive: true });
   writeFileSync(join(staging, wasmName), wasm); // the served (http) build gets it too
@@ -49,13 +64,23 @@ function classicGlue(source) {
     .replace(/import\.meta\.url/g, 'document.baseURI');
 }
 
-const glue = classicGlue(readFileSync(join(staging, glueName), 'utf8'));
+const glue = classicGlue(glueSource);
+// Helpers inlined into the loader (their comments dropped), for older browsers only.
+const inlined = (name) => readFileSync(join(root, 'scripts', name), 'utf8').replace(/^\/\/.*\n/gm, '');
+const inflate = inlined('inflate.js') + inlined('container-fallback.js');
 const packed = gzipSync(wasm, { level: 9 }).toString('base64');
+
+// What a clerk sees where the tool cannot run (no WebAssembly, IE mode, a very old kernel):
+// what is wrong, and which browsers do work.
+const TOO_OLD = '起草工具无法在此浏览器中运行：浏览器版本过旧、处于兼容模式（IE 内核），或禁用了 WebAssembly。'
+  + '请改用以下任一浏览器打开：Chrome 或 Edge 86 及以上版本，Firefox 78 及以上版本，'
+  + '360 安全浏览器、奇安信可信浏览器等国产浏览器的极速模式（Chromium 86 及以上内核，可在地址栏右侧切换）。';
 
 // Starts the app from the inlined bytes. FazhiReport.mount works at once: it waits for the
 // wasm, then calls FazhiReport._mount (installed by src/embed.rs). Errors show in Chinese.
 const boot = `
 const FAZHI_WASM_GZ = "${packed}";
+${inflate}
 const api = window.FazhiReport = window.FazhiReport || {};
 api.ready = new Promise(function (resolve) { api._onready = resolve; });
 api.mount = function (element, options) {
@@ -70,10 +95,19 @@ api.mount = function (element, options) {
   handle.ready = api.ready.then(function () {
     inner = api._mount(element, options);
     handle.error = inner.error || null;
+    fallbacks();
     return handle;
   });
   return handle;
 };
+// Older browsers: container queries by script (scripts/container-fallback.js) in every mounted instance.
+const noContainerQueries = !(window.CSS && CSS.supports && CSS.supports('container-type: inline-size'));
+function fallbacks() {
+  if (!noContainerQueries) return;
+  document.querySelectorAll('[data-fazhi-mounted]').forEach(function (host) {
+    if (host.shadowRoot) fazhiContainerFallback(host.shadowRoot);
+  });
+}
 async function fazhiBoot() {
   performance.mark('fazhi:boot');
   const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(FAZHI_WASM_GZ) : (function () {
@@ -81,24 +115,34 @@ async function fazhiBoot() {
     for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
     return out;
   })();
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  // A Response typed application/wasm lets the browser compile while it decompresses.
-  const wasm = new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
+  let wasm;
+  if (typeof DecompressionStream === 'function') {
+    // A Response typed application/wasm lets the browser compile while it decompresses.
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    wasm = new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
+  } else {
+    // Firefox before 113 (ESR 78–102), Chromium before 80: our own inflate, then compile.
+    wasm = fazhiInflate(bytes);
+  }
   performance.mark('fazhi:unpacked');
   if (document.readyState === 'loading') {
     await new Promise(function (r) { document.addEventListener('DOMContentLoaded', r, { once: true }); });
   }
   await __wbg_init({ module_or_path: wasm });
+  fallbacks();
+  const scan = api.scan;
+  api.scan = function () { scan(); fallbacks(); };
   performance.mark('fazhi:mounted');
 }
 fazhiBoot().catch(function (e) {
   console.error('fazhi-report', e);
   document.querySelectorAll('[data-fazhi-report], #fazhi-report').forEach(function (host) {
-    host.textContent = '起草工具无法启动：此浏览器版本过旧或禁用了 WebAssembly。请使用新版 Chrome、Edge、Firefox 或 360/奇安信浏览器的极速模式打开。（' + e + '）';
+    host.textContent = ${JSON.stringify(TOO_OLD)} + '（' + e + '）';
   });
 });`;
 
-const script = `/*! fazhi-report ${process.env.npm_package_version || ''} · 法治政府建设年度报告起草向导 · one file, no network */
+const target = modern ? 'modern build: current Chrome, Edge, Firefox' : 'compatible build: Chromium 86+, Firefox 78+';
+const script = `/*! fazhi-report ${process.env.npm_package_version || ''} · 法治政府建设年度报告起草向导 · one file, no network · ${target} */
 (function () {
 "use strict";
 ${glue}
@@ -113,7 +157,16 @@ const html = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:">
+<!-- Content-Security-Policy: the file may load nothing from anywhere.
+  default-src 'none'      no request of any kind (connect, img, font, frame, media, worker, …) unless named below
+  script-src 'unsafe-inline'      the tool's script is inline in this file: there is nothing else to load
+             'wasm-unsafe-eval'   lets WebAssembly compile (Chromium 97+, Firefox 102+), nothing else
+             'unsafe-eval'        the same for Chromium 86–96 (360/奇安信 极速 kernels), which do not know
+                                  'wasm-unsafe-eval' and refuse to compile wasm without this; the tool never
+                                  calls eval or new Function
+  style-src 'unsafe-inline'       the inline style sheets (this page's, the shadow root's)
+  img-src data:                   only the empty data: icon below, which stops the request for /favicon.ico -->
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:">
 <link rel="icon" href="data:,">
 <title>法治政府建设年度报告 · 起草向导</title>
 <style>${css}</style>
@@ -122,6 +175,13 @@ const html = `<!doctype html>
 <div id="fazhi-report"><p class="loading">正在加载起草工具…</p></div>
 <noscript><p class="loading">本工具需要启用 JavaScript。</p></noscript>
 <script>
+// ES3 on purpose: runs where the tool's own script cannot even be parsed (IE mode).
+(function () {
+  var el = document.getElementById('fazhi-report');
+  if (typeof WebAssembly !== 'object' || typeof Promise !== 'function' || !el.attachShadow) el.innerHTML = '<p class="loading">' + ${JSON.stringify(TOO_OLD)} + '</p>';
+})();
+</script>
+<script>
 ${script.replace(/<\/script/gi, '<\\/script')}
 </script>
 </body>
@@ -129,4 +189,4 @@ ${script.replace(/<\/script/gi, '<\\/script')}
 `;
 writeFileSync(join(staging, 'fazhi-report.html'), html);
 const kb = (n) => (n / 1024).toFixed(0) + ' KB';
-console.log(`[single-file] fazhi-report.html ${kb(Buffer.byteLength(html))}, fazhi-report.js ${kb(Buffer.byteLength(script))} (wasm ${kb(wasm.length)}, gzip+base64 ${kb(packed.length)})`);
+console.log(`[single-file] ${target}: fazhi-report.html ${kb(Buffer.byteLength(html))}, fazhi-report.js ${kb(Buffer.byteLength(script))} (wasm ${kb(wasm.length)}, gzip+base64 ${kb(packed.length)})`);

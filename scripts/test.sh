@@ -10,8 +10,11 @@ scripts/setup.sh test
 echo "== native tests (cargo test)"
 cargo test --quiet
 
-echo "== release build (trunk)"
-trunk build --release --offline
+echo "== release build (compatible: pinned nightly, -Zbuild-std; scripts/build.sh)"
+scripts/build.sh
 
-echo "== browser tests (headless Chromium, node --test)"
+echo "== browser compatibility of the JS and CSS (eslint-plugin-compat, doiuse: Chromium 86, Firefox 78)"
+node scripts/compat-lint.mjs
+
+echo "== browser tests (headless Chromium, Chromium 86, Firefox ESR; node --test)"
 node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,128 @@
+// The compatible build in Chromium 86 (tests/e2e/chromium86.mjs): the single file from
+// file:// and examples/intranet.html (dist/fazhi-report.js, both instances). Typed in, saved,
+// reloaded, the text back, the output equal to the fixture; no request, no error; the 360 px
+// panel laid out by the container-query fallback.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, REPORT, TYPED, SINGLE_FILE_URL } from './helpers.mjs';
+import { launch86, until, fill, value, hasField, click, textOf, count, boxes } from './chromium86.mjs';
+
+let c86;
+before(async () => { c86 = await launch86(); });
+after(async () => { await c86?.close(); });
+
+function watch(page) {
+  const seen = { requests: [], errors: [] };
+  page.on('request', (r) => seen.requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') seen.errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => seen.errors.push(`pageerror: ${e.message}`));
+  return seen;
+}
+
+const step = (page, title, scope = '') => click(page, title instanceof RegExp ? title : new RegExp(`^${title}$`), { scope, selector: '.step-title' });
+const saved = (page, scope = '') => until('已自动保存', async () => /已自动保存/.test((await textOf(page, '.save-state', { scope })) || ''), 5000);
+
+/** Types the whole sample (as helpers.typeSample does with Playwright's locators). */
+async function typeSample(page) {
+  await fill(page, '发文机关', TYPED.organ);
+  await fill(page, '报告年度', TYPED.year);
+  await fill(page, '机关代字', TYPED.doc_agency);
+  await fill(page, '发文年份', TYPED.doc_year);
+  await fill(page, '序号', TYPED.doc_serial);
+  await step(page, '开头段');
+  await fill(page, '开头段', TYPED.opening);
+  await step(page, /^一、/);
+  for (let s = 1; s < TYPED.work.length; s++) await click(page, '添加小节');
+  for (let s = 0; s < TYPED.work.length; s++) await fill(page, '小节标题', TYPED.work[s].title, { nth: s });
+  const items = async (list) => {
+    for (let i = 0; i < list.length; i++) {
+      if ((await count(page, 'li.item:not(.subsection)')) <= i) await click(page, '添加一条');
+      await fill(page, '要点（一句话概括）', list[i].lead, { nth: i });
+      await fill(page, '具体内容', list[i].detail, { nth: i });
+    }
+  };
+  for (let s = 0; s < TYPED.work.length; s++) {
+    await step(page, new RegExp('^（' + '一二三四五六七八九十'[s] + '）'));
+    await items(TYPED.work[s].items);
+  }
+  for (const [n, key] of [['二', 'problems'], ['三', 'plan']]) {
+    await step(page, new RegExp('^' + n + '、'));
+    await fill(page, '引言段', TYPED[key].lead);
+    await items(TYPED[key].items);
+  }
+  await step(page, '落款');
+  await fill(page, '成文日期', TYPED.date);
+  await fill(page, '附注', TYPED.note);
+}
+
+const OUTPUT = '报告全文（只读，可全选复制）';
+// Chromium before 97 logs that it ignores the CSP keyword it does not know; 'unsafe-eval' next to
+// it is what lets the wasm compile there (scripts/single-file.mjs).
+const UNKNOWN_KEYWORD = /Content Security Policy directive 'script-src' contains an invalid source: ''wasm-unsafe-eval''/;
+
+test('Chromium 86: the single file from file:// takes the sample, keeps it over a reload, and outputs the fixture', async () => {
+  const page = await c86.context.newPage();
+  const seen = watch(page);
+  await page.goto(SINGLE_FILE_URL);
+  assert.match(await page.evaluate(() => navigator.userAgent), /Chrome\/86\./);
+  await until('the tool', () => hasField(page, '发文机关'));
+
+  await typeSample(page);
+  await saved(page);
+  await step(page, /^生成报告/);
+  assert.equal(await value(page, OUTPUT), REPORT);
+
+  await page.reload();
+  await until('the tool after reload', () => hasField(page, OUTPUT));
+  assert.equal(await value(page, OUTPUT), REPORT);
+  await step(page, '文头');
+  assert.equal(await value(page, '发文机关'), TYPED.organ);
+  assert.equal(await value(page, '序号'), TYPED.doc_serial);
+
+  assert.deepEqual(seen.requests.filter((u) => u !== SINGLE_FILE_URL), []);
+  assert.deepEqual(seen.errors.filter((e) => !UNKNOWN_KEYWORD.test(e)), []);
+  await page.close();
+});
+
+test('Chromium 86: examples/intranet.html (dist/fazhi-report.js), both instances, from file://', async () => {
+  const url = pathToFileURL(join(ROOT, 'examples', 'intranet.html')).href;
+  const page = await c86.context.newPage();
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  const seen = watch(page);
+  await page.goto(url);
+  await until('both instances', async () => (await hasField(page, '发文机关', { scope: '#keji' })) && hasField(page, '发文机关', { scope: '#sifa' }));
+  assert.equal(await value(page, '发文机关', { scope: '#keji' }), '某市科学技术局');
+  assert.equal(await value(page, '发文机关', { scope: '#sifa' }), '某市司法局');
+
+  // The 360 px panel: container queries are missing in Chromium 86, the fallback applies
+  // the narrow layout: one column (the stepper above the form), nothing wider than the panel.
+  const [root, stepper, main] = await boxes(page, ['.fr-root', '.stepper', '.main'], { scope: '#sifa' });
+  assert.ok(root.width <= 360 && root.scroll <= 0, `panel ${JSON.stringify(root)}`);
+  assert.ok(stepper.bottom <= main.top, `stepper above the form: ${JSON.stringify({ stepper, main })}`);
+  assert.ok(main.width > root.width - 40, `form uses the panel's width: ${main.width} of ${root.width}`);
+  // The wide instance keeps its columns: stepper beside the form.
+  const [kStepper, kMain] = await boxes(page, ['.stepper', '.main'], { scope: '#keji' });
+  assert.ok(kStepper.top < kMain.bottom && kStepper.left + kStepper.width <= kMain.left, `keji columns: ${JSON.stringify({ kStepper, kMain })}`);
+
+  await fill(page, '机关代字', '某科发', { scope: '#keji' });
+  await click(page, '下一步', { scope: '#sifa' });
+  await fill(page, '开头段', '司法局的开头段。', { scope: '#sifa' });
+  await saved(page, '#keji');
+  await saved(page, '#sifa');
+  assert.match(await page.evaluate(() => window.sifa.getText()), /司法局的开头段。/);
+
+  await page.reload();
+  await until('both instances after reload', async () => (await hasField(page, '机关代字', { scope: '#keji' })) && page.evaluate(() => window.sifa.ready.then(() => true)));
+  assert.equal(await value(page, '机关代字', { scope: '#keji' }), '某科发');
+  const sifaText = await page.evaluate(() => window.sifa.getText());
+  assert.match(sifaText, /司法局的开头段。/);
+  assert.doesNotMatch(sifaText, /某科发/);
+  assert.match(await page.evaluate(() => document.getElementById('keji').shadowRoot.querySelector('.fr-root') && FazhiReport.mount(document.body.appendChild(document.createElement('div')), { namespace: 'keji-ju' }).ready.then((h) => h.getText())), /某科发〔2026〕号/);
+
+  const own = new Set([url, url.replace('examples/intranet.html', 'dist/fazhi-report.js')]);
+  assert.deepEqual(seen.requests.filter((u) => !own.has(u)), []);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
