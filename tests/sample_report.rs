@@ -386,7 +386,7 @@ fn the_sample_laid_out_by_gbt_9704() {
     use fazhi_report::render::BlockKind;
     let typed: Value = serde_json::from_str(TYPED).unwrap();
     let doc = build(&builtin_templates()[0], &type_sample(&typed));
-    let laid = lay_out(&doc, LayoutOptions::default());
+    let laid = lay_out(&doc, &LayoutOptions::default());
     // One laid-out paragraph per line of the plain text, but the title, too long for one
     // line of 2号, is set on two: the organ over the rest.
     let mut lines: Vec<String> = REPORT
@@ -464,9 +464,9 @@ fn the_sample_as_a_word_document() {
     const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let typed: Value = serde_json::from_str(TYPED).unwrap();
     let doc = build(&builtin_templates()[0], &type_sample(&typed));
-    let options = LayoutOptions { bold_leads: true };
+    let options = LayoutOptions { bold_leads: true, ..Default::default() };
     let page = WordPage::from_setup(&GBT9704_PAGE);
-    let parts = parts(&doc, options, &DocxMeta::default(), &page);
+    let parts = parts(&doc, &options, &DocxMeta::default(), &page);
     let document = &parts
         .iter()
         .find(|(n, _)| *n == "word/document.xml")
@@ -482,7 +482,7 @@ fn the_sample_as_a_word_document() {
         .filter(|n| n.has_tag_name((W, "p")))
         .collect();
     // One Word paragraph per laid-out paragraph, with the same text: all of the plain text.
-    let laid = lay_out(&doc, options);
+    let laid = lay_out(&doc, &options);
     assert_eq!(paragraphs.len(), 28);
     let lines: Vec<&str> = laid.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(
@@ -525,7 +525,7 @@ fn the_sample_as_a_word_document() {
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sample-report.docx");
     std::fs::write(
         &path,
-        fazhi_report::render::docx::docx(&doc, options, &DocxMeta::default()),
+        fazhi_report::render::docx::docx(&doc, &options, &DocxMeta::default()),
     )
     .unwrap();
 }

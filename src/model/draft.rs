@@ -26,14 +26,51 @@ pub struct Draft {
     pub output: OutputOptions,
 }
 
-/// How the finished report is given out (the output step's check boxes).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// How the finished report is given out (the output step's choices). Fields left at their
+/// defaults are absent from the stored JSON.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OutputOptions {
     /// Plain text with GB/T 9704 indentation and signature placement.
     pub text_layout: bool,
     /// Item lead sentences in bold in the .docx, the print view and the preview.
     pub bold_leads: bool,
+    /// 版头 of the laid-out report (GB/T 9704 §7.2).
+    #[serde(skip_serializing_if = "is_default")]
+    pub masthead: Masthead,
+    /// 发文机关标志 in the 红头; empty: the organ's name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub mark: String,
+    /// 签发人 (上行文 only); empty: none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub signer: String,
+    /// 版记 (§7.4) on the last page.
+    #[serde(skip_serializing_if = "is_default")]
+    pub imprint: bool,
+    /// 抄送 organs, as typed ("市司法局，市依法治市办").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub copy_to: String,
+    /// 印发机关; empty: the organ's name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub printer: String,
+    /// 印发日期, ISO; empty: the 成文日期.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub printed_on: String,
+}
+
+/// The top of the laid-out report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Masthead {
+    /// The organ and the 发文字号 as plain centred lines.
+    #[default]
+    Plain,
+    /// 红头: 发文机关标志 in red, 发文字号 (and 签发人), the red separator line.
+    Red,
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
 }
 
 impl OutputOptions {
@@ -446,7 +483,7 @@ impl Draft {
     /// Takes the content of an imported report, keeping what belongs to this draft rather
     /// than to its text: the writer's name for it and the output choices.
     pub fn replace_content(&mut self, imported: Draft) {
-        let (name, output) = (std::mem::take(&mut self.name), self.output);
+        let (name, output) = (std::mem::take(&mut self.name), std::mem::take(&mut self.output));
         *self = Draft {
             name,
             output,

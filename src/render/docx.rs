@@ -3,8 +3,8 @@
 //!
 //! Why hand-written XML rather than `docx-rs`: docx-rs 0.4.22 with default features off
 //! (no `image`) compiled to 614 KB of wasm (249 KB gzipped) for a one-paragraph document,
-//! more than the whole tool; this module and its ZIP writer add a few KB. All user text
-//! goes through [`super::xml`], and the native tests parse every part back.
+//! more than the whole tool; this module and its ZIP writer add a few KB. Every element is
+//! built with [`El`], which escapes all text, and the native tests parse every part back.
 //!
 //! What Word, WPS and LibreOffice get:
 //! - A4, margins 37/35/28/26 mm, a 156 × 225 mm text block; 22 lines on an exact line
@@ -12,19 +12,25 @@
 //!   each character by a quarter point. Not Word's character grid (`linesAndChars`):
 //!   LibreOffice gives each 16 pt character two 15.8 pt grid cells, 16 characters a line;
 //!   character spacing gives 28 in Word, WPS and LibreOffice alike;
+//! - no punctuation hanging past the right edge (`overflowPunct` off): a mark that may not
+//!   start a line takes the character before it onto the next line, as the print view
+//!   (Chromium) does, so both break lines and pages alike and nothing leaves the text block;
 //! - each paragraph in a named style (公文标题, 一级标题 …) and, as well, its font, size,
 //!   indents and alignment set directly, with the East Asian font named in every run's
 //!   `rFonts` (all four slots, `hint="eastAsia"`), so neither Word's theme fonts nor WPS
 //!   substitute, and quotes and dashes stay in the Chinese font;
+//! - widow and orphan control, titles and headings kept with the next paragraph (as the
+//!   print view's CSS asks);
+//! - optionally the 红头 (§7.2) and the 版记 (§7.4), from the layout model;
 //! - page numbers "— N —" in 4号 宋体, right on odd pages and left on even pages, one
 //!   character in from the edge of the text block, 7 mm below it.
 
 use super::document::{BlockKind, Document};
 use super::layout::{
-    lay_out, Align, LaidParagraph, LayoutOptions, PageSetup, ParagraphStyle, Span, FANGSONG,
-    GBT9704_PAGE, HEITI, KAITI, SIZE_3HAO, SIZE_4HAO, SONGTI, XIAOBIAOSONG,
+    lay_out, Align, LaidParagraph, LayoutOptions, PageSetup, ParagraphStyle, Rule, Span,
+    FANGSONG, GBT9704_PAGE, HEITI, KAITI, RED, SIZE_3HAO, SIZE_4HAO, SONGTI, XIAOBIAOSONG,
 };
-use super::xml;
+use super::xml::{self, El};
 
 /// Who and what the document is, for its properties (File → Properties in Word).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -65,8 +71,9 @@ impl WordPage {
             round(p.left_mm),
             round(p.right_mm),
         );
-        // Rounded down so that the lines and characters asked for always fit.
-        let line_pitch = (height - top - bottom) / p.lines_per_page;
+        // The layout model's pitch, in whole twips (rounded down so that the lines asked
+        // for always fit).
+        let line_pitch = (p.line_pitch_pt() * 20.0).round() as u32;
         let char_spacing = (p.char_spacing_pt() * 20.0).round() as i32;
         // GB/T 9704 7.5: the page number's top 7 mm below the text block.
         let footer = round(p.bottom_mm - 7.0 - SIZE_4HAO * 25.4 / 72.0);
@@ -87,10 +94,15 @@ impl WordPage {
     pub fn char_advance(&self) -> i32 {
         (SIZE_3HAO * 20.0) as i32 + self.char_spacing
     }
+
+    /// Width of the text block, twips.
+    pub fn text_width(&self) -> u32 {
+        self.width - self.left - self.right
+    }
 }
 
 /// The .docx file: a ZIP of the parts below.
-pub fn docx(doc: &Document, options: LayoutOptions, meta: &DocxMeta) -> Vec<u8> {
+pub fn docx(doc: &Document, options: &LayoutOptions, meta: &DocxMeta) -> Vec<u8> {
     let page = WordPage::from_setup(&GBT9704_PAGE);
     let parts = parts(doc, options, meta, &page);
     let files: Vec<(&str, &[u8])> = parts
@@ -100,67 +112,241 @@ pub fn docx(doc: &Document, options: LayoutOptions, meta: &DocxMeta) -> Vec<u8> 
     super::zip::write(&files)
 }
 
-/// Every part of the package, by name. Public for the tests that parse them.
-pub fn parts(
-    doc: &Document,
-    options: LayoutOptions,
-    meta: &DocxMeta,
-    page: &WordPage,
-) -> Vec<(&'static str, String)> {
-    vec![
-        ("[Content_Types].xml", CONTENT_TYPES.to_string()),
-        ("_rels/.rels", ROOT_RELS.to_string()),
-        ("docProps/core.xml", core_xml(meta)),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
-        ("word/document.xml", document_xml(doc, options, page)),
-        ("word/styles.xml", styles_xml(page)),
-        ("word/settings.xml", SETTINGS.to_string()),
-        ("word/fontTable.xml", font_table_xml()),
-        ("word/footer1.xml", footer_xml(true, page)),
-        ("word/footer2.xml", footer_xml(false, page)),
-    ]
+/// Which part a relationship belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    /// The package (`_rels/.rels`).
+    Package,
+    /// `word/document.xml` (`word/_rels/document.xml.rels`).
+    Document,
 }
 
-const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
-const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+/// One part of the package: its name, content type, and the relationship that reaches it.
+struct PartDef {
+    name: &'static str,
+    content_type: &'static str,
+    owner: Owner,
+    rel_type: &'static str,
+}
 
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
+const OFFICE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
+/// The package's parts, in the order they are written. Content types, relationships (ids
+/// `rId1`, `rId2` … in this order within their owner) and footer references all come from
+/// this one list.
+const PARTS: [PartDef; 7] = [
+    PartDef {
+        name: "word/document.xml",
+        content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        owner: Owner::Package,
+        rel_type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    },
+    PartDef {
+        name: "docProps/core.xml",
+        content_type: "application/vnd.openxmlformats-package.core-properties+xml",
+        owner: Owner::Package,
+        rel_type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+    },
+    PartDef {
+        name: "word/styles.xml",
+        content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+        owner: Owner::Document,
+        rel_type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+    },
+    PartDef {
+        name: "word/settings.xml",
+        content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+        owner: Owner::Document,
+        rel_type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings",
+    },
+    PartDef {
+        name: "word/fontTable.xml",
+        content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+        owner: Owner::Document,
+        rel_type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable",
+    },
+    PartDef {
+        name: FOOTER_ODD,
+        content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+        owner: Owner::Document,
+        rel_type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
+    },
+    PartDef {
+        name: FOOTER_EVEN,
+        content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+        owner: Owner::Document,
+        rel_type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
+    },
+];
+const FOOTER_ODD: &str = "word/footer1.xml";
+const FOOTER_EVEN: &str = "word/footer2.xml";
 
-const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>"#;
+/// The relationship id of a part, from its place in [`PARTS`] among its owner's parts.
+fn rel_id(name: &str) -> String {
+    let def = PARTS.iter().find(|p| p.name == name).expect("a listed part");
+    let n = PARTS
+        .iter()
+        .filter(|p| p.owner == def.owner)
+        .position(|p| p.name == name)
+        .unwrap();
+    format!("rId{}", n + 1)
+}
 
-/// Odd and even footers differ; Chinese punctuation is not compressed (28 characters per
-/// line stay 28 whatever the punctuation); compatibility mode of Word 2013 and later.
-const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:useFELayout/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>"#;
-
-fn core_xml(meta: &DocxMeta) -> String {
-    format!(
-        r#"{DECLARATION}
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><dc:language>zh-CN</dc:language></cp:coreProperties>"#,
-        xml::text(&meta.title),
-        xml::text(&meta.author)
+fn content_types_xml() -> String {
+    let defaults = [
+        ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
+        ("xml", "application/xml"),
+    ]
+    .map(|(ext, ty)| {
+        El::new("Default")
+            .attr("Extension", ext)
+            .attr("ContentType", ty)
+    });
+    let overrides = PARTS.iter().map(|p| {
+        El::new("Override")
+            .attr("PartName", format!("/{}", p.name))
+            .attr("ContentType", p.content_type)
+    });
+    xml::document(
+        &El::new("Types")
+            .attr(
+                "xmlns",
+                "http://schemas.openxmlformats.org/package/2006/content-types",
+            )
+            .children(defaults)
+            .children(overrides),
     )
 }
 
-/// The style each kind of paragraph is in: id, name shown in Word, outline level.
-fn style_id(kind: BlockKind) -> (&'static str, &'static str, Option<u8>) {
-    match kind {
-        BlockKind::Issuer => ("ReportIssuer", "发文机关", None),
-        BlockKind::DocNumber => ("ReportDocNumber", "发文字号", None),
-        BlockKind::Title => ("ReportTitle", "公文标题", None),
-        BlockKind::Heading1 => ("ReportHeading1", "一级标题", Some(0)),
-        BlockKind::Heading2 => ("ReportHeading2", "二级标题", Some(1)),
-        BlockKind::Paragraph => ("Normal", "Normal", None),
-        BlockKind::Signature => ("ReportSignature", "发文机关署名", None),
-        BlockKind::Date => ("ReportDate", "成文日期", None),
-        BlockKind::Note => ("ReportNote", "附注", None),
+/// The relationships of `owner`: targets relative to the owner's folder.
+fn rels_xml(owner: Owner) -> String {
+    let rels = PARTS.iter().filter(|p| p.owner == owner).map(|p| {
+        let target = match owner {
+            Owner::Package => p.name,
+            Owner::Document => p.name.strip_prefix("word/").unwrap_or(p.name),
+        };
+        El::new("Relationship")
+            .attr("Id", rel_id(p.name))
+            .attr("Type", p.rel_type)
+            .attr("Target", target)
+    });
+    xml::document(
+        &El::new("Relationships")
+            .attr(
+                "xmlns",
+                "http://schemas.openxmlformats.org/package/2006/relationships",
+            )
+            .children(rels),
+    )
+}
+
+/// Every part of the package, by name. Public for the tests that parse them.
+pub fn parts(
+    doc: &Document,
+    options: &LayoutOptions,
+    meta: &DocxMeta,
+    page: &WordPage,
+) -> Vec<(&'static str, String)> {
+    let mut out = vec![
+        ("[Content_Types].xml", content_types_xml()),
+        ("_rels/.rels", rels_xml(Owner::Package)),
+        ("word/_rels/document.xml.rels", rels_xml(Owner::Document)),
+    ];
+    for p in &PARTS {
+        let content = match p.name {
+            "word/document.xml" => document_xml(doc, options, page),
+            "docProps/core.xml" => core_xml(meta),
+            "word/styles.xml" => styles_xml(page),
+            "word/settings.xml" => settings_xml(),
+            "word/fontTable.xml" => font_table_xml(),
+            FOOTER_ODD => footer_xml(true, page),
+            FOOTER_EVEN => footer_xml(false, page),
+            other => unreachable!("{other} has no writer"),
+        };
+        out.push((p.name, content));
+    }
+    out
+}
+
+/// `w:` and `r:` on a part's root element.
+fn w_root(name: &'static str) -> El {
+    El::new(name)
+        .attr(
+            "xmlns:w",
+            "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        )
+        .attr("xmlns:r", OFFICE_REL)
+}
+
+/// Odd and even footers differ; Chinese punctuation is not compressed (28 characters per
+/// line stay 28 whatever the punctuation); compatibility mode of Word 2013 and later.
+fn settings_xml() -> String {
+    xml::document(
+        &w_root("w:settings")
+            .child(El::new("w:zoom").attr("w:percent", 100))
+            .child(El::new("w:defaultTabStop").val(420))
+            .child(El::new("w:evenAndOddHeaders"))
+            .child(El::new("w:characterSpacingControl").val("doNotCompress"))
+            .child(
+                El::new("w:compat").child(El::new("w:useFELayout")).child(
+                    El::new("w:compatSetting")
+                        .attr("w:name", "compatibilityMode")
+                        .attr("w:uri", "http://schemas.microsoft.com/office/word")
+                        .val(15),
+                ),
+            )
+            .child(
+                El::new("w:themeFontLang")
+                    .val("en-US")
+                    .attr("w:eastAsia", "zh-CN"),
+            ),
+    )
+}
+
+fn core_xml(meta: &DocxMeta) -> String {
+    xml::document(
+        &El::new("cp:coreProperties")
+            .attr(
+                "xmlns:cp",
+                "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            )
+            .attr("xmlns:dc", "http://purl.org/dc/elements/1.1/")
+            .child(El::new("dc:title").text(&meta.title))
+            .child(El::new("dc:creator").text(&meta.author))
+            .child(El::new("dc:language").text("zh-CN")),
+    )
+}
+
+/// A paragraph style: its id, the name Word shows, its outline level (navigation pane).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StyleDef {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub outline: Option<u8>,
+}
+
+impl StyleDef {
+    pub fn of(kind: BlockKind) -> Self {
+        let (id, name, outline) = match kind {
+            BlockKind::Issuer => ("ReportIssuer", "发文机关", None),
+            BlockKind::DocNumber => ("ReportDocNumber", "发文字号", None),
+            BlockKind::Title => ("ReportTitle", "公文标题", None),
+            BlockKind::Heading1 => ("ReportHeading1", "一级标题", Some(0)),
+            BlockKind::Heading2 => ("ReportHeading2", "二级标题", Some(1)),
+            BlockKind::Paragraph => ("Normal", "Normal", None),
+            BlockKind::Signature => ("ReportSignature", "发文机关署名", None),
+            BlockKind::Date => ("ReportDate", "成文日期", None),
+            BlockKind::Note => ("ReportNote", "附注", None),
+        };
+        StyleDef { id, name, outline }
     }
 }
+
+const PAGE_NUMBER_STYLE: StyleDef = StyleDef {
+    id: "ReportPageNumber",
+    name: "页码",
+    outline: None,
+};
 
 const ALL_KINDS: [BlockKind; 9] = [
     BlockKind::Paragraph,
@@ -176,19 +362,21 @@ const ALL_KINDS: [BlockKind; 9] = [
 
 /// `rFonts` naming one font in every slot; `hint` makes Word take the East Asian slot for
 /// characters both scripts share (“ ” — …).
-fn run_fonts(font: &str) -> String {
-    let f = xml::attr(font);
-    format!(
-        r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{f}" w:hint="eastAsia"/>"#
-    )
+fn run_fonts(font: &str) -> El {
+    El::new("w:rFonts")
+        .attr("w:ascii", font)
+        .attr("w:hAnsi", font)
+        .attr("w:eastAsia", font)
+        .attr("w:cs", font)
+        .attr("w:hint", "eastAsia")
 }
 
 fn half_points(pt: f64) -> u32 {
     (pt * 2.0).round() as u32
 }
 
-/// Font, weight and size; 3号 text tightened to 28 characters a line.
-fn run_properties(style: &ParagraphStyle, bold: bool, page: &WordPage) -> String {
+/// Font, weight, colour and size; 3号 text tightened to 28 characters a line.
+fn run_properties(style: &ParagraphStyle, span: Option<&Span>, page: &WordPage) -> El {
     let size = half_points(style.size_pt);
     // Always written: a style based on Normal would otherwise inherit 3号's tightening.
     let tighten = if style.size_pt == SIZE_3HAO {
@@ -196,173 +384,263 @@ fn run_properties(style: &ParagraphStyle, bold: bool, page: &WordPage) -> String
     } else {
         0
     };
-    let spacing = format!(r#"<w:spacing w:val="{tighten}"/>"#);
-    format!(
-        r#"<w:rPr>{}{}{spacing}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>"#,
-        run_fonts(style.fonts[0]),
-        if bold { "<w:b/><w:bCs/>" } else { "" }
-    )
+    let fonts = span.and_then(|s| s.fonts).unwrap_or(style.fonts);
+    let bold = style.bold || span.is_some_and(|s| s.bold);
+    let mut rpr = El::new("w:rPr").child(run_fonts(fonts[0]));
+    if bold {
+        rpr = rpr.child(El::new("w:b")).child(El::new("w:bCs"));
+    }
+    if style.red {
+        rpr = rpr.child(El::new("w:color").val(RED));
+    }
+    rpr.child(El::new("w:spacing").val(tighten))
+        .child(El::new("w:sz").val(size))
+        .child(El::new("w:szCs").val(size))
+}
+
+/// A border line (`w:top` / `w:bottom` of `w:pBdr`): thickness in eighths of a point,
+/// its distance from the text in points.
+fn border(side: &'static str, rule: &Rule) -> El {
+    El::new(side)
+        .val("single")
+        .attr("w:sz", (rule.width_pt * 8.0).round() as u32)
+        .attr("w:space", rule.gap_pt.round() as u32)
+        .attr("w:color", if rule.red { RED } else { "000000" })
 }
 
 /// The paragraph properties of a style, in schema order, without `pStyle` and `rPr`.
-fn layout_properties(kind: BlockKind, style: &ParagraphStyle, page: &WordPage) -> String {
+fn layout_properties(kind: BlockKind, style: &ParagraphStyle, page: &WordPage) -> Vec<El> {
     let pitch = page.line_pitch;
-    let mut spacing = String::from("<w:spacing");
-    if style.lines_before > 0 {
-        spacing += &format!(
-            r#" w:before="{}" w:beforeLines="{}""#,
-            style.lines_before * pitch,
-            style.lines_before * 100
+    let twips = |pt: f64| (pt * 20.0).round() as u32;
+    let mut props = vec![];
+    if style.keep_with_next {
+        props.push(El::new("w:keepNext"));
+    }
+    if style.rule_above.is_some() || style.rule_below.is_some() {
+        props.push(
+            El::new("w:pBdr")
+                .child_opt(style.rule_above.as_ref().map(|r| border("w:top", r)))
+                .child_opt(style.rule_below.as_ref().map(|r| border("w:bottom", r))),
         );
+    }
+    let char_twips = |c: f64| (c * page.char_advance() as f64).round() as i64;
+    if style.tab_right {
+        let pos = page.text_width() as i64 - char_twips(style.right_chars);
+        props.push(El::new("w:tabs").child(El::new("w:tab").val("right").attr("w:pos", pos)));
+    }
+    // Punctuation never hangs past the right edge (see the module comment).
+    props.push(El::new("w:overflowPunct").val(0));
+    // Type larger than 3号 off the line grid: LibreOffice would give each 2号 line two
+    // grid lines; the exact line pitch keeps it on the page's rhythm anyway.
+    if style.size_pt > SIZE_3HAO {
+        props.push(El::new("w:snapToGrid").val(0));
+    }
+    let mut spacing = El::new("w:spacing");
+    let before = style.lines_before * pitch + twips(style.space_before_pt);
+    if before > 0 {
+        spacing = spacing.attr("w:before", before);
+        if style.space_before_pt == 0.0 {
+            spacing = spacing.attr("w:beforeLines", style.lines_before * 100);
+        }
     }
     if style.lines_after > 0 {
-        spacing += &format!(
-            r#" w:after="{}" w:afterLines="{}""#,
-            style.lines_after * pitch,
-            style.lines_after * 100
-        );
+        spacing = spacing
+            .attr("w:after", style.lines_after * pitch)
+            .attr("w:afterLines", style.lines_after * 100);
     }
-    spacing += &format!(r#" w:line="{pitch}" w:lineRule="exact"/>"#);
+    let line = style.line_pt.map(twips).unwrap_or(pitch);
+    props.push(spacing.attr("w:line", line).attr("w:lineRule", "exact"));
     // Both indents always written: a style based on Normal would otherwise inherit its
     // two-character first line. The first-line indent also in characters, so Word's
     // paragraph dialog shows "首行缩进 2 字符"; the left indent (signature, date) in twips
     // of the tightened characters only, so that they end exactly two characters from the
     // right.
-    let twips = |c: f64| (c * page.char_advance() as f64).round() as i64;
-    let ind = format!(
-        r#"<w:ind w:left="{}" w:firstLine="{}" w:firstLineChars="{}"/>"#,
-        twips(style.left_chars),
-        twips(style.first_line_chars),
-        (style.first_line_chars * 100.0).round() as i64
+    let mut ind = El::new("w:ind").attr("w:left", char_twips(style.left_chars));
+    if style.right_chars > 0.0 {
+        ind = ind.attr("w:right", char_twips(style.right_chars));
+    }
+    props.push(
+        ind.attr("w:firstLine", char_twips(style.first_line_chars))
+            .attr(
+                "w:firstLineChars",
+                (style.first_line_chars * 100.0).round() as i64,
+            ),
     );
     let jc = match style.align {
         Align::Left => "left",
         Align::Center => "center",
         Align::Justify => "both",
     };
-    let outline = match style_id(kind).2 {
-        Some(level) => format!(r#"<w:outlineLvl w:val="{level}"/>"#),
-        None => String::new(),
-    };
-    // Type larger than 3号 off the line grid: LibreOffice would give each 2号 line two
-    // grid lines; the exact line pitch keeps it on the page's rhythm anyway.
-    let snap = if style.size_pt > SIZE_3HAO {
-        r#"<w:snapToGrid w:val="0"/>"#
-    } else {
-        ""
-    };
-    format!(r#"{snap}{spacing}{ind}<w:jc w:val="{jc}"/>{outline}"#)
+    props.push(El::new("w:jc").val(jc));
+    if let Some(level) = StyleDef::of(kind).outline {
+        props.push(El::new("w:outlineLvl").val(level));
+    }
+    props
 }
 
-/// A run of text; tabs become `<w:tab/>` (anything else unprintable was dropped by
-/// [`xml::text`]).
-fn run(style: &ParagraphStyle, span: &Span, page: &WordPage) -> String {
-    let mut content = String::new();
+/// A run of text; tabs become `<w:tab/>` (anything else unprintable is dropped by the
+/// element builder's escaping).
+fn run(style: &ParagraphStyle, span: &Span, page: &WordPage) -> El {
+    let mut r = El::new("w:r").child(run_properties(style, Some(span), page));
     for (n, piece) in span.text.split('\t').enumerate() {
         if n > 0 {
-            content.push_str("<w:tab/>");
+            r = r.child(El::new("w:tab"));
         }
-        let piece = xml::text(piece);
-        if !piece.is_empty() {
-            content += &format!(r#"<w:t xml:space="preserve">{piece}</w:t>"#);
+        if !xml::text(piece).is_empty() {
+            r = r.child(El::new("w:t").attr("xml:space", "preserve").text(piece));
         }
     }
-    format!(
-        "<w:r>{}{content}</w:r>",
-        run_properties(style, span.bold || style.bold, page)
-    )
+    r
 }
 
-fn paragraph(p: &LaidParagraph, page: &WordPage) -> String {
-    let runs: String = p.spans.iter().map(|s| run(&p.style, s, page)).collect();
-    format!(
-        r#"<w:p><w:pPr><w:pStyle w:val="{}"/>{}{}</w:pPr>{runs}</w:p>"#,
-        style_id(p.kind).0,
-        layout_properties(p.kind, &p.style, page),
-        run_properties(&p.style, false, page)
-    )
+fn paragraph(p: &LaidParagraph, page: &WordPage) -> El {
+    El::new("w:p")
+        .child(
+            El::new("w:pPr")
+                .child(El::new("w:pStyle").val(StyleDef::of(p.kind).id))
+                .children(layout_properties(p.kind, &p.style, page))
+                .child(run_properties(&p.style, None, page)),
+        )
+        .children(p.spans.iter().map(|s| run(&p.style, s, page)))
 }
 
-fn section_properties(page: &WordPage) -> String {
-    format!(
-        r#"<w:sectPr><w:footerReference w:type="default" r:id="rId4"/><w:footerReference w:type="even" r:id="rId5"/><w:pgSz w:w="{}" w:h="{}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="851" w:footer="{}" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="{}"/></w:sectPr>"#,
-        page.width,
-        page.height,
-        page.top,
-        page.right,
-        page.bottom,
-        page.left,
-        page.footer,
-        page.line_pitch
-    )
+fn section_properties(page: &WordPage) -> El {
+    El::new("w:sectPr")
+        .child(
+            El::new("w:footerReference")
+                .attr("w:type", "default")
+                .attr("r:id", rel_id(FOOTER_ODD)),
+        )
+        .child(
+            El::new("w:footerReference")
+                .attr("w:type", "even")
+                .attr("r:id", rel_id(FOOTER_EVEN)),
+        )
+        .child(
+            El::new("w:pgSz")
+                .attr("w:w", page.width)
+                .attr("w:h", page.height),
+        )
+        .child(
+            El::new("w:pgMar")
+                .attr("w:top", page.top)
+                .attr("w:right", page.right)
+                .attr("w:bottom", page.bottom)
+                .attr("w:left", page.left)
+                .attr("w:header", 851)
+                .attr("w:footer", page.footer)
+                .attr("w:gutter", 0),
+        )
+        .child(El::new("w:cols").attr("w:space", 425))
+        .child(
+            El::new("w:docGrid")
+                .attr("w:type", "lines")
+                .attr("w:linePitch", page.line_pitch),
+        )
 }
 
-pub fn document_xml(doc: &Document, options: LayoutOptions, page: &WordPage) -> String {
-    let mut body: String = lay_out(doc, options)
+pub fn document_xml(doc: &Document, options: &LayoutOptions, page: &WordPage) -> String {
+    let mut body: Vec<El> = lay_out(doc, &options)
         .iter()
         .map(|p| paragraph(p, page))
         .collect();
     if body.is_empty() {
         // Word wants a paragraph before the section properties, even in an empty document.
-        body.push_str("<w:p/>");
+        body.push(El::new("w:p"));
     }
-    format!(
-        "{DECLARATION}\n<w:document {W_NS}><w:body>{body}{}</w:body></w:document>",
-        section_properties(page)
+    xml::document(
+        &w_root("w:document").child(
+            El::new("w:body")
+                .children(body)
+                .child(section_properties(page)),
+        ),
     )
+}
+
+fn style(def: StyleDef, default: bool, ppr: Vec<El>, rpr: El) -> El {
+    let mut s = El::new("w:style").attr("w:type", "paragraph");
+    if default {
+        s = s.attr("w:default", 1);
+    }
+    s = s
+        .attr("w:styleId", def.id)
+        .child(El::new("w:name").val(def.name));
+    if !default {
+        s = s
+            .child(El::new("w:basedOn").val("Normal"))
+            .child(El::new("w:next").val("Normal"));
+    }
+    if def != PAGE_NUMBER_STYLE {
+        s = s.child(El::new("w:qFormat"));
+    }
+    s.child(El::new("w:pPr").children(ppr)).child(rpr)
 }
 
 fn styles_xml(page: &WordPage) -> String {
     let body = super::layout::style_of(BlockKind::Paragraph);
-    let mut styles = format!(
-        r#"{DECLARATION}
-<w:styles {W_NS}><w:docDefaults><w:rPrDefault>{}</w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:line="{}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
-        run_properties(&body, false, page).replace(
-            "</w:rPr>",
-            r#"<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>"#
-        ),
-        page.line_pitch
-    );
-    for kind in ALL_KINDS {
-        let (id, name, _) = style_id(kind);
-        let style = super::layout::style_of(kind);
-        let (default, based_on) = if id == "Normal" {
-            (r#" w:default="1""#, String::new())
-        } else {
-            (
-                "",
-                r#"<w:basedOn w:val="Normal"/><w:next w:val="Normal"/>"#.to_string(),
-            )
-        };
-        styles += &format!(
-            r#"<w:style w:type="paragraph"{default} w:styleId="{id}"><w:name w:val="{name}"/>{based_on}<w:qFormat/><w:pPr>{}</w:pPr>{}</w:style>"#,
-            layout_properties(kind, &style, page),
-            run_properties(&style, false, page)
+    let defaults = El::new("w:docDefaults")
+        .child(
+            El::new("w:rPrDefault").child(
+                run_properties(&body, None, page).child(
+                    El::new("w:lang")
+                        .val("en-US")
+                        .attr("w:eastAsia", "zh-CN")
+                        .attr("w:bidi", "ar-SA"),
+                ),
+            ),
+        )
+        .child(
+            El::new("w:pPrDefault").child(
+                El::new("w:pPr")
+                    .child(El::new("w:widowControl"))
+                    .child(El::new("w:overflowPunct").val(0))
+                    .child(
+                        El::new("w:spacing")
+                            .attr("w:line", page.line_pitch)
+                            .attr("w:lineRule", "exact"),
+                    )
+                    .child(El::new("w:jc").val("both")),
+            ),
         );
-    }
-    styles += r#"<w:style w:type="paragraph" w:styleId="ReportPageNumber"><w:name w:val="页码"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="0" w:firstLine="0" w:firstLineChars="0"/></w:pPr><w:rPr><w:spacing w:val="0"/></w:rPr></w:style>"#;
-    styles.push_str("</w:styles>");
-    styles
+    let styles = ALL_KINDS.iter().map(|&kind| {
+        let s = super::layout::style_of(kind);
+        style(
+            StyleDef::of(kind),
+            kind == BlockKind::Paragraph,
+            layout_properties(kind, &s, page),
+            run_properties(&s, None, page),
+        )
+    });
+    let page_number = style(
+        PAGE_NUMBER_STYLE,
+        false,
+        vec![El::new("w:ind")
+            .attr("w:left", 0)
+            .attr("w:firstLine", 0)
+            .attr("w:firstLineChars", 0)],
+        El::new("w:rPr").child(El::new("w:spacing").val(0)),
+    );
+    xml::document(
+        &w_root("w:styles")
+            .child(defaults)
+            .children(styles)
+            .child(page_number),
+    )
 }
 
 /// Each font the document names, with the commoner font Word should fall back to where
 /// it is missing (仿宋_GB2312 → 仿宋 on a stock Windows 10).
 fn font_table_xml() -> String {
-    let mut out = format!("{DECLARATION}\n<w:fonts {W_NS}>");
-    for list in [FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI] {
-        let alt = list[1..]
-            .iter()
-            .rev()
-            .find(|f| !f.is_ascii())
-            .map(|f| format!(r#"<w:altName w:val="{}"/>"#, xml::attr(f)))
-            .unwrap_or_default();
-        out += &format!(
-            r#"<w:font w:name="{}">{alt}<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>"#,
-            xml::attr(list[0])
-        );
-    }
-    out.push_str("</w:fonts>");
-    out
+    let fonts = [FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI].map(|list| {
+        let alt = list[1..].iter().rev().find(|f| !f.is_ascii());
+        El::new("w:font")
+            .attr("w:name", list[0])
+            .child_opt(alt.map(|f| El::new("w:altName").val(f)))
+            .child(El::new("w:charset").val(86))
+            .child(El::new("w:family").val("modern"))
+            .child(El::new("w:pitch").val("fixed"))
+    });
+    xml::document(&w_root("w:fonts").children(fonts))
 }
 
 /// "— N —" in 4号 宋体: on odd pages at the right, one character in; on even pages at the left.
@@ -372,36 +650,50 @@ fn footer_xml(odd: bool, page: &WordPage) -> String {
         size_pt: SIZE_4HAO,
         ..super::layout::style_of(BlockKind::Paragraph)
     };
-    let rpr = run_properties(&style, false, page);
     let one_char = half_points(SIZE_4HAO) * 10;
     // No first-line indent: the page number's style is based on Normal, which has one.
-    let (jc, ind) = if odd {
-        (
-            "right",
-            format!(
-                r#"<w:ind w:left="0" w:right="{one_char}" w:firstLine="0" w:firstLineChars="0"/>"#
-            ),
-        )
+    let (jc, left, right) = if odd {
+        ("right", 0, one_char)
     } else {
-        (
-            "left",
-            format!(
-                r#"<w:ind w:left="{one_char}" w:right="0" w:firstLine="0" w:firstLineChars="0"/>"#
-            ),
-        )
+        ("left", one_char, 0)
     };
-    let r = |inner: &str| format!("<w:r>{rpr}{inner}</w:r>");
-    format!(
-        r#"{DECLARATION}
-<w:ftr {W_NS}><w:p><w:pPr><w:pStyle w:val="ReportPageNumber"/><w:snapToGrid w:val="0"/><w:spacing w:line="{}" w:lineRule="exact"/>{ind}<w:jc w:val="{jc}"/></w:pPr>{}{}{}{}{}{}{}</w:p></w:ftr>"#,
-        one_char,
-        r(r#"<w:t xml:space="preserve">— </w:t>"#),
-        r(r#"<w:fldChar w:fldCharType="begin"/>"#),
-        r(r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#),
-        r(r#"<w:fldChar w:fldCharType="separate"/>"#),
-        r(&format!("<w:t>{}</w:t>", if odd { 1 } else { 2 })),
-        r(r#"<w:fldChar w:fldCharType="end"/>"#),
-        r(r#"<w:t xml:space="preserve"> —</w:t>"#),
+    let r = |inner: El| {
+        El::new("w:r")
+            .child(run_properties(&style, None, page))
+            .child(inner)
+    };
+    let t = |s: &str| El::new("w:t").attr("xml:space", "preserve").text(s);
+    let field = |ty: &str| El::new("w:fldChar").attr("w:fldCharType", ty);
+    let ppr = El::new("w:pPr")
+        .child(El::new("w:pStyle").val(PAGE_NUMBER_STYLE.id))
+        .child(El::new("w:snapToGrid").val(0))
+        .child(
+            El::new("w:spacing")
+                .attr("w:line", one_char)
+                .attr("w:lineRule", "exact"),
+        )
+        .child(
+            El::new("w:ind")
+                .attr("w:left", left)
+                .attr("w:right", right)
+                .attr("w:firstLine", 0)
+                .attr("w:firstLineChars", 0),
+        )
+        .child(El::new("w:jc").val(jc));
+    xml::document(
+        &w_root("w:ftr").child(
+            El::new("w:p")
+                .child(ppr)
+                .child(r(t("— ")))
+                .child(r(field("begin")))
+                .child(r(El::new("w:instrText")
+                    .attr("xml:space", "preserve")
+                    .text(" PAGE ")))
+                .child(r(field("separate")))
+                .child(r(El::new("w:t").text(if odd { "1" } else { "2" })))
+                .child(r(field("end")))
+                .child(r(t(" —"))),
+        ),
     )
 }
 
@@ -468,7 +760,7 @@ mod tests {
             title: "某局<报告>".into(),
             author: "某局&".into(),
         };
-        parts(doc, options, &meta, &page())
+        parts(doc, &options, &meta, &page())
     }
 
     fn part(parts: &[(&'static str, String)], name: &str) -> String {
@@ -587,7 +879,7 @@ mod tests {
         // Only 3号 is tightened; the title is not, though its style is based on Normal.
         assert!(document.contains(r#"<w:spacing w:val="0"/><w:sz w:val="44"/>"#));
         // Signature and date placed as GB/T 9704 7.3.5.2 says (computed by the layout model).
-        let sig_at = lay_out(&sample_doc(), LayoutOptions::default())
+        let sig_at = lay_out(&sample_doc(), &LayoutOptions::default())
             .into_iter()
             .find(|p| p.kind == BlockKind::Signature)
             .unwrap()
@@ -604,7 +896,7 @@ mod tests {
 
     #[test]
     fn item_leads_are_bold_when_asked() {
-        let parts = all_parts(&sample_doc(), LayoutOptions { bold_leads: true });
+        let parts = all_parts(&sample_doc(), LayoutOptions { bold_leads: true, ..Default::default() });
         let paras = paragraphs(&part(&parts, "word/document.xml"));
         let runs = &paras[3].2;
         assert_eq!(runs.iter().map(|r| r.2).collect::<Vec<_>>(), [true, false]);
@@ -656,7 +948,7 @@ mod tests {
 
     #[test]
     fn an_empty_report_is_still_a_document() {
-        let xml = document_xml(&Document::default(), LayoutOptions::default(), &page());
+        let xml = document_xml(&Document::default(), &LayoutOptions::default(), &page());
         assert!(xml.contains("<w:body><w:p/><w:sectPr>"));
         roxmltree::Document::parse(&xml).unwrap();
     }
@@ -676,7 +968,7 @@ mod tests {
         let styles = styles_xml(&page());
         let xml = roxmltree::Document::parse(&styles).unwrap();
         for kind in ALL_KINDS {
-            let id = style_id(kind).0;
+            let id = StyleDef::of(kind).id;
             let count = xml
                 .descendants()
                 .filter(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some(id))
@@ -706,10 +998,10 @@ mod tests {
             title: hostile.into(),
             author: hostile.into(),
         };
-        for (name, xml) in parts(&doc, LayoutOptions { bold_leads: true }, &meta, &page()) {
+        for (name, xml) in parts(&doc, &LayoutOptions { bold_leads: true, ..Default::default() }, &meta, &page()) {
             roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
-        let paras = paragraphs(&document_xml(&doc, LayoutOptions::default(), &page()));
+        let paras = paragraphs(&document_xml(&doc, &LayoutOptions::default(), &page()));
         let texts: Vec<&str> = paras.iter().map(|p| p.1.as_str()).collect();
         // Markup stays text; forbidden characters go; the tab becomes <w:tab/>; the line
         // break starts a new paragraph.
@@ -718,7 +1010,7 @@ mod tests {
         assert!(texts.contains(&"换行🙂"));
         assert!(texts.contains(&long.as_str()));
         // And the package opens.
-        let bytes = docx(&doc, LayoutOptions::default(), &meta);
+        let bytes = docx(&doc, &LayoutOptions::default(), &meta);
         let archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(archive.len(), 10);
     }

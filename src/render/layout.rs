@@ -4,6 +4,8 @@
 
 use super::document::{BlockKind, Document};
 use super::text::{half_width_units, signature_columns};
+use crate::model::draft::{self, chinese_date, Draft};
+use crate::model::step::Step;
 
 /// 3号, 2号, 4号 in points.
 pub const SIZE_3HAO: f64 = 16.0;
@@ -44,10 +46,12 @@ pub struct PageSetup {
 }
 
 impl PageSetup {
-    /// Text block height divided by the lines on a page.
+    /// Text block height divided by the lines on a page, rounded down to a whole twip
+    /// (1/20 pt, Word's unit) so that the .docx and the print view use the same number and
+    /// the last line always fits.
     pub fn line_pitch_pt(&self) -> f64 {
         let text_mm = self.height_mm - self.top_mm - self.bottom_mm;
-        text_mm / self.lines_per_page as f64 * 72.0 / 25.4
+        (text_mm / self.lines_per_page as f64 * 72.0 / 25.4 * 20.0).floor() / 20.0
     }
 
     /// Width of the text block, in points.
@@ -83,6 +87,16 @@ pub enum Align {
     Justify,
 }
 
+/// A horizontal line as wide as the paragraph (the 版头's red separator, the 版记's lines).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rule {
+    /// Thickness, points.
+    pub width_pt: f64,
+    /// Between the line box of the text and the rule, whole points (as Word stores it).
+    pub gap_pt: f64,
+    pub red: bool,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ParagraphStyle {
     pub fonts: &'static [&'static str],
@@ -93,17 +107,43 @@ pub struct ParagraphStyle {
     pub first_line_chars: f64,
     /// Whole-paragraph left indent, in characters (signature and date placement).
     pub left_chars: f64,
+    /// Right indent, in characters (签发人, 版记).
+    pub right_chars: f64,
     /// Empty lines before the paragraph.
     pub lines_before: u32,
     /// Empty lines after the paragraph.
     pub lines_after: u32,
+    /// Points before the paragraph on top of `lines_before` (the 版头's fixed distances).
+    pub space_before_pt: f64,
+    /// The line height when it is not the page's line pitch (发文机关标志).
+    pub line_pt: Option<f64>,
+    /// Red text (发文机关标志).
+    pub red: bool,
+    /// Kept on the page of the paragraph that follows (titles, headings, the 版头).
+    pub keep_with_next: bool,
+    /// Text after a tab goes flush right (发文字号 and 签发人; 印发机关 and 印发日期).
+    pub tab_right: bool,
+    pub rule_above: Option<Rule>,
+    pub rule_below: Option<Rule>,
 }
 
-/// A stretch of a paragraph's text with one weight.
+/// A stretch of a paragraph's text with one weight (and, rarely, its own font).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
     pub text: String,
     pub bold: bool,
+    /// A font other than the paragraph's (the 签发人's name in 楷体).
+    pub fonts: Option<&'static [&'static str]>,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Span {
+            text: text.into(),
+            bold: false,
+            fonts: None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -114,13 +154,79 @@ pub struct LaidParagraph {
     /// The text in stretches of one weight, never empty, in order.
     pub spans: Vec<Span>,
     pub style: ParagraphStyle,
+    /// The wizard step the text comes from (preview click → step).
+    pub step: Step,
+    /// Index of the document block this line belongs to; `None` for the 版头 and the 版记,
+    /// which the layout adds. A block typed over several lines gives several paragraphs
+    /// with the same index.
+    pub block: Option<usize>,
 }
 
 /// What the writer chooses on the output step.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LayoutOptions {
     /// Set item lead sentences ("一是加强组织领导。") in bold.
     pub bold_leads: bool,
+    /// 红头 (GB/T 9704 §7.2) instead of plain organ and 发文字号 lines.
+    pub masthead: Option<Masthead>,
+    /// 版记 (§7.4) after the text.
+    pub imprint: Option<Imprint>,
+}
+
+/// The 红头's content.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Masthead {
+    /// 发文机关标志.
+    pub mark: String,
+    /// 发文字号, possibly empty.
+    pub doc_number: String,
+    /// 签发人's name (上行文); empty: none.
+    pub signer: String,
+}
+
+/// The 版记's content.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Imprint {
+    /// 抄送 organs; empty: no 抄送 line.
+    pub copy_to: String,
+    /// 印发机关.
+    pub printer: String,
+    /// 印发日期, "2023年2月17日".
+    pub date: String,
+}
+
+impl LayoutOptions {
+    /// The choices kept with a draft.
+    pub fn of(draft: &Draft, doc: &Document) -> Self {
+        let o = &draft.output;
+        let organ = draft.header.organ.trim();
+        let or_organ = |s: &str| {
+            let s = s.trim();
+            if s.is_empty() { organ } else { s }.to_string()
+        };
+        let masthead = (o.masthead == draft::Masthead::Red).then(|| Masthead {
+            mark: or_organ(&o.mark),
+            doc_number: doc.text_of(BlockKind::DocNumber).unwrap_or("").to_string(),
+            signer: o.signer.trim().to_string(),
+        });
+        let imprint = o.imprint.then(|| {
+            let iso = if o.printed_on.trim().is_empty() {
+                &draft.closing.date
+            } else {
+                &o.printed_on
+            };
+            Imprint {
+                copy_to: o.copy_to.trim().to_string(),
+                printer: or_organ(&o.printer),
+                date: chinese_date(iso).unwrap_or_default(),
+            }
+        });
+        LayoutOptions {
+            bold_leads: o.bold_leads,
+            masthead,
+            imprint,
+        }
+    }
 }
 
 const BODY: ParagraphStyle = ParagraphStyle {
@@ -130,8 +236,16 @@ const BODY: ParagraphStyle = ParagraphStyle {
     align: Align::Justify,
     first_line_chars: 2.0,
     left_chars: 0.0,
+    right_chars: 0.0,
     lines_before: 0,
     lines_after: 0,
+    space_before_pt: 0.0,
+    line_pt: None,
+    red: false,
+    keep_with_next: false,
+    tab_right: false,
+    rule_above: None,
+    rule_below: None,
 };
 
 pub fn style_of(kind: BlockKind) -> ParagraphStyle {
@@ -139,11 +253,13 @@ pub fn style_of(kind: BlockKind) -> ParagraphStyle {
         BlockKind::Issuer => ParagraphStyle {
             align: Align::Center,
             first_line_chars: 0.0,
+            keep_with_next: true,
             ..BODY
         },
         BlockKind::DocNumber => ParagraphStyle {
             align: Align::Center,
             first_line_chars: 0.0,
+            keep_with_next: true,
             ..BODY
         },
         BlockKind::Title => ParagraphStyle {
@@ -153,14 +269,17 @@ pub fn style_of(kind: BlockKind) -> ParagraphStyle {
             first_line_chars: 0.0,
             lines_before: 1,
             lines_after: 1,
+            keep_with_next: true,
             ..BODY
         },
         BlockKind::Heading1 => ParagraphStyle {
             fonts: HEITI,
+            keep_with_next: true,
             ..BODY
         },
         BlockKind::Heading2 => ParagraphStyle {
             fonts: KAITI,
+            keep_with_next: true,
             ..BODY
         },
         BlockKind::Paragraph | BlockKind::Note => BODY,
@@ -178,19 +297,103 @@ pub fn style_of(kind: BlockKind) -> ParagraphStyle {
     }
 }
 
+/// GB/T 9704 §7.2.4: the 发文机关标志's top edge 35 mm below the top of the text block.
+pub const MARK_TOP_MM: f64 = 35.0;
+/// §7.2.7: the red separator 4 mm below the 发文字号.
+pub const SEPARATOR_GAP_MM: f64 = 4.0;
+/// The red separator's thickness (the standard leaves it open; the 版记's thick lines are
+/// 0.35 mm, about 1 pt).
+pub const SEPARATOR_PT: f64 = 1.0;
+/// 版记 lines (§7.4): thick 0.35 mm, thin 0.25 mm.
+pub const IMPRINT_THICK_PT: f64 = 1.0;
+pub const IMPRINT_THIN_PT: f64 = 0.75;
+/// The red of the 红头.
+pub const RED: &str = "FF0000";
+
+fn mm_to_pt(mm: f64) -> f64 {
+    mm * 72.0 / 25.4
+}
+
+/// The 发文机关标志's size: as large as looks balanced, at most 2号 × 2 (44 pt... up to 48 pt),
+/// never wider than the text block. Whole points.
+pub fn mark_size_pt(mark: &str) -> f64 {
+    let units = half_width_units(mark).max(2) as f64 / 2.0;
+    (GBT9704_PAGE.text_width_pt() / units).floor().min(48.0)
+}
+
+/// Where the 红头 puts its parts, in points from the top of the text block. The whole
+/// 版头 takes a whole number of line pitches, so the text below it stays on the page's
+/// line grid in every renderer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MastheadGeometry {
+    pub mark_size_pt: f64,
+    /// Space above the 发文机关标志's line.
+    pub mark_space_pt: f64,
+    /// The 发文机关标志's line height (its size: its top edge is the line's top).
+    pub mark_line_pt: f64,
+    /// Blank line pitches between the 发文机关标志 and the 发文字号 (§7.2.5: two).
+    pub blank_lines: u32,
+    pub rule: Rule,
+    /// Space before the title, after the red line: two blank lines (§7.3.2) and what
+    /// brings the title back onto the line grid.
+    pub title_space_pt: f64,
+}
+
+impl MastheadGeometry {
+    pub fn new(mark: &str) -> Self {
+        let pitch = GBT9704_PAGE.line_pitch_pt();
+        let size = mark_size_pt(mark);
+        // The 3号 发文字号 sits in the middle of its line: its foot (16 pt type in a
+        // 28.95 pt line) is half the leading above the line's bottom.
+        let foot_gap = (pitch - SIZE_3HAO) / 2.0;
+        let gap = (mm_to_pt(SEPARATOR_GAP_MM) - foot_gap).round().max(0.0);
+        let rule = Rule {
+            width_pt: SEPARATOR_PT,
+            gap_pt: gap,
+            red: true,
+        };
+        let mark_space = mm_to_pt(MARK_TOP_MM);
+        let above_title = mark_space + size + 3.0 * pitch + gap + SEPARATOR_PT + 2.0 * pitch;
+        let on_grid = (above_title / pitch - 1e-6).ceil() * pitch;
+        MastheadGeometry {
+            mark_size_pt: size,
+            mark_space_pt: mark_space,
+            mark_line_pt: size,
+            blank_lines: 2,
+            rule,
+            title_space_pt: 2.0 * pitch + (on_grid - above_title),
+        }
+    }
+}
+
 /// Lays the report out: signature and date get the left indents GB/T 9704 7.3.5.2 implies
 /// on the 28-character line; one empty line between title and text. A line break typed
-/// inside a field starts a new paragraph of the same kind.
-pub fn lay_out(doc: &Document, options: LayoutOptions) -> Vec<LaidParagraph> {
+/// inside a field starts a new paragraph of the same kind. With a 红头, the organ and the
+/// 发文字号 become the 版头 of §7.2; a 版记 is added at the end.
+pub fn lay_out(doc: &Document, options: &LayoutOptions) -> Vec<LaidParagraph> {
     let text_of = |k: BlockKind| doc.text_of(k).unwrap_or("");
     let (sig_at, date_at) =
         signature_columns(text_of(BlockKind::Signature), text_of(BlockKind::Date));
-    let mut laid = Vec::with_capacity(doc.blocks.len());
-    for b in &doc.blocks {
+    let mut laid = Vec::with_capacity(doc.blocks.len() + 4);
+    let geometry = options
+        .masthead
+        .as_ref()
+        .map(|m| (m, MastheadGeometry::new(&m.mark)));
+    if let Some((m, g)) = &geometry {
+        laid.extend(masthead(m, g));
+    }
+    for (index, b) in doc.blocks.iter().enumerate() {
         let mut style = style_of(b.kind);
         match b.kind {
             BlockKind::Signature => style.left_chars = sig_at as f64 / 2.0,
             BlockKind::Date => style.left_chars = date_at as f64 / 2.0,
+            BlockKind::Issuer | BlockKind::DocNumber if geometry.is_some() => continue,
+            BlockKind::Title => {
+                if let Some((_, g)) = &geometry {
+                    style.lines_before = 0;
+                    style.space_before_pt = g.title_space_pt;
+                }
+            }
             _ => {}
         }
         let title;
@@ -211,19 +414,137 @@ pub fn lay_out(doc: &Document, options: LayoutOptions) -> Vec<LaidParagraph> {
             let mut style = style;
             if n > 0 {
                 style.lines_before = 0;
+                style.space_before_pt = 0.0;
             }
             if n + 1 < count {
                 style.lines_after = 0;
+                // The lines of one title or heading stay together.
+                style.keep_with_next |= b.kind != BlockKind::Paragraph;
             }
             laid.push(LaidParagraph {
                 kind: b.kind,
                 text: spans.iter().map(|s| s.text.as_str()).collect(),
                 spans,
                 style,
+                step: b.step,
+                block: Some(index),
             });
         }
     }
+    if let Some(imprint) = &options.imprint {
+        laid.extend(imprint_lines(imprint));
+    }
     laid
+}
+
+fn paragraph(kind: BlockKind, spans: Vec<Span>, style: ParagraphStyle, step: Step) -> LaidParagraph {
+    LaidParagraph {
+        kind,
+        text: spans.iter().map(|s| s.text.as_str()).collect(),
+        spans,
+        style,
+        step,
+        block: None,
+    }
+}
+
+/// §7.2: 发文机关标志 (red 小标宋, centred, its top 35 mm into the text block), two blank
+/// lines, the 发文字号 centred (上行文: one character in from the left, with "签发人："
+/// 仿宋 and the name 楷体 one character in from the right), the red line 4 mm below.
+fn masthead(m: &Masthead, g: &MastheadGeometry) -> Vec<LaidParagraph> {
+    let base = style_of(BlockKind::Issuer);
+    let mark = ParagraphStyle {
+        fonts: XIAOBIAOSONG,
+        size_pt: g.mark_size_pt,
+        space_before_pt: g.mark_space_pt,
+        line_pt: Some(g.mark_line_pt),
+        red: true,
+        ..base
+    };
+    let mut number = ParagraphStyle {
+        lines_before: g.blank_lines,
+        rule_below: Some(g.rule),
+        ..style_of(BlockKind::DocNumber)
+    };
+    let mut spans = vec![];
+    if m.signer.is_empty() {
+        if !m.doc_number.is_empty() {
+            spans.push(Span::plain(m.doc_number.clone()));
+        }
+    } else {
+        number.align = Align::Left;
+        number.left_chars = 1.0;
+        number.right_chars = 1.0;
+        number.tab_right = true;
+        spans.push(Span::plain(format!("{}\t签发人：", m.doc_number)));
+        spans.push(Span {
+            text: m.signer.clone(),
+            bold: false,
+            fonts: Some(KAITI),
+        });
+    }
+    vec![
+        paragraph(
+            BlockKind::Issuer,
+            vec![Span::plain(m.mark.clone())],
+            mark,
+            Step::Header,
+        ),
+        paragraph(BlockKind::DocNumber, spans, number, Step::Header),
+    ]
+}
+
+/// §7.4: 抄送 (4号, one character in on both sides, a full stop after the last organ)
+/// above 印发机关 (one character in from the left) and 印发日期 (one character in from the
+/// right); a thick line above and below, a thin one between.
+fn imprint_lines(i: &Imprint) -> Vec<LaidParagraph> {
+    let thick = Rule {
+        width_pt: IMPRINT_THICK_PT,
+        gap_pt: 0.0,
+        red: false,
+    };
+    let thin = Rule {
+        width_pt: IMPRINT_THIN_PT,
+        ..thick
+    };
+    let base = ParagraphStyle {
+        size_pt: SIZE_4HAO,
+        align: Align::Left,
+        first_line_chars: 0.0,
+        left_chars: 1.0,
+        right_chars: 1.0,
+        keep_with_next: true,
+        ..BODY
+    };
+    let mut out = vec![];
+    let copy_to = i.copy_to.trim().trim_end_matches(['。', '.', '，', ',', '；', ';']);
+    if !copy_to.is_empty() {
+        out.push(paragraph(
+            BlockKind::Note,
+            vec![Span::plain(format!("抄送：{copy_to}。"))],
+            ParagraphStyle {
+                lines_before: 1,
+                rule_above: Some(thick),
+                rule_below: Some(thin),
+                ..base
+            },
+            Step::Output,
+        ));
+    }
+    out.push(paragraph(
+        BlockKind::Note,
+        vec![Span::plain(format!("{}\t{}印发", i.printer, i.date))],
+        ParagraphStyle {
+            lines_before: if out.is_empty() { 1 } else { 0 },
+            rule_above: out.is_empty().then_some(thick),
+            rule_below: Some(thick),
+            tab_right: true,
+            keep_with_next: false,
+            ..base
+        },
+        Step::Output,
+    ));
+    out
 }
 
 /// A title too long for one line breaks after the organ's name when both lines then fit:
@@ -264,22 +585,16 @@ pub fn spans_of(text: &str, bold: &[std::ops::Range<usize>]) -> Vec<Span> {
             continue;
         }
         if at < r.start {
-            spans.push(Span {
-                text: text[at..r.start].to_string(),
-                bold: false,
-            });
+            spans.push(Span::plain(&text[at..r.start]));
         }
         spans.push(Span {
-            text: text[r.clone()].to_string(),
             bold: true,
+            ..Span::plain(&text[r.clone()])
         });
         at = r.end;
     }
     if at < text.len() {
-        spans.push(Span {
-            text: text[at..].to_string(),
-            bold: false,
-        });
+        spans.push(Span::plain(&text[at..]));
     }
     spans
 }
@@ -297,7 +612,7 @@ fn split_lines(spans: Vec<Span>) -> Vec<Vec<Span>> {
             if !piece.is_empty() {
                 lines.last_mut().unwrap().push(Span {
                     text: piece.to_string(),
-                    bold: span.bold,
+                    ..span.clone()
                 });
             }
         }
@@ -349,10 +664,10 @@ mod tests {
             "一是甲。内容二是乙。",
             vec![0..12, 18..30],
         );
-        let plain = lay_out(&doc, LayoutOptions::default());
+        let plain = lay_out(&doc, &LayoutOptions::default());
         assert_eq!(plain[0].spans.len(), 1);
         assert!(!plain[0].spans[0].bold);
-        let bold = lay_out(&doc, LayoutOptions { bold_leads: true });
+        let bold = lay_out(&doc, &LayoutOptions { bold_leads: true, ..Default::default() });
         let spans: Vec<(&str, bool)> = bold[0]
             .spans
             .iter()
@@ -369,13 +684,10 @@ mod tests {
     fn bad_lead_ranges_are_ignored() {
         // 1..2 cuts a character; 100..200 is out of bounds.
         let doc = block(BlockKind::Paragraph, "一是甲", vec![1..2, 100..200]);
-        let laid = lay_out(&doc, LayoutOptions { bold_leads: true });
+        let laid = lay_out(&doc, &LayoutOptions { bold_leads: true, ..Default::default() });
         assert_eq!(
             laid[0].spans,
-            [Span {
-                text: "一是甲".into(),
-                bold: false
-            }]
+            [Span::plain("一是甲")]
         );
     }
 
@@ -407,7 +719,7 @@ mod tests {
     #[test]
     fn a_typed_line_break_starts_a_paragraph_of_the_same_kind() {
         let doc = block(BlockKind::Title, "第一行\r\n\n第二行", vec![]);
-        let laid = lay_out(&doc, LayoutOptions::default());
+        let laid = lay_out(&doc, &LayoutOptions::default());
         let texts: Vec<&str> = laid.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["第一行", "第二行"]);
         // The space around the title stays around the whole title.

@@ -1,8 +1,12 @@
 //! The report as a printable A4 page (GB/T 9704-2012): the browser's print dialog, or
-//! "save as PDF", gives the same page a .docx would. Every text is HTML-escaped.
+//! "save as PDF", gives the same page a .docx would: the same paragraphs from
+//! [`super::layout::lay_out`], the same line pitch and 28 characters a line, widow and
+//! orphan control, titles and headings kept with the next paragraph, so Chromium and
+//! LibreOffice break pages in the same places (tests/e2e/pagination.test.mjs). Every text
+//! is HTML-escaped.
 
 use super::document::Document;
-use super::layout::{lay_out, Align, LayoutOptions, GBT9704_PAGE, HEITI, SIZE_3HAO};
+use super::layout::{lay_out, Align, LaidParagraph, LayoutOptions, Rule, GBT9704_PAGE, HEITI, RED, SIZE_3HAO};
 
 /// Page geometry, millimetres: text block 156 × 225 on A4, top margin 37, binding side 28.
 /// Page numbers (GB/T 9704 7.5): 4号, one character in from the text block's edge, 7 mm
@@ -23,62 +27,142 @@ fn escape(text: &str) -> String {
     super::xml::attr(&text.replace('\t', " ")).replace('\'', "&#39;")
 }
 
-/// A whole HTML document for printing. `title` names the browser tab and the PDF.
-pub fn print_html(doc: &Document, options: LayoutOptions, title: &str) -> String {
+fn rule_css(side: &str, rule: &Rule) -> String {
+    format!(
+        ";border-{side}:{}pt solid {};padding-{side}:{}pt",
+        rule.width_pt,
+        if rule.red { format!("#{RED}") } else { "#000".into() },
+        rule.gap_pt
+    )
+}
+
+/// The inline style of one laid-out paragraph.
+pub fn paragraph_css(p: &LaidParagraph) -> String {
+    let s = &p.style;
     let pitch = GBT9704_PAGE.line_pitch_pt();
+    let align = match s.align {
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Justify => "justify",
+    };
+    let fonts: Vec<String> = s.fonts.iter().map(|f| format!("'{f}'")).collect();
+    // Where the named fonts are missing (Linux, 麒麟), fall back within the same kind:
+    // 黑体 to a sans-serif CJK font, the others to a serif one.
+    let fallback = if s.fonts == HEITI {
+        "'Noto Sans CJK SC','Source Han Sans SC',sans-serif"
+    } else {
+        "'Noto Serif CJK SC','Source Han Serif SC',serif"
+    };
+    // 3号 text tightened as in the .docx, 28 characters a line.
+    let tighten = if s.size_pt == SIZE_3HAO {
+        GBT9704_PAGE.char_spacing_pt()
+    } else {
+        0.0
+    };
+    let advance = s.size_pt + tighten;
+    let line = s.line_pt.unwrap_or(pitch);
+    // Padding rather than margin: margins collapse and vanish at the top of a page, Word's
+    // space before and after do neither.
+    let mut css = format!(
+        "font-family:{},{fallback};font-size:{}pt;line-height:{line}pt;min-height:{line}pt;letter-spacing:{tighten}pt;font-weight:{};text-align:{align};text-indent:{}pt;padding-left:{}pt;padding-right:{}pt;padding-top:{}pt;padding-bottom:{}pt",
+        fonts.join(","),
+        s.size_pt,
+        if s.bold { 700 } else { 400 },
+        s.first_line_chars * advance,
+        s.left_chars * advance,
+        s.right_chars * advance,
+        s.lines_before as f64 * pitch + s.space_before_pt,
+        s.lines_after as f64 * pitch
+    );
+    if s.red {
+        css += &format!(";color:#{RED}");
+    }
+    if s.keep_with_next {
+        css += ";break-after:avoid";
+    }
+    if s.tab_right {
+        css += ";display:flex;justify-content:space-between";
+    }
+    if let Some(r) = &s.rule_above {
+        css += &rule_css("top", r);
+    }
+    if let Some(r) = &s.rule_below {
+        css += &rule_css("bottom", r);
+    }
+    css
+}
+
+/// The spans as HTML: bold in `<b>`, another font in a `<span>`; with `tab_right`, what
+/// follows the tab in a second `<span>` the flex box sets flush right.
+pub fn spans_html(p: &LaidParagraph) -> String {
+    let mut groups = vec![String::new()];
+    for span in &p.spans {
+        for (n, piece) in span.text.split('\t').enumerate() {
+            if n > 0 {
+                if p.style.tab_right {
+                    groups.push(String::new());
+                } else {
+                    groups.last_mut().unwrap().push(' ');
+                }
+            }
+            if piece.is_empty() {
+                continue;
+            }
+            let mut html = escape(piece);
+            if let Some(fonts) = span.fonts {
+                let list: Vec<String> = fonts.iter().map(|f| format!("'{f}'")).collect();
+                html = format!(
+                    "<span style=\"font-family:{},'Noto Serif CJK SC',serif\">{html}</span>",
+                    list.join(",")
+                );
+            }
+            if span.bold {
+                html = format!("<b>{html}</b>");
+            }
+            groups.last_mut().unwrap().push_str(&html);
+        }
+    }
+    if p.style.tab_right {
+        groups.iter().map(|g| format!("<span>{g}</span>")).collect()
+    } else {
+        groups.concat()
+    }
+}
+
+/// The class list of a laid-out paragraph: its kind, and whether the layout added it.
+pub fn paragraph_class(p: &LaidParagraph) -> String {
+    let mut class = p.kind.css_class().to_string();
+    if p.block.is_none() {
+        class += if p.style.red || p.style.rule_below.is_some_and(|r| r.red) {
+            " masthead"
+        } else {
+            " imprint"
+        };
+    }
+    class
+}
+
+/// A whole HTML document for printing. `title` names the browser tab and the PDF.
+pub fn print_html(doc: &Document, options: &LayoutOptions, title: &str) -> String {
     let mut body = String::new();
     for p in lay_out(doc, options) {
-        let s = &p.style;
-        let align = match s.align {
-            Align::Left => "left",
-            Align::Center => "center",
-            Align::Justify => "justify",
-        };
-        let fonts: Vec<String> = s.fonts.iter().map(|f| format!("'{f}'")).collect();
-        // Where the named fonts are missing (Linux, 麒麟), fall back within the same kind:
-        // 黑体 to a sans-serif CJK font, the others to a serif one.
-        let fallback = if s.fonts == HEITI {
-            "'Noto Sans CJK SC','Source Han Sans SC',sans-serif"
-        } else {
-            "'Noto Serif CJK SC','Source Han Serif SC',serif"
-        };
-        // 3号 text tightened as in the .docx, 28 characters a line.
-        let tighten = if s.size_pt == SIZE_3HAO {
-            GBT9704_PAGE.char_spacing_pt()
-        } else {
-            0.0
-        };
-        let advance = s.size_pt + tighten;
-        let style = format!(
-            "font-family:{},{fallback};font-size:{}pt;letter-spacing:{tighten}pt;font-weight:{};text-align:{align};text-indent:{}pt;padding-left:{}pt;margin-top:{}pt;margin-bottom:{}pt",
-            fonts.join(","),
-            s.size_pt,
-            if s.bold { 700 } else { 400 },
-            s.first_line_chars * advance,
-            s.left_chars * advance,
-            s.lines_before as f64 * pitch,
-            s.lines_after as f64 * pitch
-        );
-        let text: String = p
-            .spans
-            .iter()
-            .map(|span| {
-                if span.bold {
-                    format!("<b>{}</b>", escape(&span.text))
-                } else {
-                    escape(&span.text)
-                }
-            })
-            .collect();
         body.push_str(&format!(
-            "<p class=\"{}\" style=\"{style}\">{text}</p>\n",
-            p.kind.css_class(),
+            "<p class=\"{}\" style=\"{}\">{}</p>\n",
+            paragraph_class(&p),
+            paragraph_css(&p),
+            spans_html(&p)
         ));
     }
     let page = GBT9704_PAGE;
     let page_css = format!(
-        "@page {{ size: {}mm {}mm; margin: {}mm {}mm {}mm {}mm; }}\nbody {{ line-height: {pitch:.2}pt; }}",
-        page.width_mm, page.height_mm, page.top_mm, page.right_mm, page.bottom_mm, page.left_mm
+        "@page {{ size: {}mm {}mm; margin: {}mm {}mm {}mm {}mm; }}\nbody {{ line-height: {}pt; }}",
+        page.width_mm,
+        page.height_mm,
+        page.top_mm,
+        page.right_mm,
+        page.bottom_mm,
+        page.left_mm,
+        page.line_pitch_pt()
     );
     format!(
         "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title><style>{page_css}{PAGE_CSS}</style></head>\n<body>\n<div class=\"screen-only\">按 Ctrl+P 打印，或在打印对话框中选择“另存为 PDF”。纸张 A4，页边距按 GB/T 9704 设置（请在打印选项中关闭“页眉和页脚”）。</div>\n{body}</body></html>\n",
@@ -108,7 +192,7 @@ mod tests {
                 Block::new(BlockKind::Heading1, "一、工作", Step::Part(0)),
             ],
         };
-        let html = print_html(&doc, LayoutOptions::default(), "某局报告");
+        let html = print_html(&doc, &LayoutOptions::default(), "某局报告");
         assert!(html.contains(">标题&lt;b&gt;</p>"));
         assert!(html.contains("<p class=\"h1\" style=\"font-family:'黑体'"));
         assert!(html.contains("size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm"));
