@@ -87,18 +87,18 @@ pub const DOWNLOAD_FAILED: &str = "下载失败，请改用“复制全文”。
 pub const PRINT_OPENED: &str = "已在新窗口打开 A4 打印版式：按 Ctrl+P 打印，或选择“另存为 PDF”。";
 pub const PRINT_BLOCKED: &str = "浏览器拦截了新窗口：请允许本页面打开弹出窗口后再试。";
 pub const HEAD_OUTPUT_LAID: &str = "公文版式（GB/T 9704—2012）";
-pub const HINT_OUTPUT_LAID: &str = "A4 纸，版心 156 × 225 毫米，每页 22 行、每行 28 字；标题 2 号小标宋，正文 3 号仿宋，一级标题黑体、二级标题楷体；页码“— 1 —”单页居右、双页居左。Word 文档与打印版式相同。";
+pub const HINT_OUTPUT_LAID: &str = "A4 纸，版心 156 × 225 毫米，每页 22 行、每行 28 字；标题 2 号小标宋，正文 3 号仿宋，一级标题黑体、二级标题楷体；页码“— 1 —”单页居右、双页居左。Word 文档与打印版式行距、每行字数、孤行控制相同，分页位置一致（已用 LibreOffice 与 Chromium 核对；Word、WPS 使用的字体不同时，个别含数字或英文的行可能多一字或少一字）。";
 pub const HEAD_OUTPUT_TEXT: &str = "纯文本";
 pub const LABEL_OUTPUT: &str = "报告全文（只读，可全选复制）";
 
 /// What the .docx download produced.
-pub fn docx_done(file_name: &str, kilobytes: usize, bold_leads: bool) -> String {
+pub fn docx_done(file_name: &str, kilobytes: usize, bold_leads: bool, extras: &str) -> String {
     let bold = if bold_leads {
         "，条目首句加粗"
     } else {
         ""
     };
-    format!("已下载 Word 文档（{file_name}，{kilobytes} KB）：A4 纸，GB/T 9704 公文版式{bold}。用 WPS 或 Word 打开即可核对、打印。")
+    format!("已下载 Word 文档（{file_name}，{kilobytes} KB）：A4 纸，GB/T 9704 公文版式{bold}{extras}。用 WPS 或 Word 打开即可核对、打印。")
 }
 
 pub const COUNT_UNIT: &str = "字";
@@ -316,3 +316,21 @@ pub fn set_aside_file_name(id: &str) -> String {
 pub fn import_skipped(n: usize) -> String {
     format!("另有 {n} 份草稿在询问期间已在另一个标签页中保存，为免覆盖未替换。")
 }
+
+// --- 版头, 版记 and the laid-out outputs (output step, print) ---
+pub const LEGEND_MASTHEAD: &str = "版头";
+pub const LABEL_MASTHEAD_PLAIN: &str = "无版头（发文机关、发文字号居中两行，与现在相同）";
+pub const LABEL_MASTHEAD_RED: &str = "红头（发文机关标志套红、发文字号、红色分隔线，GB/T 9704 第 7.2 条）";
+pub const LABEL_MARK: &str = "发文机关标志";
+pub const HINT_MARK: &str = "留空则用发文机关名称；也可写“××局文件”。";
+pub const LABEL_SIGNER: &str = "签发人（上行文填写）";
+pub const HINT_SIGNER: &str = "向上级机关报送时填写签发人姓名；填写后发文字号居左、签发人居右。";
+pub const LABEL_IMPRINT: &str = "版记（抄送、印发机关和印发日期，GB/T 9704 第 7.4 条）";
+pub const LABEL_COPY_TO: &str = "抄送";
+pub const HINT_COPY_TO: &str = "如：市依法治市办，市司法局（末尾句号自动添加）；留空则不印抄送行。";
+pub const LABEL_PRINTER: &str = "印发机关";
+pub const HINT_PRINTER: &str = "留空则用发文机关名称。";
+pub const LABEL_PRINTED_ON: &str = "印发日期";
+pub const HINT_PRINTED_ON: &str = "留空则与成文日期相同。";
+pub const DOCX_RED_HEAD: &str = "，红头";
+pub const DOCX_IMPRINT: &str = "，含版记";

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::checks_panel::ChecksPanel;
 use super::editor::Editor;
+use crate::model::draft::{Draft, Masthead};
 use crate::model::field::FieldRef;
 use crate::model::persisted::encode;
 use crate::render::docx::{docx, DocxMeta};
@@ -65,9 +66,15 @@ pub fn OutputStep() -> impl IntoView {
         }
     };
     let bold_leads = move || editor.draft.with(|d| d.output.bold_leads);
-    let layout_options = move || LayoutOptions {
-        bold_leads: editor.draft.with_untracked(|d| d.output.bold_leads),
+    let layout_options = move || {
+        editor.draft.with_untracked(|d| {
+            editor
+                .document
+                .with_untracked(|doc| LayoutOptions::of(d, doc))
+        })
     };
+    let red_head = move || editor.draft.with(|d| d.output.masthead == Masthead::Red);
+    let imprint = move || editor.draft.with(|d| d.output.imprint);
     let download_docx = move |_| {
         let name = web::safe_file_name(&file_stem(), "docx");
         let meta = DocxMeta {
@@ -76,17 +83,23 @@ pub fn OutputStep() -> impl IntoView {
         };
         let bytes = editor
             .document
-            .with_untracked(|d| docx(d, layout_options(), &meta));
+            .with_untracked(|d| docx(d, &layout_options(), &meta));
         match web::download_bytes(
             &name,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             &bytes,
         ) {
             Ok(()) => {
+                let options = layout_options();
+                let extras = [
+                    options.masthead.is_some().then_some(strings::DOCX_RED_HEAD),
+                    options.imprint.is_some().then_some(strings::DOCX_IMPRINT),
+                ];
                 result.set(strings::docx_done(
                     &name,
                     bytes.len().div_ceil(1024),
-                    layout_options().bold_leads,
+                    options.bold_leads,
+                    &extras.iter().flatten().copied().collect::<String>(),
                 ));
                 announce(editor, "docx", &text.get_untracked(), Some(&name));
             }
@@ -95,7 +108,7 @@ pub fn OutputStep() -> impl IntoView {
     };
     let print = move |_| {
         let html = editor.document.with_untracked(|d| {
-            crate::render::print::print_html(d, layout_options(), &file_stem())
+            crate::render::print::print_html(d, &layout_options(), &file_stem())
         });
         match web::open_html(&html) {
             Ok(()) => result.set(strings::PRINT_OPENED.into()),
@@ -130,6 +143,35 @@ pub fn OutputStep() -> impl IntoView {
                         on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.bold_leads = on) } />
                     {strings::LABEL_BOLD_LEADS}
                 </label>
+                <fieldset class="masthead-choice">
+                    <legend>{strings::LEGEND_MASTHEAD}</legend>
+                    <label class="check">
+                        <input type="radio" name="f-masthead" id="f-masthead-plain" prop:checked=move || !red_head()
+                            on:change=move |_| editor.edit(|d| d.output.masthead = Masthead::Plain) />
+                        {strings::LABEL_MASTHEAD_PLAIN}
+                    </label>
+                    <label class="check">
+                        <input type="radio" name="f-masthead" id="f-masthead-red" prop:checked=red_head
+                            on:change=move |_| editor.edit(|d| d.output.masthead = Masthead::Red) />
+                        {strings::LABEL_MASTHEAD_RED}
+                    </label>
+                    <Show when=red_head>
+                        {option_field(editor, "f-mark", strings::LABEL_MARK, strings::HINT_MARK, "text", |d| &d.output.mark, |d, v| d.output.mark = v)}
+                        {option_field(editor, "f-signer", strings::LABEL_SIGNER, strings::HINT_SIGNER, "text", |d| &d.output.signer, |d, v| d.output.signer = v)}
+                    </Show>
+                </fieldset>
+                <label class="check">
+                    <input type="checkbox" id="f-imprint" prop:checked=imprint
+                        on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.imprint = on) } />
+                    {strings::LABEL_IMPRINT}
+                </label>
+                <Show when=imprint>
+                    <div class="imprint-fields">
+                        {option_field(editor, "f-copy-to", strings::LABEL_COPY_TO, strings::HINT_COPY_TO, "text", |d| &d.output.copy_to, |d, v| d.output.copy_to = v)}
+                        {option_field(editor, "f-printer", strings::LABEL_PRINTER, strings::HINT_PRINTER, "text", |d| &d.output.printer, |d, v| d.output.printer = v)}
+                        {option_field(editor, "f-printed-on", strings::LABEL_PRINTED_ON, strings::HINT_PRINTED_ON, "date", |d| &d.output.printed_on, |d, v| d.output.printed_on = v)}
+                    </div>
+                </Show>
                 <div class="actions">
                     <button type="button" class="primary" on:click=download_docx>{strings::BTN_DOWNLOAD_DOCX}</button>
                     <button type="button" on:click=print>{strings::BTN_PRINT}</button>
@@ -154,6 +196,28 @@ pub fn OutputStep() -> impl IntoView {
                 <textarea id="f-output" class="output-text" readonly rows="18" prop:value=move || text.get()></textarea>
             </div>
             <div node_ref=scratch class="scratch"></div>
+        </div>
+    }
+}
+
+/// A labelled one-line field of the output options, with its hint.
+fn option_field(
+    editor: Editor,
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    kind: &'static str,
+    get: fn(&Draft) -> &String,
+    set: fn(&mut Draft, String),
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field option-field">
+            <label for=id>{label}</label>
+            <input id=id type=kind autocomplete="off" aria-describedby=hint_id.clone()
+                prop:value=move || editor.draft.with(|d| get(d).clone())
+                on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|d| set(d, v)) } />
+            <p class="hint" id=hint_id>{hint}</p>
         </div>
     }
 }

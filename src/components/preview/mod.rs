@@ -1,13 +1,48 @@
-//! The whole report as it will print, updated as the writer types. Clicking a paragraph
+//! The whole report as it will print, updated as the writer types: drawn from the layout
+//! model ([`lay_out`]) the .docx and the print view use, so the title's break, bold lead
+//! sentences, the 红头 and the 版记 appear as they will on paper. Clicking a paragraph
 //! opens the step it came from; the current step's paragraphs are highlighted.
 
 use leptos::prelude::*;
 
 use super::editor::Editor;
+use crate::model::Step;
 use crate::render::count_chars;
-use crate::render::layout::{break_title, spans_of};
-use crate::render::BlockKind;
+use crate::render::layout::{lay_out, LaidParagraph, LayoutOptions};
+use crate::render::print::paragraph_class;
 use crate::strings;
+
+/// The views of a paragraph's spans: bold in `<b>`, another font in a classed `<span>`; a
+/// tab (发文字号 and 签发人, 印发机关 and date) splits the line into two flush spans.
+fn spans_view(p: &LaidParagraph) -> AnyView {
+    let mut groups: Vec<Vec<AnyView>> = vec![vec![]];
+    for span in &p.spans {
+        for (n, piece) in span.text.split('\t').enumerate() {
+            if n > 0 {
+                groups.push(vec![]);
+            }
+            if piece.is_empty() {
+                continue;
+            }
+            let text = piece.to_string();
+            let view = match (span.bold, span.fonts.is_some()) {
+                (true, _) => view! { <b>{text}</b> }.into_any(),
+                (false, true) => view! { <span class="kai">{text}</span> }.into_any(),
+                (false, false) => text.into_any(),
+            };
+            groups.last_mut().unwrap().push(view);
+        }
+    }
+    if groups.len() == 1 {
+        groups.pop().unwrap().collect_view().into_any()
+    } else {
+        groups
+            .into_iter()
+            .map(|g| view! { <span>{g.collect_view()}</span> })
+            .collect_view()
+            .into_any()
+    }
+}
 
 #[component]
 pub fn Preview() -> impl IntoView {
@@ -17,31 +52,35 @@ pub fn Preview() -> impl IntoView {
             .document
             .with(|d| d.blocks.iter().map(|b| count_chars(&b.text)).sum::<usize>())
     };
-    let blocks = move || {
+    let paragraphs = move || {
         let current = editor.step.get();
-        let bold_leads = editor.draft.with(|d| d.output.bold_leads);
         editor.document.with(|doc| {
-            doc.blocks
-                .iter()
-                .map(|b| {
-                    let class = b.kind.css_class();
-                    let step = b.step;
-                    let active = step == current || (matches!(current, crate::model::Step::Part(_)) && step.part() == current.part());
-                    // The title breaks, and lead sentences are bold, as in the document.
-                    let title;
-                    let text = if b.kind == BlockKind::Title {
-                        title = break_title(&b.text, doc.text_of(BlockKind::Issuer).unwrap_or(""));
-                        &title
-                    } else {
-                        &b.text
-                    };
-                    let spans = spans_of(text, if bold_leads { &b.leads } else { &[] });
-                    let content = spans
-                        .into_iter()
-                        .map(|s| if s.bold { view! { <b>{s.text}</b> }.into_any() } else { s.text.into_any() })
+            let options = editor.draft.with(|d| LayoutOptions::of(d, doc));
+            let laid = lay_out(doc, &options);
+            // The lines of one block (a title set on two lines) in one <p>, broken by <br>.
+            let mut groups: Vec<Vec<LaidParagraph>> = vec![];
+            for p in laid {
+                match groups.last_mut() {
+                    Some(g) if p.block.is_some() && g[0].block == p.block => g.push(p),
+                    _ => groups.push(vec![p]),
+                }
+            }
+            groups
+                .into_iter()
+                .map(|g| {
+                    let first = &g[0];
+                    let class = paragraph_class(first);
+                    let step = first.step;
+                    let active = step == current
+                        || (matches!(current, Step::Part(_)) && step.part() == current.part());
+                    let split = first.style.tab_right;
+                    let lines = g
+                        .iter()
+                        .enumerate()
+                        .map(|(n, p)| view! { {(n > 0).then(|| view! { <br /> })} {spans_view(p)} })
                         .collect_view();
                     view! {
-                        <p class=class class:active=active on:click=move |_| editor.go(step)>{content}</p>
+                        <p class=class class:active=active class:split=split on:click=move |_| editor.go(step)>{lines}</p>
                     }
                 })
                 .collect_view()
@@ -57,7 +96,7 @@ pub fn Preview() -> impl IntoView {
                 {move || if editor.document.with(|d| d.blocks.is_empty()) {
                     view! { <p class="empty">{strings::PREVIEW_EMPTY}</p> }.into_any()
                 } else {
-                    blocks().into_any()
+                    paragraphs().into_any()
                 }}
             </div>
         </section>
