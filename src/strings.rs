@@ -320,7 +320,8 @@ pub fn import_skipped(n: usize) -> String {
 // --- 版头, 版记 and the laid-out outputs (output step, print) ---
 pub const LEGEND_MASTHEAD: &str = "版头";
 pub const LABEL_MASTHEAD_PLAIN: &str = "无版头（发文机关、发文字号居中两行，与现在相同）";
-pub const LABEL_MASTHEAD_RED: &str = "红头（发文机关标志套红、发文字号、红色分隔线，GB/T 9704 第 7.2 条）";
+pub const LABEL_MASTHEAD_RED: &str =
+    "红头（发文机关标志套红、发文字号、红色分隔线，GB/T 9704 第 7.2 条）";
 pub const LABEL_MARK: &str = "发文机关标志";
 pub const HINT_MARK: &str = "留空则用发文机关名称；也可写“××局文件”。";
 pub const LABEL_SIGNER: &str = "签发人（上行文填写）";

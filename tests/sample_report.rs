@@ -464,7 +464,10 @@ fn the_sample_as_a_word_document() {
     const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let typed: Value = serde_json::from_str(TYPED).unwrap();
     let doc = build(&builtin_templates()[0], &type_sample(&typed));
-    let options = LayoutOptions { bold_leads: true, ..Default::default() };
+    let options = LayoutOptions {
+        bold_leads: true,
+        ..Default::default()
+    };
     let page = WordPage::from_setup(&GBT9704_PAGE);
     let parts = parts(&doc, &options, &DocxMeta::default(), &page);
     let document = &parts

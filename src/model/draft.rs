@@ -483,7 +483,10 @@ impl Draft {
     /// Takes the content of an imported report, keeping what belongs to this draft rather
     /// than to its text: the writer's name for it and the output choices.
     pub fn replace_content(&mut self, imported: Draft) {
-        let (name, output) = (std::mem::take(&mut self.name), std::mem::take(&mut self.output));
+        let (name, output) = (
+            std::mem::take(&mut self.name),
+            std::mem::take(&mut self.output),
+        );
         *self = Draft {
             name,
             output,

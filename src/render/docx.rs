@@ -27,8 +27,8 @@
 
 use super::document::{BlockKind, Document};
 use super::layout::{
-    lay_out, Align, LaidParagraph, LayoutOptions, PageSetup, ParagraphStyle, Rule, Span,
-    FANGSONG, GBT9704_PAGE, HEITI, KAITI, RED, SIZE_3HAO, SIZE_4HAO, SONGTI, XIAOBIAOSONG,
+    lay_out, Align, LaidParagraph, LayoutOptions, PageSetup, ParagraphStyle, Rule, Span, FANGSONG,
+    GBT9704_PAGE, HEITI, KAITI, RED, SIZE_3HAO, SIZE_4HAO, SONGTI, XIAOBIAOSONG,
 };
 use super::xml::{self, El};
 
@@ -137,15 +137,18 @@ const OFFICE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/
 const PARTS: [PartDef; 7] = [
     PartDef {
         name: "word/document.xml",
-        content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        content_type:
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
         owner: Owner::Package,
-        rel_type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+        rel_type:
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
     },
     PartDef {
         name: "docProps/core.xml",
         content_type: "application/vnd.openxmlformats-package.core-properties+xml",
         owner: Owner::Package,
-        rel_type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        rel_type:
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
     },
     PartDef {
         name: "word/styles.xml",
@@ -161,7 +164,8 @@ const PARTS: [PartDef; 7] = [
     },
     PartDef {
         name: "word/fontTable.xml",
-        content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+        content_type:
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
         owner: Owner::Document,
         rel_type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable",
     },
@@ -183,7 +187,10 @@ const FOOTER_EVEN: &str = "word/footer2.xml";
 
 /// The relationship id of a part, from its place in [`PARTS`] among its owner's parts.
 fn rel_id(name: &str) -> String {
-    let def = PARTS.iter().find(|p| p.name == name).expect("a listed part");
+    let def = PARTS
+        .iter()
+        .find(|p| p.name == name)
+        .expect("a listed part");
     let n = PARTS
         .iter()
         .filter(|p| p.owner == def.owner)
@@ -194,7 +201,10 @@ fn rel_id(name: &str) -> String {
 
 fn content_types_xml() -> String {
     let defaults = [
-        ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
+        (
+            "rels",
+            "application/vnd.openxmlformats-package.relationships+xml",
+        ),
         ("xml", "application/xml"),
     ]
     .map(|(ext, ty)| {
@@ -896,7 +906,13 @@ mod tests {
 
     #[test]
     fn item_leads_are_bold_when_asked() {
-        let parts = all_parts(&sample_doc(), LayoutOptions { bold_leads: true, ..Default::default() });
+        let parts = all_parts(
+            &sample_doc(),
+            LayoutOptions {
+                bold_leads: true,
+                ..Default::default()
+            },
+        );
         let paras = paragraphs(&part(&parts, "word/document.xml"));
         let runs = &paras[3].2;
         assert_eq!(runs.iter().map(|r| r.2).collect::<Vec<_>>(), [true, false]);
@@ -998,7 +1014,15 @@ mod tests {
             title: hostile.into(),
             author: hostile.into(),
         };
-        for (name, xml) in parts(&doc, &LayoutOptions { bold_leads: true, ..Default::default() }, &meta, &page()) {
+        for (name, xml) in parts(
+            &doc,
+            &LayoutOptions {
+                bold_leads: true,
+                ..Default::default()
+            },
+            &meta,
+            &page(),
+        ) {
             roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
         let paras = paragraphs(&document_xml(&doc, &LayoutOptions::default(), &page()));
@@ -1013,5 +1037,135 @@ mod tests {
         let bytes = docx(&doc, &LayoutOptions::default(), &meta);
         let archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(archive.len(), 10);
+    }
+
+    #[test]
+    fn one_table_gives_content_types_relationships_and_footer_references() {
+        let parts = all_parts(&sample_doc(), LayoutOptions::default());
+        let names: Vec<&str> = parts.iter().map(|(n, _)| *n).collect();
+        let types_xml = part(&parts, "[Content_Types].xml");
+        let types = roxmltree::Document::parse(&types_xml).unwrap();
+        let overrides: Vec<&str> = types
+            .descendants()
+            .filter(|n| n.has_tag_name("Override"))
+            .map(|n| n.attribute("PartName").unwrap())
+            .collect();
+        // Every XML part but the package's own has exactly one content type.
+        for name in &names {
+            let listed = overrides
+                .iter()
+                .filter(|o| **o == format!("/{name}"))
+                .count();
+            let own = *name == "[Content_Types].xml" || name.ends_with(".rels");
+            assert_eq!(listed, usize::from(!own), "{name}");
+        }
+        // Each relationship points at a part that exists; ids unique within their file.
+        let mut targets = vec![];
+        for (rels, base) in [
+            ("_rels/.rels", ""),
+            ("word/_rels/document.xml.rels", "word/"),
+        ] {
+            let text = part(&parts, rels);
+            let xml = roxmltree::Document::parse(&text).unwrap();
+            let mut ids = vec![];
+            for r in xml.descendants().filter(|n| n.has_tag_name("Relationship")) {
+                let target = format!("{base}{}", r.attribute("Target").unwrap());
+                assert!(names.contains(&target.as_str()), "{target}");
+                ids.push(r.attribute("Id").unwrap().to_string());
+                targets.push((rels, r.attribute("Id").unwrap().to_string(), target));
+            }
+            let count = ids.len();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), count, "{rels}: unique ids");
+        }
+        // The footer references name the footers' relationships.
+        let document_xml = part(&parts, "word/document.xml");
+        let document = roxmltree::Document::parse(&document_xml).unwrap();
+        const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        for (ty, file) in [
+            ("default", "word/footer1.xml"),
+            ("even", "word/footer2.xml"),
+        ] {
+            let reference = document
+                .descendants()
+                .find(|n| {
+                    n.has_tag_name((W, "footerReference")) && n.attribute((W, "type")) == Some(ty)
+                })
+                .unwrap();
+            let id = reference.attribute((R, "id")).unwrap();
+            assert!(
+                targets
+                    .iter()
+                    .any(|(rels, i, t)| rels.starts_with("word/") && i == id && t == file),
+                "{ty} → {id} → {file}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_red_masthead_in_word() {
+        use crate::render::layout::Masthead;
+        let mut doc = sample_doc();
+        doc.blocks
+            .insert(0, Block::new(BlockKind::Issuer, "某局", Step::Header));
+        doc.blocks.insert(
+            1,
+            Block::new(BlockKind::DocNumber, "某发〔2023〕5号", Step::Header),
+        );
+        let options = LayoutOptions {
+            masthead: Some(Masthead {
+                mark: "某局".into(),
+                doc_number: "某发〔2023〕5号".into(),
+                signer: "王某".into(),
+            }),
+            ..Default::default()
+        };
+        let document = part(&all_parts(&doc, options), "word/document.xml");
+        let paras = paragraphs(&document);
+        assert_eq!(paras[0].0, "ReportIssuer");
+        assert_eq!(paras[0].1, "某局");
+        assert_eq!(paras[0].2[0].0, "方正小标宋简体");
+        assert_eq!(paras[0].2[0].1, "96", "48 pt");
+        assert!(document.contains(r#"<w:color w:val="FF0000"/>"#));
+        // The 发文字号 paragraph carries the red line as its bottom border, the signer at a
+        // right tab one character in from the right.
+        assert!(document.contains(r#"<w:pBdr><w:bottom w:val="single" w:sz="8" w:space="#));
+        assert!(document.contains(r#"w:color="FF0000"/></w:pBdr>"#));
+        let tab = page().text_width() as i32 - page().char_advance();
+        assert!(document.contains(&format!(
+            r#"<w:tabs><w:tab w:val="right" w:pos="{tab}"/></w:tabs>"#
+        )));
+        assert_eq!(paras[1].1, "某发〔2023〕5号签发人：王某");
+        assert_eq!(paras[1].2.last().unwrap().0, "楷体_GB2312");
+        // 35 mm above the mark.
+        assert!(
+            document.contains(r#"<w:spacing w:before="1984" w:line="960" w:lineRule="exact"/>"#),
+            "{}",
+            &document[..2000]
+        );
+    }
+
+    #[test]
+    fn punctuation_never_hangs_and_headings_keep_with_the_next_paragraph() {
+        let parts = all_parts(&sample_doc(), LayoutOptions::default());
+        let document = part(&parts, "word/document.xml");
+        let xml = roxmltree::Document::parse(&document).unwrap();
+        for p in xml.descendants().filter(|n| n.has_tag_name((W, "pPr"))) {
+            let off = p
+                .children()
+                .find(|n| n.has_tag_name((W, "overflowPunct")))
+                .and_then(|n| n.attribute((W, "val")));
+            assert_eq!(off, Some("0"), "every paragraph");
+        }
+        assert_eq!(
+            document.matches("<w:keepNext/>").count(),
+            3,
+            "title, 一、, （一）"
+        );
+        let styles = part(&parts, "word/styles.xml");
+        assert!(
+            styles.contains("<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val=\"0\"/>")
+        );
     }
 }

@@ -437,7 +437,12 @@ pub fn lay_out(doc: &Document, options: &LayoutOptions) -> Vec<LaidParagraph> {
     laid
 }
 
-fn paragraph(kind: BlockKind, spans: Vec<Span>, style: ParagraphStyle, step: Step) -> LaidParagraph {
+fn paragraph(
+    kind: BlockKind,
+    spans: Vec<Span>,
+    style: ParagraphStyle,
+    step: Step,
+) -> LaidParagraph {
     LaidParagraph {
         kind,
         text: spans.iter().map(|s| s.text.as_str()).collect(),
@@ -517,7 +522,10 @@ fn imprint_lines(i: &Imprint) -> Vec<LaidParagraph> {
         ..BODY
     };
     let mut out = vec![];
-    let copy_to = i.copy_to.trim().trim_end_matches(['。', '.', '，', ',', '；', ';']);
+    let copy_to = i
+        .copy_to
+        .trim()
+        .trim_end_matches(['。', '.', '，', ',', '；', ';']);
     if !copy_to.is_empty() {
         out.push(paragraph(
             BlockKind::Note,
@@ -667,7 +675,13 @@ mod tests {
         let plain = lay_out(&doc, &LayoutOptions::default());
         assert_eq!(plain[0].spans.len(), 1);
         assert!(!plain[0].spans[0].bold);
-        let bold = lay_out(&doc, &LayoutOptions { bold_leads: true, ..Default::default() });
+        let bold = lay_out(
+            &doc,
+            &LayoutOptions {
+                bold_leads: true,
+                ..Default::default()
+            },
+        );
         let spans: Vec<(&str, bool)> = bold[0]
             .spans
             .iter()
@@ -684,11 +698,14 @@ mod tests {
     fn bad_lead_ranges_are_ignored() {
         // 1..2 cuts a character; 100..200 is out of bounds.
         let doc = block(BlockKind::Paragraph, "一是甲", vec![1..2, 100..200]);
-        let laid = lay_out(&doc, &LayoutOptions { bold_leads: true, ..Default::default() });
-        assert_eq!(
-            laid[0].spans,
-            [Span::plain("一是甲")]
+        let laid = lay_out(
+            &doc,
+            &LayoutOptions {
+                bold_leads: true,
+                ..Default::default()
+            },
         );
+        assert_eq!(laid[0].spans, [Span::plain("一是甲")]);
     }
 
     #[test]
@@ -732,5 +749,176 @@ mod tests {
             (0, 1)
         );
         assert!(laid.iter().all(|p| p.kind == BlockKind::Title));
+    }
+
+    fn header_doc() -> Document {
+        use crate::model::step::Step;
+        use crate::render::Block;
+        Document {
+            blocks: vec![
+                Block::new(BlockKind::Issuer, "某市科学技术局", Step::Header),
+                Block::new(BlockKind::DocNumber, "某科发〔2023〕5号", Step::Header),
+                Block::new(
+                    BlockKind::Title,
+                    "某市科学技术局2022年度法治政府建设情况报告",
+                    Step::Header,
+                ),
+                Block::new(BlockKind::Paragraph, "正文。", Step::Opening),
+            ],
+        }
+    }
+
+    #[test]
+    fn the_red_masthead_replaces_the_plain_header_lines() {
+        let doc = header_doc();
+        let options = LayoutOptions {
+            masthead: Some(Masthead {
+                mark: "某市科学技术局".into(),
+                doc_number: "某科发〔2023〕5号".into(),
+                signer: String::new(),
+            }),
+            ..Default::default()
+        };
+        let laid = lay_out(&doc, &options);
+        let texts: Vec<&str> = laid.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "某市科学技术局",
+                "某科发〔2023〕5号",
+                "某市科学技术局",
+                "2022年度法治政府建设情况报告",
+                "正文。"
+            ]
+        );
+        let (mark, number, title) = (&laid[0].style, &laid[1].style, &laid[2].style);
+        assert!(mark.red && mark.fonts == XIAOBIAOSONG && mark.align == Align::Center);
+        assert_eq!(mark.size_pt, 48.0, "7 characters: as large as allowed");
+        assert!(
+            (mark.space_before_pt - 35.0 * 72.0 / 25.4).abs() < 1e-9,
+            "35 mm"
+        );
+        assert_eq!(
+            number.lines_before, 2,
+            "two blank lines under the 发文机关标志"
+        );
+        let rule = number.rule_below.unwrap();
+        assert!(rule.red && rule.gap_pt.fract() == 0.0);
+        // 4 mm between the 发文字号's foot (the middle of its line) and the line.
+        let pitch = GBT9704_PAGE.line_pitch_pt();
+        let foot_to_rule = (pitch - SIZE_3HAO) / 2.0 + rule.gap_pt;
+        assert!(
+            (foot_to_rule - 4.0 * 72.0 / 25.4).abs() < 0.6,
+            "{foot_to_rule}"
+        );
+        // From the top of the text block to the title: whole lines, two of them blank.
+        let above_title = mark.space_before_pt
+            + mark.line_pt.unwrap()
+            + 3.0 * pitch
+            + rule.gap_pt
+            + rule.width_pt
+            + title.space_before_pt;
+        let lines = above_title / pitch;
+        assert!((lines - lines.round()).abs() < 1e-6, "{lines} lines");
+        assert!(title.space_before_pt >= 2.0 * pitch && title.lines_before == 0);
+        assert!(laid[..3].iter().all(|p| p.style.keep_with_next));
+        assert_eq!((laid[0].block, laid[2].block), (None, Some(2)));
+    }
+
+    #[test]
+    fn a_signer_puts_the_number_left_and_the_signer_right() {
+        let options = LayoutOptions {
+            masthead: Some(Masthead {
+                mark: "某市科学技术局文件".into(),
+                doc_number: "某科发〔2023〕5号".into(),
+                signer: "王某".into(),
+            }),
+            ..Default::default()
+        };
+        let laid = lay_out(&header_doc(), &options);
+        let number = &laid[1];
+        assert_eq!(number.text, "某科发〔2023〕5号\t签发人：王某");
+        assert!(number.style.tab_right);
+        assert_eq!(
+            (number.style.left_chars, number.style.right_chars),
+            (1.0, 1.0)
+        );
+        assert_eq!(
+            number.spans.last().unwrap().fonts,
+            Some(KAITI),
+            "the name in 楷体"
+        );
+        assert_eq!(mark_size_pt("某市科学技术局文件"), 48.0);
+        // A long name still fits the text block.
+        let long = "某某省某某市某某区科学技术局文件";
+        assert!(mark_size_pt(long) * long.chars().count() as f64 <= GBT9704_PAGE.text_width_pt());
+    }
+
+    #[test]
+    fn the_imprint_closes_the_report() {
+        let options = LayoutOptions {
+            imprint: Some(Imprint {
+                copy_to: "市司法局，市依法治市办。".into(),
+                printer: "某市科学技术局办公室".into(),
+                date: "2023年2月17日".into(),
+            }),
+            ..Default::default()
+        };
+        let laid = lay_out(&header_doc(), &options);
+        let n = laid.len();
+        assert_eq!(laid[n - 2].text, "抄送：市司法局，市依法治市办。");
+        assert_eq!(laid[n - 1].text, "某市科学技术局办公室\t2023年2月17日印发");
+        let (copy, printed) = (&laid[n - 2].style, &laid[n - 1].style);
+        assert_eq!(
+            (copy.size_pt, copy.left_chars, copy.right_chars),
+            (SIZE_4HAO, 1.0, 1.0)
+        );
+        assert_eq!(copy.rule_above.unwrap().width_pt, IMPRINT_THICK_PT);
+        assert_eq!(copy.rule_below.unwrap().width_pt, IMPRINT_THIN_PT);
+        assert_eq!(printed.rule_below.unwrap().width_pt, IMPRINT_THICK_PT);
+        assert!(printed.tab_right && copy.keep_with_next);
+        // Without 抄送: one line between two thick rules.
+        let only = lay_out(
+            &header_doc(),
+            &LayoutOptions {
+                imprint: Some(Imprint {
+                    copy_to: " ".into(),
+                    ..options.imprint.clone().unwrap()
+                }),
+                ..Default::default()
+            },
+        );
+        let last = &only.last().unwrap().style;
+        assert_eq!(last.rule_above.unwrap().width_pt, IMPRINT_THICK_PT);
+        assert_eq!(only.len(), n - 1);
+    }
+
+    #[test]
+    fn options_come_from_the_draft() {
+        let mut d = Draft::default();
+        d.header.organ = "某局".into();
+        d.closing.date = "2023-02-17".into();
+        let doc = header_doc();
+        assert_eq!(LayoutOptions::of(&d, &doc), LayoutOptions::default());
+        d.output.masthead = draft::Masthead::Red;
+        d.output.imprint = true;
+        d.output.bold_leads = true;
+        let o = LayoutOptions::of(&d, &doc);
+        assert!(o.bold_leads);
+        let m = o.masthead.unwrap();
+        assert_eq!(
+            (m.mark.as_str(), m.doc_number.as_str()),
+            ("某局", "某科发〔2023〕5号")
+        );
+        let i = o.imprint.unwrap();
+        assert_eq!(
+            (i.printer.as_str(), i.date.as_str()),
+            ("某局", "2023年2月17日")
+        );
+        d.output.mark = "某局文件".into();
+        d.output.printed_on = "2023-02-20".into();
+        let o = LayoutOptions::of(&d, &doc);
+        assert_eq!(o.masthead.unwrap().mark, "某局文件");
+        assert_eq!(o.imprint.unwrap().date, "2023年2月20日");
     }
 }

@@ -6,7 +6,9 @@
 //! is HTML-escaped.
 
 use super::document::Document;
-use super::layout::{lay_out, Align, LaidParagraph, LayoutOptions, Rule, GBT9704_PAGE, HEITI, RED, SIZE_3HAO};
+use super::layout::{
+    lay_out, Align, LaidParagraph, LayoutOptions, Rule, GBT9704_PAGE, HEITI, RED, SIZE_3HAO,
+};
 
 /// Page geometry, millimetres: text block 156 × 225 on A4, top margin 37, binding side 28.
 /// Page numbers (GB/T 9704 7.5): 4号, one character in from the text block's edge, 7 mm
@@ -31,7 +33,11 @@ fn rule_css(side: &str, rule: &Rule) -> String {
     format!(
         ";border-{side}:{}pt solid {};padding-{side}:{}pt",
         rule.width_pt,
-        if rule.red { format!("#{RED}") } else { "#000".into() },
+        if rule.red {
+            format!("#{RED}")
+        } else {
+            "#000".into()
+        },
         rule.gap_pt
     )
 }

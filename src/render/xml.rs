@@ -146,7 +146,11 @@ mod tests {
     fn elements_nest_and_escape() {
         let el = El::new("w:p")
             .child(El::new("w:pStyle").val("a\"<b"))
-            .child(El::new("w:t").attr("xml:space", "preserve").text("x<&y\u{7}"))
+            .child(
+                El::new("w:t")
+                    .attr("xml:space", "preserve")
+                    .text("x<&y\u{7}"),
+            )
             .child_opt(None);
         assert_eq!(
             el.to_string(),

@@ -7,7 +7,10 @@ import { mkdtempSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { launch, openTool, REPORT, typeSample, goToStep, field, waitSaved, pageNumberBox, ODD_NUMBER_ENDS, EVEN_NUMBER_STARTS } from './helpers.mjs';
+import { toPdfs } from './pdf.mjs';
+import { sampleDraft, loadStored } from './reports.mjs';
 
 let browser;
 const dir = mkdtempSync(join(tmpdir(), 'fazhi-docx-'));
@@ -115,6 +118,47 @@ test('hostile text in fields still gives a document Word processors open', async
   assert.ok(text.includes('标题[31m'), 'control characters dropped, the rest kept');
   assert.ok(text.includes(squeeze(long)) && text.includes('第二段带制表符。'));
   assert.ok(text.includes('&e;') && !text.includes('root:'), 'no entity was expanded');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('every combination of output options gives a document with every character', async () => {
+  const { context, page, seen } = await openTool(browser);
+  await loadStored(page, sampleDraft());
+  await goToStep(page, /生成报告/);
+  const files = [];
+  const bytes = {};
+  for (const bold of [false, true]) {
+    for (const red of [false, true]) {
+      for (const textLayout of [false, true]) {
+        await page.getByLabel(/条目首句加粗/).setChecked(bold);
+        await page.locator(red ? '#f-masthead-red' : '#f-masthead-plain').check();
+        await page.getByLabel(/段首缩进两字/).setChecked(textLayout);
+        const name = `combo-${+bold}${+red}${+textLayout}.docx`;
+        const { path, message } = await downloadDocx(page, name);
+        assert.match(message, red ? /红头/ : /公文版式/);
+        files.push({ path, bold, red, textLayout });
+        bytes[name] = readFileSync(path);
+      }
+    }
+  }
+  // The plain-text option does not touch the document.
+  for (const f of files.filter((f) => f.textLayout)) {
+    const twin = f.path.replace(/1\.docx$/, '0.docx');
+    assert.ok(bytes[f.path.split('/').pop()].equals(readFileSync(twin)), `${f.path} equals ${twin}`);
+  }
+  const pdfs = toPdfs(dir, files.map((f) => f.path));
+  for (const [n, pdf] of pdfs.entries()) {
+    const text = pdfText(pdf);
+    assert.equal(squeeze(withoutPageNumbers(text)), squeeze(REPORT), `${files[n].path}: every character, in order`);
+    const sizes = pageSizes(pdf);
+    assert.deepEqual(pageNumbers(text), sizes.map((_, i) => i + 1));
+  }
+  // The choice is kept with the draft.
+  await waitSaved(page);
+  await page.reload();
+  await goToStep(page, /生成报告/);
+  assert.ok(await page.locator('#f-masthead-red').isChecked(), '红头 still chosen after a reload');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
