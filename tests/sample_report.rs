@@ -524,11 +524,16 @@ fn the_sample_as_a_word_document() {
         .filter(|s| s.bold)
         .count();
     assert!(bold_runs >= 5, "{bold_runs} bold lead sentences");
-    // Left for a person to open in Word, WPS or LibreOffice.
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sample-report.docx");
-    std::fs::write(
-        &path,
-        fazhi_report::render::docx::docx(&doc, &options, &DocxMeta::default()),
-    )
-    .unwrap();
+    // Left for a person to open in Word, WPS or LibreOffice, with and without bold leads.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    for (name, options) in [
+        ("sample-report.docx", options.clone()),
+        ("sample-report-plain.docx", LayoutOptions::default()),
+    ] {
+        std::fs::write(
+            dir.join(name),
+            fazhi_report::render::docx::docx(&doc, &options, &DocxMeta::default()),
+        )
+        .unwrap();
+    }
 }

@@ -12,9 +12,16 @@
 //!   each character by a quarter point. Not Word's character grid (`linesAndChars`):
 //!   LibreOffice gives each 16 pt character two 15.8 pt grid cells, 16 characters a line;
 //!   character spacing gives 28 in Word, WPS and LibreOffice alike;
-//! - no punctuation hanging past the right edge (`overflowPunct` off): a mark that may not
-//!   start a line takes the character before it onto the next line, as the print view
-//!   (Chromium) does, so both break lines and pages alike and nothing leaves the text block;
+//! - `w:overflowPunct w:val="1"` on every paragraph, and why: LibreOffice (7.4, and its
+//!   current import code alike) reads this element the wrong way round, as "hanging
+//!   punctuation = !overflowPunct", and hangs by default when it is absent. A hanging mark
+//!   (。 or 、 as the 29th character after 28 that fill the line, which the tightening
+//!   below makes possible) is then lost from a justified line: neither drawn nor in the
+//!   PDF's text. That was the root cause of the missing marks; `w:val="0"` (the obvious
+//!   fix) turns hanging *on* in LibreOffice. With `1`, LibreOffice carries the character
+//!   before the mark onto the next line, as the print view (Chromium) does, while Word and
+//!   WPS keep their own default (允许标点溢出边界: the mark extends past the right edge, drawn).
+//!   tests/line_ends.rs checks every line position in LibreOffice;
 //! - each paragraph in a named style (公文标题, 一级标题 …) and, as well, its font, size,
 //!   indents and alignment set directly, with the East Asian font named in every run's
 //!   `rFonts` (all four slots, `hint="eastAsia"`), so neither Word's theme fonts nor WPS
@@ -438,8 +445,8 @@ fn layout_properties(kind: BlockKind, style: &ParagraphStyle, page: &WordPage) -
         let pos = page.text_width() as i64 - char_twips(style.right_chars);
         props.push(El::new("w:tabs").child(El::new("w:tab").val("right").attr("w:pos", pos)));
     }
-    // Punctuation never hangs past the right edge (see the module comment).
-    props.push(El::new("w:overflowPunct").val(0));
+    // Read by LibreOffice as "no hanging punctuation" (see the module comment).
+    props.push(El::new("w:overflowPunct").val(1));
     // Type larger than 3号 off the line grid: LibreOffice would give each 2号 line two
     // grid lines; the exact line pitch keeps it on the page's rhythm anyway.
     if style.size_pt > SIZE_3HAO {
@@ -603,7 +610,7 @@ fn styles_xml(page: &WordPage) -> String {
             El::new("w:pPrDefault").child(
                 El::new("w:pPr")
                     .child(El::new("w:widowControl"))
-                    .child(El::new("w:overflowPunct").val(0))
+                    .child(El::new("w:overflowPunct").val(1))
                     .child(
                         El::new("w:spacing")
                             .attr("w:line", page.line_pitch)
@@ -1147,7 +1154,7 @@ mod tests {
     }
 
     #[test]
-    fn punctuation_never_hangs_and_headings_keep_with_the_next_paragraph() {
+    fn libreoffice_never_hangs_punctuation_and_headings_keep_with_the_next_paragraph() {
         let parts = all_parts(&sample_doc(), LayoutOptions::default());
         let document = part(&parts, "word/document.xml");
         let xml = roxmltree::Document::parse(&document).unwrap();
@@ -1156,7 +1163,8 @@ mod tests {
                 .children()
                 .find(|n| n.has_tag_name((W, "overflowPunct")))
                 .and_then(|n| n.attribute((W, "val")));
-            assert_eq!(off, Some("0"), "every paragraph");
+            // "1": LibreOffice reads it inverted, as hanging off (module comment).
+            assert_eq!(off, Some("1"), "every paragraph");
         }
         assert_eq!(
             document.matches("<w:keepNext/>").count(),
@@ -1165,7 +1173,7 @@ mod tests {
         );
         let styles = part(&parts, "word/styles.xml");
         assert!(
-            styles.contains("<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val=\"0\"/>")
+            styles.contains("<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val=\"1\"/>")
         );
     }
 }
