@@ -54,7 +54,7 @@ fn paragraphs(with_leads: bool) -> Vec<Block> {
             if with_leads {
                 // A bold lead sentence of a varying length: runs split inside the line.
                 let cut = text.char_indices().nth(3 + length % 17).unwrap().0;
-                b.leads = vec![0..cut];
+                b.leads = std::iter::once(0..cut).collect();
             }
             blocks.push(b);
         }

@@ -535,5 +535,7 @@ fn the_sample_as_a_word_document() {
             fazhi_report::render::docx::docx(&doc, &options, &DocxMeta::default()),
         )
         .unwrap();
+        let html = fazhi_report::render::print::print_html(&doc, &options, "sample");
+        std::fs::write(dir.join(name).with_extension("html"), html).unwrap();
     }
 }

@@ -425,6 +425,27 @@ fn border(side: &'static str, rule: &Rule) -> El {
         .attr("w:color", if rule.red { RED } else { "000000" })
 }
 
+/// One character of the paragraph's type, twips (3号 as tightened).
+fn char_advance(style: &ParagraphStyle, page: &WordPage) -> f64 {
+    if style.size_pt == SIZE_3HAO {
+        page.char_advance() as f64
+    } else {
+        style.size_pt * 20.0
+    }
+}
+
+/// A paragraph border runs between the paragraph's indents, but GB/T 9704 wants the 版头's
+/// and 版记's lines as wide as the text block with the text one character in: a ruled
+/// paragraph has no indents, a tab stands for the left one and the right tab stop for
+/// the right one.
+fn ruled(style: &ParagraphStyle) -> bool {
+    style.rule_above.is_some() || style.rule_below.is_some()
+}
+
+fn leading_tab(style: &ParagraphStyle) -> bool {
+    ruled(style) && style.left_chars > 0.0
+}
+
 /// The paragraph properties of a style, in schema order, without `pStyle` and `rPr`.
 fn layout_properties(kind: BlockKind, style: &ParagraphStyle, page: &WordPage) -> Vec<El> {
     let pitch = page.line_pitch;
@@ -440,10 +461,21 @@ fn layout_properties(kind: BlockKind, style: &ParagraphStyle, page: &WordPage) -
                 .child_opt(style.rule_below.as_ref().map(|r| border("w:bottom", r))),
         );
     }
-    let char_twips = |c: f64| (c * page.char_advance() as f64).round() as i64;
+    let char_twips = |c: f64| (c * char_advance(style, page)).round() as i64;
+    let mut tabs = vec![];
+    if leading_tab(style) {
+        tabs.push(
+            El::new("w:tab")
+                .val("left")
+                .attr("w:pos", char_twips(style.left_chars)),
+        );
+    }
     if style.tab_right {
         let pos = page.text_width() as i64 - char_twips(style.right_chars);
-        props.push(El::new("w:tabs").child(El::new("w:tab").val("right").attr("w:pos", pos)));
+        tabs.push(El::new("w:tab").val("right").attr("w:pos", pos));
+    }
+    if !tabs.is_empty() {
+        props.push(El::new("w:tabs").children(tabs));
     }
     // Read by LibreOffice as "no hanging punctuation" (see the module comment).
     props.push(El::new("w:overflowPunct").val(1));
@@ -472,9 +504,14 @@ fn layout_properties(kind: BlockKind, style: &ParagraphStyle, page: &WordPage) -
     // paragraph dialog shows "首行缩进 2 字符"; the left indent (signature, date) in twips
     // of the tightened characters only, so that they end exactly two characters from the
     // right.
-    let mut ind = El::new("w:ind").attr("w:left", char_twips(style.left_chars));
-    if style.right_chars > 0.0 {
-        ind = ind.attr("w:right", char_twips(style.right_chars));
+    let (left, right) = if ruled(style) {
+        (0.0, 0.0)
+    } else {
+        (style.left_chars, style.right_chars)
+    };
+    let mut ind = El::new("w:ind").attr("w:left", char_twips(left));
+    if right > 0.0 {
+        ind = ind.attr("w:right", char_twips(right));
     }
     props.push(
         ind.attr("w:firstLine", char_twips(style.first_line_chars))
@@ -518,6 +555,11 @@ fn paragraph(p: &LaidParagraph, page: &WordPage) -> El {
                 .children(layout_properties(p.kind, &p.style, page))
                 .child(run_properties(&p.style, None, page)),
         )
+        .child_opt(leading_tab(&p.style).then(|| {
+            El::new("w:r")
+                .child(run_properties(&p.style, None, page))
+                .child(El::new("w:tab"))
+        }))
         .children(p.spans.iter().map(|s| run(&p.style, s, page)))
 }
 
@@ -557,7 +599,7 @@ fn section_properties(page: &WordPage) -> El {
 }
 
 pub fn document_xml(doc: &Document, options: &LayoutOptions, page: &WordPage) -> String {
-    let mut body: Vec<El> = lay_out(doc, &options)
+    let mut body: Vec<El> = lay_out(doc, options)
         .iter()
         .map(|p| paragraph(p, page))
         .collect();
@@ -620,7 +662,15 @@ fn styles_xml(page: &WordPage) -> String {
             ),
         );
     let styles = ALL_KINDS.iter().map(|&kind| {
-        let s = super::layout::style_of(kind);
+        // Space before and after only on the paragraphs themselves: a paragraph that leaves
+        // them out (the second line of a title) would inherit the style's, and Word lets a
+        // style's `beforeLines` win over a paragraph's `before`.
+        let s = ParagraphStyle {
+            lines_before: 0,
+            lines_after: 0,
+            space_before_pt: 0.0,
+            ..super::layout::style_of(kind)
+        };
         style(
             StyleDef::of(kind),
             kind == BlockKind::Paragraph,
@@ -999,6 +1049,10 @@ mod tests {
             assert_eq!(count, 1, "{id}");
         }
         assert!(
+            !styles.contains("w:before") && !styles.contains("w:after"),
+            "spacing only on paragraphs"
+        );
+        assert!(
             styles.contains(r#"<w:name w:val="一级标题"/>"#)
                 && styles.contains(r#"<w:outlineLvl w:val="0"/>"#)
         );
@@ -1140,9 +1194,14 @@ mod tests {
         assert!(document.contains(r#"<w:pBdr><w:bottom w:val="single" w:sz="8" w:space="#));
         assert!(document.contains(r#"w:color="FF0000"/></w:pBdr>"#));
         let tab = page().text_width() as i32 - page().char_advance();
+        // The border spans the text block: no indents, a tab one character in instead.
+        let one = page().char_advance();
         assert!(document.contains(&format!(
-            r#"<w:tabs><w:tab w:val="right" w:pos="{tab}"/></w:tabs>"#
+            r#"<w:tabs><w:tab w:val="left" w:pos="{one}"/><w:tab w:val="right" w:pos="{tab}"/></w:tabs>"#
         )));
+        assert!(document.contains(
+            r#"<w:ind w:left="0" w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="left"/>"#
+        ));
         assert_eq!(paras[1].1, "某发〔2023〕5号签发人：王某");
         assert_eq!(paras[1].2.last().unwrap().0, "楷体_GB2312");
         // 35 mm above the mark.

@@ -73,15 +73,21 @@ function checkMasthead(pdf, label, { signer } = {}) {
   const line = lines[0];
   assert.ok(Math.abs(line.x0 - TEXT_LEFT) < 1.5 && Math.abs(line.x1 - (TEXT_LEFT + TEXT_WIDTH)) < 1.5,
     `${label}: the red line spans the text block (${(line.x0 / MM).toFixed(1)}–${(line.x1 / MM).toFixed(1)} mm)`);
-  const number = ws.find((w) => w.text.includes('张科发〔2023〕5号'));
-  assert.ok(number, `${label}: 发文字号 on page 1`);
+  // pdftotext splits "张科发〔2023〕5号" at the change of script: join the line's words.
+  const first = ws.find((w) => w.text.startsWith('张科发'));
+  assert.ok(first, `${label}: 发文字号 on page 1`);
+  const onLine = ws.filter((w) => Math.abs(w.yMin - first.yMin) < 2).sort((a, b) => a.xMin - b.xMin);
+  const upTo = onLine.findIndex((w) => w.text.endsWith('号'));
+  const numberWords = onLine.slice(0, upTo + 1);
+  assert.equal(numberWords.map((w) => w.text).join(''), '张科发〔2023〕5号');
+  const number = { xMin: numberWords[0].xMin, xMax: numberWords[upTo].xMax, yMin: first.yMin, yMax: first.yMax };
   assert.ok(number.yMin > mark.yMax, `${label}: 发文字号 below the 发文机关标志`);
   const numberInk = inkRows(img, { x0: number.xMin, x1: number.xMax, y0: number.yMin - 2, y1: line.y - 0.5 }, isDark);
   const gapMm = (line.y - numberInk.bottom) / MM;
   assert.ok(gapMm > 3 && gapMm < 5, `${label}: red line ${gapMm.toFixed(2)} mm below the 发文字号`);
   if (signer) {
     assert.ok(Math.abs(number.xMin - (TEXT_LEFT + 16)) < 2, `${label}: 上行文 发文字号 one character in (${number.xMin})`);
-    const sig = ws.filter((w) => Math.abs(w.yMin - number.yMin) < 2 && w.xMin > number.xMax);
+    const sig = onLine.slice(upTo + 1);
     const right = Math.max(...sig.map((w) => w.xMax));
     assert.ok(Math.abs(right - (TEXT_LEFT + TEXT_WIDTH - 16)) < 2, `${label}: 签发人 one character in from the right (${right})`);
     assert.equal(sig.map((w) => w.text).join(''), `签发人：${signer}`);

@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+
+// The test machine has none of the 公文 fonts: fonts.conf maps their names onto Noto CJK
+// for LibreOffice and Chromium alike (both read FONTCONFIG_FILE), as a clerk's machine
+// gives Word and the browser the same 仿宋_GB2312. Set before any browser starts.
+export const FONTS_CONF = join(fileURLToPath(new URL('.', import.meta.url)), 'fonts.conf');
+process.env.FONTCONFIG_FILE = FONTS_CONF;
 
 /** LibreOffice Writer, headless, with its own profile in `dir`: every .docx → .pdf in one run. */
 export function toPdfs(dir, docxFiles) {
