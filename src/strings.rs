@@ -87,7 +87,7 @@ pub const DOWNLOAD_FAILED: &str = "下载失败，请改用“复制全文”。
 pub const PRINT_OPENED: &str = "已在新窗口打开 A4 打印版式：按 Ctrl+P 打印，或选择“另存为 PDF”。";
 pub const PRINT_BLOCKED: &str = "浏览器拦截了新窗口：请允许本页面打开弹出窗口后再试。";
 pub const HEAD_OUTPUT_LAID: &str = "公文版式（GB/T 9704—2012）";
-pub const HINT_OUTPUT_LAID: &str = "A4 纸，版心 156 × 225 毫米，每页 22 行、每行 28 字；标题 2 号小标宋，正文 3 号仿宋，一级标题黑体、二级标题楷体；页码“— 1 —”单页居右、双页居左。Word 文档与打印版式行距、每行字数、孤行控制相同，分页位置一致（已用 LibreOffice 与 Chromium 核对；Word、WPS 使用的字体不同时，个别含数字或英文的行可能多一字或少一字）。";
+pub const HINT_OUTPUT_LAID: &str = "A4 纸，版心 156 × 225 毫米，每页 22 行、每行 28 字；标题 2 号小标宋，正文 3 号仿宋，一级标题黑体、二级标题楷体；页码“— 1 —”单页居右、双页居左。打印版式与 Word 文档的行距、每行字数、孤行控制、标题与下文同页的规则相同，用 LibreOffice 打开 Word 文档时分页一致；Word、WPS 默认允许行末标点伸出版心，中西文之间的留空也略有不同，个别行可能相差一字，分页偶有不同。";
 pub const HEAD_OUTPUT_TEXT: &str = "纯文本";
 pub const LABEL_OUTPUT: &str = "报告全文（只读，可全选复制）";
 
@@ -326,7 +326,7 @@ pub const LABEL_MARK: &str = "发文机关标志";
 pub const HINT_MARK: &str = "留空则用发文机关名称；也可写“××局文件”。";
 pub const LABEL_SIGNER: &str = "签发人（上行文填写）";
 pub const HINT_SIGNER: &str = "向上级机关报送时填写签发人姓名；填写后发文字号居左、签发人居右。";
-pub const LABEL_IMPRINT: &str = "版记（抄送、印发机关和印发日期，GB/T 9704 第 7.4 条）";
+pub const LABEL_IMPRINT: &str = "版记（抄送、印发机关和印发日期，GB/T 9704 第 7.4 条；紧接附注排印，如需置于末页底部可在其前加空行）";
 pub const LABEL_COPY_TO: &str = "抄送";
 pub const HINT_COPY_TO: &str = "如：市依法治市办，市司法局（末尾句号自动添加）；留空则不印抄送行。";
 pub const LABEL_PRINTER: &str = "印发机关";

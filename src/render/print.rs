@@ -110,51 +110,36 @@ pub fn paragraph_css(p: &LaidParagraph) -> String {
 /// `w:autoSpaceDE`/`DN`); Word adds a similar space by default. The print view adds the
 /// same, as margins around each run of Western characters, so lines hold the same text.
 fn autospaced(text: &str, size_pt: f64) -> String {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Script {
-        Western,
-        Asian,
-        Space,
-    }
-    // Marks such as “ ” · — … and ASCII punctuation belong to neither script: they take
-    // the one before them (as LibreOffice's script detection does), or after them at the
-    // start.
-    let strong = |c: char| {
-        if c.is_whitespace() {
-            Some(Script::Space)
-        } else if c.is_ascii_alphanumeric() {
-            Some(Script::Western)
-        } else if c >= '\u{2E80}' {
-            Some(Script::Asian)
-        } else {
-            None
-        }
-    };
+    let western = |c: char| c.is_ascii_alphanumeric();
+    // Ideographs and full-width punctuation; marks both scripts use (“ ” · —) are neither,
+    // and LibreOffice adds no space next to them.
+    let asian = |c: char| c >= '\u{2E80}' && !c.is_whitespace();
     let chars: Vec<char> = text.chars().collect();
-    let mut scripts: Vec<Option<Script>> = chars.iter().map(|&c| strong(c)).collect();
-    for i in 1..scripts.len() {
-        if scripts[i].is_none() {
-            scripts[i] = scripts[i - 1];
-        }
-    }
-    let first = scripts.iter().flatten().next().copied();
-    let scripts: Vec<Script> = scripts
-        .into_iter()
-        .map(|s| s.or(first).unwrap_or(Script::Asian))
-        .collect();
     let kern = size_pt / 5.0;
     let mut out = String::new();
     let mut i = 0;
     while i < chars.len() {
-        let start = i;
-        let script = scripts[i];
-        while i < chars.len() && scripts[i] == script {
+        if !western(chars[i]) {
+            out += &escape(&chars[i].to_string());
             i += 1;
+            continue;
         }
-        let run = escape(&chars[start..i].iter().collect::<String>());
-        let before = start > 0 && scripts[start - 1] == Script::Asian;
-        let after = i < chars.len() && scripts[i] == Script::Asian;
-        if script == Script::Western && (before || after) {
+        // A Western run: from a letter or digit to the last one, with the marks between
+        // ("12·4", "2021-2025").
+        let start = i;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < chars.len() && !asian(chars[j]) && !chars[j].is_whitespace() {
+            if western(chars[j]) {
+                end = j + 1;
+            }
+            j += 1;
+        }
+        i = end;
+        let run = escape(&chars[start..end].iter().collect::<String>());
+        let before = start > 0 && asian(chars[start - 1]);
+        let after = end < chars.len() && asian(chars[end]);
+        if before || after {
             out += &format!(
                 "<span style=\"margin-left:{}pt;margin-right:{}pt\">{run}</span>",
                 if before { kern } else { 0.0 },
@@ -263,9 +248,13 @@ mod tests {
     fn western_runs_get_the_space_libreoffice_adds() {
         assert_eq!(
             autospaced("会2022年，C计划“12·4”。", 16.0),
-            "会<span style=\"margin-left:3.2pt;margin-right:3.2pt\">2022</span>年，<span style=\"margin-left:3.2pt;margin-right:3.2pt\">C</span>计划“<span style=\"margin-left:3.2pt;margin-right:3.2pt\">12·4”</span>。"
+            "会<span style=\"margin-left:3.2pt;margin-right:3.2pt\">2022</span>年，<span style=\"margin-left:3.2pt;margin-right:3.2pt\">C</span>计划“12·4”。"
         );
         assert_eq!(autospaced("2021-2025", 16.0), "2021-2025");
+        assert_eq!(
+            autospaced("会12·4会", 16.0),
+            "会<span style=\"margin-left:3.2pt;margin-right:3.2pt\">12·4</span>会"
+        );
         assert_eq!(autospaced("无西文", 16.0), "无西文");
     }
 
@@ -278,11 +267,7 @@ mod tests {
             ],
         };
         let html = print_html(&doc, &LayoutOptions::default(), "某局报告");
-        // Escaped; the Latin letter gets LibreOffice's space from the Chinese before it.
-        assert!(html.contains(
-            ">标题&lt;<span style=\"margin-left:4.4pt;margin-right:0pt\">b&gt;</span></p>"
-        ));
-        assert!(!html.contains("<b>"));
+        assert!(html.contains(">标题&lt;b&gt;</p>"));
         assert!(html.contains("<p class=\"h1\" style=\"font-family:'黑体'"));
         assert!(html.contains("size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm"));
         assert!(html.contains("font-size:22pt"));

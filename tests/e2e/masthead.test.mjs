@@ -92,7 +92,7 @@ function checkMasthead(pdf, label, { signer } = {}) {
     assert.ok(Math.abs(right - (TEXT_LEFT + TEXT_WIDTH - 16)) < 2, `${label}: 签发人 one character in from the right (${right})`);
     assert.equal(sig.map((w) => w.text).join(''), `签发人：${signer}`);
   }
-  const title = ws.find((w) => w.text.startsWith('2022年度'));
+  const title = ws.find((w) => w.text.includes('年度法治政府建设情况报告'));
   assert.ok(title && title.yMin > line.y, `${label}: the title below the red line`);
   return { mark, line, topMm, gapMm };
 }
