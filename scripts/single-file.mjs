@@ -67,7 +67,7 @@ function classicGlue(source) {
 const glue = classicGlue(glueSource);
 // Helpers inlined into the loader (their comments dropped), for older browsers only.
 const inlined = (name) => readFileSync(join(root, 'scripts', name), 'utf8').replace(/^\/\/.*\n/gm, '');
-const inflate = inlined('inflate.js') + inlined('container-fallback.js');
+const helpers = inlined('inflate.js') + inlined('container-fallback.js');
 const packed = gzipSync(wasm, { level: 9 }).toString('base64');
 
 // What a clerk sees where the tool cannot run (no WebAssembly, IE mode, a very old kernel):
@@ -80,7 +80,7 @@ const TOO_OLD = '起草工具无法在此浏览器中运行：浏览器版本过
 // wasm, then calls FazhiReport._mount (installed by src/embed.rs). Errors show in Chinese.
 const boot = `
 const FAZHI_WASM_GZ = "${packed}";
-${inflate}
+${helpers}
 const api = window.FazhiReport = window.FazhiReport || {};
 api.ready = new Promise(function (resolve) { api._onready = resolve; });
 api.mount = function (element, options) {
