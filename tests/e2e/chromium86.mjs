@@ -40,24 +40,32 @@ export async function launch86() {
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps',
     '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--window-size=1400,1000', 'about:blank',
   ], { env: { ...process.env, LD_LIBRARY_PATH: join(DIR, 'lib') }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const kill = () => proc.kill('SIGKILL');
+  process.on('exit', kill); // never leave it running, whatever happens to the test
+  // Chromium 86 keeps logging (GPU errors) to stderr: read it only until the DevTools line,
+  // then drain it unread (keeping it all made the test slower and slower).
   const endpoint = await new Promise((resolve, reject) => {
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium 86 did not start:\n${err}`)), 30000);
-    proc.stderr.on('data', (d) => {
-      err += d;
+    const done = (f) => { clearTimeout(timer); proc.stderr.removeListener('data', read); proc.stderr.resume(); f(); };
+    const timer = setTimeout(() => done(() => { kill(); reject(new Error(`Chromium 86 did not start:\n${err.slice(-4000)}`)); }), 60000);
+    const read = (d) => {
+      err = (err + d).slice(-20000);
       const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`Chromium 86 exited (${code}):\n${err}`)); });
+      if (m) done(() => resolve(m[1]));
+    };
+    proc.stderr.on('data', read);
+    proc.on('exit', (code) => done(() => reject(new Error(`Chromium 86 exited (${code}):\n${err.slice(-4000)}`))));
   });
-  proc.stderr.resume();
-  const browser = await chromium.connectOverCDP(endpoint);
+  const browser = await chromium.connectOverCDP(endpoint, { timeout: 90000 }).catch((e) => { proc.kill('SIGKILL'); throw e; });
   return {
     browser,
     context: browser.contexts()[0],
     async close() {
-      await browser.close().catch(() => {});
+      // Kill first: closing a CDP-attached browser may never resolve, and Node then exits
+      // without running what follows (it left Chromium running once).
       proc.kill('SIGKILL');
+      process.removeListener('exit', kill);
+      await browser.close().catch(() => {});
       rmSync(profile, { recursive: true, force: true });
     },
   };

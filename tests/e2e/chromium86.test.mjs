@@ -62,7 +62,7 @@ const OUTPUT = '报告全文（只读，可全选复制）';
 // it is what lets the wasm compile there (scripts/single-file.mjs).
 const UNKNOWN_KEYWORD = /Content Security Policy directive 'script-src' contains an invalid source: ''wasm-unsafe-eval''/;
 
-test('Chromium 86: the single file from file:// takes the sample, keeps it over a reload, and outputs the fixture', async () => {
+test('Chromium 86: the single file from file:// takes the sample, keeps it over a reload, and outputs the fixture', { timeout: 300000 }, async () => {
   const page = await c86.context.newPage();
   const seen = watch(page);
   await page.goto(SINGLE_FILE_URL);
@@ -86,7 +86,7 @@ test('Chromium 86: the single file from file:// takes the sample, keeps it over 
   await page.close();
 });
 
-test('Chromium 86: examples/intranet.html (dist/fazhi-report.js), both instances, from file://', async () => {
+test('Chromium 86: examples/intranet.html (dist/fazhi-report.js), both instances, from file://', { timeout: 180000 }, async () => {
   const url = pathToFileURL(join(ROOT, 'examples', 'intranet.html')).href;
   const page = await c86.context.newPage();
   await page.setViewportSize({ width: 1400, height: 1000 });
