@@ -97,7 +97,7 @@ fn StepLink(step: Step) -> impl IntoView {
         _ => None,
     };
     view! {
-        <li class:nested=nested>
+        <li class:nested=nested class:current=current class:reorderable=several>
             <button type="button" class="step-link" class:current=current title=title
                 aria-current=move || current().then_some("step")
                 on:click=move |_| editor.go(step)>
