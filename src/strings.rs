@@ -133,11 +133,6 @@ pub fn switched(structure: &str, held: usize) -> String {
     }
 }
 
-/// "第 3 步，共 12 步"
-pub fn step_position(index: usize, total: usize) -> String {
-    format!("第 {} 步，共 {} 步", index + 1, total)
-}
-
 pub fn removed_item(what: &str) -> String {
     format!("已删除{what}。")
 }
@@ -215,20 +210,6 @@ pub const BTN_FIX: &str = "一键补上";
 pub const LABEL_STEP_FINDINGS: &str = "本步检查结果";
 pub const ALL_CLEAR: &str = "没有发现问题。";
 
-pub fn locate_statutory_item(number: impl std::fmt::Display) -> String {
-    format!("{BTN_LOCATE}：第{number}项")
-}
-
-/// The header badge: how many errors and warnings the checks found.
-pub fn findings_badge(errors: usize, warnings: usize) -> String {
-    match (errors, warnings) {
-        (0, 0) => "检查：无问题".to_string(),
-        (0, w) => format!("检查：{w} 处注意"),
-        (e, 0) => format!("检查：{e} 处错误"),
-        (e, w) => format!("检查：{e} 处错误 · {w} 处注意"),
-    }
-}
-
 // The editor's frame, notices and forms.
 pub const BTN_BACK: &str = "返回编辑";
 pub const NEW_DRAFT_TITLE: &str = "新报告草稿";
@@ -250,13 +231,12 @@ pub const EXAMPLE_SERIAL: &str = "如：5";
 pub const EXAMPLE_SUBSECTION: &str = "如：加强组织领导，推进依法行政能力建设";
 pub const HINT_YEAR: &str = "报告的是哪一年的工作";
 pub const HINT_TITLE_EDITED: &str = "已手动修改标题";
-pub const HINT_DATE: &str = "可直接输入数字，如 2023-02-17";
 
 pub fn draft_opened(title: &str) -> String {
     format!("已打开草稿（{title}）。")
 }
 pub fn year_advanced(year: &str) -> String {
-    format!("已前移一年：报告年度为{year}年，发文字号序号已清空，请重新填写。")
+    format!("已前移一年：报告年度为{year}年；发文字号序号和成文日期已清空，签发时请填写。")
 }
 /// "将写作：2023年2月17日": how a field will read in the report.
 pub fn will_read(text: &str) -> String {
@@ -275,8 +255,12 @@ pub fn item_label(numeral: &str, word: Option<&str>) -> String {
 pub fn subsection_label(marker: &str) -> String {
     format!("小节{marker}")
 }
-pub fn edit_items_label(subsection: &str) -> String {
-    format!("{BTN_EDIT}{subsection}的条目")
+/// "编辑条目（3条）：小节（一）": the visible words first (WCAG 2.5.3), then which.
+pub fn edit_items_label(subsection: &str, items: usize) -> String {
+    format!("{}：{subsection}", edit_items_text(items))
+}
+pub fn edit_items_text(items: usize) -> String {
+    format!("{BTN_EDIT}{HEAD_ITEMS}{}", item_count(items))
 }
 pub fn item_count(n: usize) -> String {
     format!("（{n}条）")
@@ -335,3 +319,88 @@ pub const LABEL_PRINTED_ON: &str = "印发日期";
 pub const HINT_PRINTED_ON: &str = "留空则与成文日期相同。";
 pub const DOCX_RED_HEAD: &str = "，红头";
 pub const DOCX_IMPRINT: &str = "，含版记";
+
+// --- clerk: dates, undo, steps, checks, accessibility ---
+pub const SEVERITY_ERROR: &str = "错误";
+pub const SEVERITY_WARNING: &str = "注意";
+pub const SEVERITY_TO_FILL: &str = "待填写";
+pub const SEVERITY_HINT: &str = "提示";
+
+/// The header badge: errors, warnings, and what is still to fill (not a warning).
+pub fn findings_summary(errors: usize, warnings: usize, to_fill: usize) -> String {
+    let mut parts = Vec::new();
+    if errors > 0 {
+        parts.push(format!("{errors} 处错误"));
+    }
+    if warnings > 0 {
+        parts.push(format!("{warnings} 处注意"));
+    }
+    if to_fill > 0 {
+        parts.push(format!("待填写 {to_fill} 处"));
+    }
+    if parts.is_empty() {
+        "检查：无问题".to_string()
+    } else {
+        format!("检查：{}", parts.join(" · "))
+    }
+}
+
+/// The name of a checklist row's button: its visible word first (WCAG 2.5.3), then what.
+pub fn statutory_button_label(visible: &str, number: u8, title: &str) -> String {
+    format!("{visible}：第{number}项 {title}")
+}
+
+/// Why typed text is not a date.
+pub fn date_error(e: crate::model::date::DateError) -> String {
+    use crate::model::date::DateError;
+    match e {
+        DateError::Unrecognised => {
+            "无法识别为日期。请写成“2023年2月17日”或“2023-2-17”“2023.2.17”“20230217”。".into()
+        }
+        DateError::ShortYear => "年份请写全四位，如“2023年2月17日”。".into(),
+        DateError::YearOutOfRange(y) => format!("年份“{y}”不对，请写四位年份，如 2023。"),
+        DateError::NoSuchMonth(m) => format!("没有{m}月，月份应在1到12之间。"),
+        DateError::NoSuchDay { year, month, day } => {
+            format!("{year}年{month}月没有{day}日。")
+        }
+    }
+}
+pub const HINT_DATE_FORMATS: &str = "可写作 2023年2月17日、2023-2-17、2023.2.17 或 20230217";
+pub const DATE_INVALID_PREFIX: &str = "不是有效日期：";
+
+/// "第 3 步，共 7 步" or, inside part 一's subsections, "第 3 步，共 7 步 · 小节 2/5":
+/// the count is of parts, so adding a 小节 does not move the goalposts.
+pub fn step_position_of(index: usize, total: usize, sub: Option<(usize, usize)>) -> String {
+    match sub {
+        Some((i, n)) => format!(
+            "第 {} 步，共 {} 步 · 小节 {}/{}",
+            index + 1,
+            total,
+            i + 1,
+            n
+        ),
+        None => format!("第 {} 步，共 {} 步", index + 1, total),
+    }
+}
+
+pub const BTN_ADD_NEXT_SUBSECTION: &str = "再添加一个小节";
+pub fn added_subsection(marker: &str) -> String {
+    format!("已添加小节{marker}，请填写标题和条目。")
+}
+/// The inline undo row where a removed item was.
+pub fn removed_here(what: &str) -> String {
+    format!("已删除{what}。")
+}
+pub fn undo_label(what: &str) -> String {
+    format!("{BTN_UNDO}删除{what}")
+}
+pub const HINT_SINGLE_ITEM: &str = "只有一条时，报告中不编“一是”。";
+pub const EXAMPLE_DATE: &str = "如：2023年2月17日";
+/// "报告各部分（某市科学技术局）": a landmark of an embedded instance, named after its organ.
+pub fn landmark_of(base: &str, organ: &str) -> String {
+    if organ.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}（{organ}）")
+    }
+}

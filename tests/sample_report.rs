@@ -163,7 +163,7 @@ fn the_sample_triggers_exactly_its_real_mistakes() {
     let template = &builtin_templates()[0];
     let mut found: Vec<(&str, FieldRef)> = check(template, &draft)
         .into_iter()
-        .map(|f| (f.code, f.field))
+        .map(|f| (f.code.as_str(), f.field))
         .collect();
     found.sort_by_key(|(code, _)| *code);
     assert_eq!(

@@ -1,7 +1,7 @@
 //! Format rules: 发文字号, 报告年度, 成文日期 and the deadlines.
 
-use super::{Finding, Severity};
-use crate::model::draft::parse_iso_date;
+use super::{Code, Finding, Severity};
+use crate::model::date::{parse_date, parse_iso_date};
 use crate::model::field::FieldRef;
 use crate::model::Draft;
 
@@ -12,20 +12,49 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
     let serial = dn.serial.trim();
     let doc_year = dn.year.trim();
 
+    if h.organ.trim().is_empty() {
+        out.push(Finding::new(
+            Code::OrganMissing,
+            Severity::ToFill,
+            FieldRef::Organ,
+            "尚未填写发文机关。",
+        ));
+    }
+    if h.year.trim().is_empty() {
+        out.push(Finding::new(
+            Code::YearMissing,
+            Severity::ToFill,
+            FieldRef::Year,
+            "尚未填写报告年度。",
+        ));
+    }
+
     if agency.contains(['[', ']', '【', '】', '〔', '〕', '(', ')', '（', '）'])
         || agency.ends_with('号')
     {
         out.push(Finding::new(
-            "doc-number-agency",
+            Code::DocNumberAgency,
             Severity::Error,
             FieldRef::DocAgency,
             format!("机关代字“{agency}”中含有括号、年份或“号”字。这里只填代字（如“张科发”），六角括号〔〕、年份和“号”由工具加上。"),
         ));
     }
+    if !agency.is_empty() && serial.is_empty() {
+        // A cleared serial (年份前移 clears it) would print as "张科发〔2024〕号".
+        out.push(Finding::new(
+            Code::DocNumberSerialMissing,
+            Severity::ToFill,
+            FieldRef::DocSerial,
+            format!(
+                "发文字号缺少序号：现在会写成“{agency}〔{}〕号”。签发时请填写序号。",
+                draft.doc_number_year()
+            ),
+        ));
+    }
     if !serial.is_empty() {
         if !serial.chars().all(|c| c.is_ascii_digit()) {
             out.push(Finding::new(
-                "doc-number-serial",
+                Code::DocNumberSerial,
                 Severity::Error,
                 FieldRef::DocSerial,
                 format!("发文字号序号“{serial}”应只含阿拉伯数字，如“5”。"),
@@ -33,7 +62,7 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
         } else if serial.len() > 1 && serial.starts_with('0') {
             let plain = serial.trim_start_matches('0');
             out.push(Finding::new(
-                "doc-number-leading-zero",
+                Code::DocNumberLeadingZero,
                 Severity::Error,
                 FieldRef::DocSerial,
                 format!("发文字号序号不编虚位：应写“{plain}号”，不写“{serial}号”（GB/T 9704）。"),
@@ -43,7 +72,7 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
     let four_digits = doc_year.len() == 4 && doc_year.chars().all(|c| c.is_ascii_digit());
     if !doc_year.is_empty() && !four_digits {
         out.push(Finding::new(
-            "doc-number-year",
+            Code::DocNumberYear,
             Severity::Error,
             FieldRef::DocYear,
             format!("发文字号中的年份“{doc_year}”应为四位阿拉伯数字，年份写全，如“2023”。"),
@@ -51,18 +80,29 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
     }
     if !h.year.trim().is_empty() && h.reporting_year().is_none() {
         out.push(Finding::new(
-            "reporting-year",
+            Code::ReportingYear,
             Severity::Error,
             FieldRef::Year,
             format!("报告年度“{}”应为四位阿拉伯数字，如“2022”。", h.year.trim()),
         ));
     }
 
+    if let Some(typed) = draft.closing.date_input.as_deref() {
+        if let Err(e) = parse_date(typed) {
+            out.push(Finding::new(
+                Code::DateInvalid,
+                Severity::Error,
+                FieldRef::Date,
+                format!("成文日期“{}”不是有效日期：{e}", typed.trim()),
+            ));
+            return;
+        }
+    }
     let Some((y, m, d)) = parse_iso_date(&draft.closing.date) else {
         if draft.closing.date.trim().is_empty() {
             out.push(Finding::new(
-                "date-missing",
-                Severity::Hint,
+                Code::DateMissing,
+                Severity::ToFill,
                 FieldRef::Date,
                 "尚未填写成文日期（领导签发的日期）。",
             ));
@@ -76,7 +116,7 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
         if let Ok(doc_y) = effective_doc_year.parse::<i32>() {
             if doc_y != y {
                 out.push(Finding::new(
-                    "doc-year-vs-date",
+                    Code::DocYearVsDate,
                     Severity::Warning,
                     FieldRef::Date,
                     format!("发文字号年份〔{doc_y}〕与成文日期{date_text}的年份不一致，其中一处可能是笔误。"),
@@ -93,21 +133,21 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
                 format!("按规定{report_y}年度的报告应于{expected}年3月1日前报送。")
             };
             out.push(Finding::new(
-                "date-vs-reporting-year",
+                Code::DateVsReportingYear,
                 Severity::Warning,
                 FieldRef::Date,
                 format!("成文日期{date_text}与报告年度{report_y}不符：{hint}请核对是否笔误。"),
             ));
         } else if (m, d) > (4, 1) {
             out.push(Finding::new(
-                "date-after-publication-deadline",
+                Code::DateAfterPublicationDeadline,
                 Severity::Warning,
                 FieldRef::Date,
                 format!("成文日期{date_text}晚于4月1日：年度报告应于3月1日前报送，并于4月1日前向社会公开。"),
             ));
         } else if (m, d) > (3, 1) {
             out.push(Finding::new(
-                "date-after-deadline",
+                Code::DateAfterDeadline,
                 Severity::Warning,
                 FieldRef::Date,
                 format!("成文日期{date_text}晚于3月1日：年度报告应于每年3月1日前报送本级党委、政府和上一级主管部门。"),
@@ -135,12 +175,10 @@ mod tests {
     fn codes(d: &Draft) -> Vec<&'static str> {
         let mut c: Vec<_> = check_all(&builtin_templates()[0], d)
             .into_iter()
-            .filter(|f| {
-                f.code.starts_with("doc")
-                    || f.code.starts_with("date")
-                    || f.code == "reporting-year"
+            .map(|f| f.code.as_str())
+            .filter(|code| {
+                code.starts_with("doc") || code.starts_with("date") || *code == "reporting-year"
             })
-            .map(|f| f.code)
             .collect();
         c.sort();
         c
@@ -182,5 +220,58 @@ mod tests {
         d.header.year = "二〇二二".into();
         d.closing.date = "2023-02-17".into();
         assert_eq!(codes(&d), ["reporting-year"]);
+    }
+
+    #[test]
+    fn a_missing_serial_and_an_invalid_typed_date_are_flagged() {
+        let mut d = draft();
+        d.header.doc_number.serial = "  ".into();
+        assert_eq!(codes(&d), ["doc-number-serial-missing"]);
+        let f = check_all(&builtin_templates()[0], &d)
+            .into_iter()
+            .find(|f| f.code == super::Code::DocNumberSerialMissing)
+            .unwrap();
+        assert_eq!(f.severity, super::Severity::ToFill);
+        assert!(f.message.contains("某发〔2023〕号"), "{}", f.message);
+        // No agency, no serial: no document number at all, nothing to flag.
+        d.header.doc_number.agency.clear();
+        assert_eq!(codes(&d), Vec::<&str>::new());
+
+        let mut d = draft();
+        d.closing.date = String::new();
+        d.closing.date_input = Some("2023年2月30日".into());
+        assert_eq!(codes(&d), ["date-invalid"]);
+        let f = check_all(&builtin_templates()[0], &d)
+            .into_iter()
+            .find(|f| f.code == super::Code::DateInvalid)
+            .unwrap();
+        assert_eq!(f.severity, super::Severity::Error);
+        assert!(f.message.contains("2023年2月没有30日"), "{}", f.message);
+    }
+
+    #[test]
+    fn after_a_year_shift_the_serial_and_date_are_to_fill_and_an_old_date_is_flagged() {
+        let mut d = draft();
+        assert!(d.advance_year());
+        assert_eq!(codes(&d), ["date-missing", "doc-number-serial-missing"]);
+        // A date left from the previous cycle (the year reported on, not the year after).
+        d.header.doc_number.serial = "3".into();
+        d.closing.date = "2023-02-17".into();
+        assert_eq!(codes(&d), ["date-vs-reporting-year", "doc-year-vs-date"]);
+        d.closing.date = "2024-02-20".into();
+        assert!(codes(&d).is_empty(), "{:?}", codes(&d));
+    }
+
+    #[test]
+    fn a_new_draft_has_things_to_fill_not_warnings() {
+        let found = check_all(
+            &builtin_templates()[0],
+            &Draft::new(&builtin_templates()[0]),
+        );
+        assert!(!found.is_empty());
+        assert!(
+            found.iter().all(|f| f.severity == super::Severity::ToFill),
+            "{found:?}"
+        );
     }
 }

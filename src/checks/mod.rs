@@ -7,7 +7,7 @@ mod format;
 mod statutory;
 mod writing;
 
-pub use statutory::{apply_fix, statutory_coverage, Coverage, Fix, STATUTORY_ITEMS};
+pub use statutory::{apply_fix, statutory_coverage, Coverage, CoverageState, Fix, STATUTORY_ITEMS};
 pub use writing::{leading_number_word, text_fields};
 
 use crate::model::field::FieldRef;
@@ -17,30 +17,110 @@ use crate::model::{Draft, Template};
 pub enum Severity {
     Error,
     Warning,
+    /// Not wrong, just not written yet (a new draft is all of these, not a warning).
+    ToFill,
     Hint,
 }
 
 impl Severity {
     pub fn label(self) -> &'static str {
         match self {
-            Severity::Error => "错误",
-            Severity::Warning => "注意",
-            Severity::Hint => "提示",
+            Severity::Error => crate::strings::SEVERITY_ERROR,
+            Severity::Warning => crate::strings::SEVERITY_WARNING,
+            Severity::ToFill => crate::strings::SEVERITY_TO_FILL,
+            Severity::Hint => crate::strings::SEVERITY_HINT,
         }
     }
     pub fn css(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::ToFill => "to-fill",
             Severity::Hint => "hint",
         }
     }
 }
 
+/// Which rule a finding comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    OrganMissing,
+    YearMissing,
+    DocNumberAgency,
+    DocNumberSerial,
+    DocNumberSerialMissing,
+    DocNumberLeadingZero,
+    DocNumberYear,
+    ReportingYear,
+    DateMissing,
+    DateInvalid,
+    DocYearVsDate,
+    DateVsReportingYear,
+    DateAfterPublicationDeadline,
+    DateAfterDeadline,
+    SectionEmpty,
+    HoldingNotEmpty,
+    OpeningShort,
+    ItemDuplicate,
+    NumberTyped,
+    SubsectionTitlePunctuation,
+    RequestInReport,
+    HalfWidthPunctuation,
+    StatutoryFirstResponsibility,
+}
+
+impl Code {
+    /// Stable text form, for tests and for styling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::OrganMissing => "organ-missing",
+            Code::YearMissing => "year-missing",
+            Code::DocNumberAgency => "doc-number-agency",
+            Code::DocNumberSerial => "doc-number-serial",
+            Code::DocNumberSerialMissing => "doc-number-serial-missing",
+            Code::DocNumberLeadingZero => "doc-number-leading-zero",
+            Code::DocNumberYear => "doc-number-year",
+            Code::ReportingYear => "reporting-year",
+            Code::DateMissing => "date-missing",
+            Code::DateInvalid => "date-invalid",
+            Code::DocYearVsDate => "doc-year-vs-date",
+            Code::DateVsReportingYear => "date-vs-reporting-year",
+            Code::DateAfterPublicationDeadline => "date-after-publication-deadline",
+            Code::DateAfterDeadline => "date-after-deadline",
+            Code::SectionEmpty => "section-empty",
+            Code::HoldingNotEmpty => "holding-not-empty",
+            Code::OpeningShort => "opening-short",
+            Code::ItemDuplicate => "item-duplicate",
+            Code::NumberTyped => "number-typed",
+            Code::SubsectionTitlePunctuation => "subsection-title-punctuation",
+            Code::RequestInReport => "request-in-report",
+            Code::HalfWidthPunctuation => "half-width-punctuation",
+            Code::StatutoryFirstResponsibility => "statutory-first-responsibility",
+        }
+    }
+}
+
+impl Code {
+    /// Findings that only say a field or section is still blank: listed in the review and
+    /// counted in the badge, not repeated above the blank field itself.
+    pub fn only_in_review(self) -> bool {
+        matches!(
+            self,
+            Code::SectionEmpty | Code::OrganMissing | Code::YearMissing | Code::DateMissing
+        )
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
-    /// Stable identifier of the rule, for tests and for styling.
-    pub code: &'static str,
+    /// The rule that found it.
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     pub field: FieldRef,
@@ -49,12 +129,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(
-        code: &'static str,
-        severity: Severity,
-        field: FieldRef,
-        message: impl Into<String>,
-    ) -> Finding {
+    fn new(code: Code, severity: Severity, field: FieldRef, message: impl Into<String>) -> Finding {
         Finding {
             code,
             severity,

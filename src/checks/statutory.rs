@@ -3,7 +3,7 @@
 //! them (`covers` in the template JSON) once written; item 3 (the principal leaders' duty as
 //! 第一责任人) is usually a sentence inside part 一, so it is found in the text.
 
-use super::{Finding, Severity};
+use super::{Code, Finding, Severity};
 use crate::model::field::FieldRef;
 use crate::model::{Draft, Template};
 
@@ -28,6 +28,52 @@ pub struct Coverage {
     pub covered_at: Option<FieldRef>,
     /// Where to write it when it is missing.
     pub write_at: Option<FieldRef>,
+}
+
+/// Whether the draft covers one of the five items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoverageState {
+    Covered,
+    Missing,
+    /// Not covered, and the regulation does not require it (item 5).
+    Optional,
+}
+
+impl CoverageState {
+    pub fn label(self) -> &'static str {
+        match self {
+            CoverageState::Covered => crate::strings::STATUTORY_COVERED,
+            CoverageState::Missing => crate::strings::STATUTORY_MISSING,
+            CoverageState::Optional => crate::strings::STATUTORY_OPTIONAL,
+        }
+    }
+    /// The CSS class of its row (the browser tests read it too).
+    pub fn css(self) -> &'static str {
+        match self {
+            CoverageState::Covered => "yes",
+            CoverageState::Missing => "no",
+            CoverageState::Optional => "optional",
+        }
+    }
+    pub fn mark(self) -> &'static str {
+        match self {
+            CoverageState::Covered => "✓",
+            CoverageState::Missing => "✗",
+            CoverageState::Optional => "—",
+        }
+    }
+}
+
+impl Coverage {
+    pub fn state(&self) -> CoverageState {
+        if self.covered_at.is_some() {
+            CoverageState::Covered
+        } else if self.optional {
+            CoverageState::Optional
+        } else {
+            CoverageState::Missing
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,7 +149,7 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
         let has_own_part = template.parts.iter().any(|p| p.covers.contains(&3));
         if c.number == 3 && !has_own_part && part_fields(template, draft, 1).0.is_some() {
             let mut f = Finding::new(
-                "statutory-first-responsibility",
+                Code::StatutoryFirstResponsibility,
                 Severity::Warning,
                 c.write_at.unwrap_or(FieldRef::Opening),
                 "未写到党政主要负责人履行推进法治建设第一责任人职责的情况，这是规定必须报告的内容（第三项）。",
@@ -148,6 +194,12 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(covered(&d), [false, false, false, false, false]);
+        let states: Vec<_> = statutory_coverage(t, &d)
+            .iter()
+            .map(Coverage::state)
+            .collect();
+        use CoverageState::*;
+        assert_eq!(states, [Missing, Missing, Missing, Missing, Optional]);
         d.parts[0].subsections[0].title = "加强组织领导".into();
         d.parts[1].items[0].lead = "学法不够".into();
         d.parts[2].lead = "明年".into();

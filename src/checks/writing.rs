@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Finding, Severity};
+use super::{Code, Finding, Severity};
 use crate::model::field::FieldRef;
 use crate::model::numbering::{leading_numerals, subsection_marker};
 use crate::model::step::{self, Step, StepStatus};
@@ -149,8 +149,8 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
             let field = first_field(draft, s);
             let name = step::title(template, draft, s);
             out.push(Finding::new(
-                "section-empty",
-                Severity::Warning,
+                Code::SectionEmpty,
+                Severity::ToFill,
                 field,
                 format!("“{name}”尚未填写。"),
             ));
@@ -158,7 +158,7 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     }
     if !draft.holding.is_empty() {
         out.push(Finding::new(
-            "holding-not-empty",
+            Code::HoldingNotEmpty,
             Severity::Warning,
             FieldRef::Holding,
             format!("导入时有{}段内容未能归类，暂存在“生成报告”一步，不会出现在报告中。请移到合适的位置后清空。", draft.holding.len()),
@@ -167,7 +167,7 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     let opening = count_chars(&draft.opening);
     if opening > 0 && opening < SHORT_OPENING {
         out.push(Finding::new(
-            "opening-short",
+            Code::OpeningShort,
             Severity::Hint,
             FieldRef::Opening,
             format!("开头段只有{opening}字，通常应概述全年总体情况，并以“现将……报告如下：”结尾。"),
@@ -188,7 +188,7 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                 .collect();
             if seen.insert(key, item.id).is_some() {
                 out.push(Finding::new(
-                    "item-duplicate",
+                    Code::ItemDuplicate,
                     Severity::Warning,
                     FieldRef::ItemLead(item.id),
                     "这一条与前面某一条内容完全相同，可能是重复粘贴。",
@@ -215,17 +215,36 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                     "一是".into()
                 };
                 out.push(Finding::new(
-                    "number-typed",
+                    Code::NumberTyped,
                     Severity::Warning,
                     field,
                     format!("开头的“{word}”是手工输入的编号。编号（如“{what}”）由工具自动生成，请删去，否则会重复。"),
                 ));
             }
         }
+        // A subsection title is a heading: no full stop at its end (the template's guidance).
+        if let FieldRef::SubsectionTitle(_) = field {
+            if let Some(mark) = text
+                .trim_end()
+                .chars()
+                .last()
+                .filter(|c| "。.；;，,：:".contains(*c))
+            {
+                out.push(Finding::new(
+                    Code::SubsectionTitlePunctuation,
+                    Severity::Warning,
+                    field,
+                    format!(
+                        "小节标题“{}”末尾有标点“{mark}”：小节标题是标题，末尾不加标点，请删去。",
+                        text.trim()
+                    ),
+                ));
+            }
+        }
         // A request inside a report.
         if let Some(word) = REQUEST_WORDS.iter().find(|w| text.contains(**w)) {
             out.push(Finding::new(
-                "request-in-report",
+                Code::RequestInReport,
                 Severity::Error,
                 field,
                 format!("报告中出现了“{word}”：报告不得夹带请示事项，需要批准的事项应另行请示。"),
@@ -234,7 +253,7 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
         // Half-width punctuation in Chinese text.
         if let Some(c) = half_width_in_chinese(text) {
             out.push(Finding::new(
-                "half-width-punctuation",
+                Code::HalfWidthPunctuation,
                 Severity::Hint,
                 field,
                 format!("中文中使用了半角标点“{c}”，应为全角“{}”。", full_width(c)),
@@ -314,7 +333,7 @@ mod tests {
         let d = Draft::new(&builtin_templates()[0]);
         let empty: Vec<_> = findings(&d)
             .into_iter()
-            .filter(|f| f.code == "section-empty")
+            .filter(|f| f.code == Code::SectionEmpty)
             .collect();
         assert_eq!(empty.len(), 5, "开头段, 一、, （一）, 二、, 三、");
     }
@@ -329,7 +348,7 @@ mod tests {
         d.closing.note = "(此件公开发布)".into();
         let codes: Vec<_> = findings(&d)
             .into_iter()
-            .map(|f| (f.code, f.field))
+            .map(|f| (f.code.as_str(), f.field))
             .collect();
         let id = |p: usize, i: usize| d.parts[p].items[i].id;
         assert!(
@@ -377,5 +396,22 @@ mod tests {
         assert_eq!(half_width_in_chinese("办理(已完成)"), Some('('));
         assert_eq!(half_width_in_chinese("GB/T 9704 (2012)"), None);
         assert_eq!(half_width_in_chinese("1,000元"), None);
+    }
+
+    #[test]
+    fn a_subsection_title_ending_in_a_full_stop_is_flagged() {
+        let mut d = filled();
+        let id = d.parts[0].subsections[0].id;
+        d.parts[0].subsections[0].title = "加强组织领导。".into();
+        let found: Vec<_> = findings(&d)
+            .into_iter()
+            .filter(|f| f.code == Code::SubsectionTitlePunctuation)
+            .collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].field, FieldRef::SubsectionTitle(id));
+        assert!(found[0].message.contains("“。”"), "{}", found[0].message);
+        // A comma inside the title is part of it; only the end counts.
+        d.parts[0].subsections[0].title = "加强组织领导，推进依法行政能力建设".into();
+        assert!(findings(&d).is_empty());
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod checks_panel;
+pub mod date_field;
 pub mod drafts_page;
 pub mod editor;
 pub mod field;
@@ -16,6 +17,57 @@ pub mod stepper;
 pub use app::App;
 pub use editor::Editor;
 
+use leptos::prelude::*;
+
+/// Whether this instance is the page itself or one tool among others on a host page. On
+/// its own page it is the `main` landmark; embedded, it claims no `main` (the host page
+/// has its own) and its landmarks carry the organ's name, so two instances on one page
+/// can be told apart by a screen reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Embedded(pub bool);
+
+impl Embedded {
+    /// The page itself: the host element sits directly in `<body>` and the page has no
+    /// `main` of its own.
+    pub fn of(host: Option<&web_sys::Element>) -> Embedded {
+        let Some(host) = host else {
+            return Embedded(false);
+        };
+        let in_body = host
+            .parent_element()
+            .is_some_and(|p| p.tag_name().eq_ignore_ascii_case("body"));
+        let page_has_main = host
+            .owner_document()
+            .and_then(|d| d.query_selector("main, [role=main]").ok().flatten())
+            .is_some();
+        Embedded(!in_body || page_has_main)
+    }
+
+    pub fn use_context() -> Embedded {
+        use_context::<Embedded>().unwrap_or(Embedded(false))
+    }
+
+    /// `role="main"` on the page itself, nothing when embedded.
+    pub fn main_role(self) -> Option<&'static str> {
+        (!self.0).then_some("main")
+    }
+}
+
+/// A landmark's accessible name: `base`, with the organ when embedded.
+pub fn landmark_name(base: &'static str) -> Signal<String> {
+    let editor = Editor::use_context();
+    let embedded = Embedded::use_context().0;
+    Signal::derive(move || {
+        if embedded {
+            editor
+                .draft
+                .with(|d| crate::strings::landmark_of(base, d.header.organ.trim()))
+        } else {
+            base.to_string()
+        }
+    })
+}
+
 /// All component styles, in cascade order, injected into the shadow root by `embed`.
 pub const CSS: &[&str] = &[
     include_str!("../../style/base.css"),
@@ -23,6 +75,7 @@ pub const CSS: &[&str] = &[
     include_str!("stepper/stepper.css"),
     include_str!("step_form/step_form.css"),
     include_str!("field/field.css"),
+    include_str!("date_field/date_field.css"),
     include_str!("item_list/item_list.css"),
     include_str!("preview/preview.css"),
     include_str!("output/output.css"),

@@ -137,8 +137,12 @@ pub struct Item {
 pub struct Closing {
     /// `None`: the issuing organ.
     pub signature: Option<String>,
-    /// 成文日期 as ISO `YYYY-MM-DD` (what `<input type=date>` gives); rendered 2023年2月17日.
+    /// 成文日期 as ISO `YYYY-MM-DD`, rendered 2023年2月17日; empty while there is no valid date.
     pub date: String,
+    /// What was typed into 成文日期 while it is not a date (kept, never discarded, and
+    /// flagged); `None` once it reads as one. Absent from the JSON while `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_input: Option<String>,
     /// 附注, e.g. （此件公开发布）.
     pub note: String,
 }
@@ -495,8 +499,8 @@ impl Draft {
     }
 
     /// Reuses last year's report for this year: the reporting year, the year in 〔〕, the
-    /// date, and years written into an overridden title or heading all move on by one;
-    /// the serial number is cleared (the new document gets its own). Body text is kept as
+    /// years written into an overridden title or heading all move on by one; the serial
+    /// number and the date are cleared (the new document gets its own when it is signed). Body text is kept as
     /// it is: it is last year's text, to be rewritten.
     pub fn advance_year(&mut self) -> bool {
         let Some(year) = self.header.reporting_year() else {
@@ -522,43 +526,16 @@ impl Draft {
                 shift(h);
             }
         }
-        if let Some((y, m, d)) = parse_iso_date(&self.closing.date) {
-            let d = if m == 2 && d == 29 { 28 } else { d };
-            self.closing.date = format!("{:04}-{m:02}-{d:02}", y + 1);
-        }
+        // Last year's date moved on a year would be a plausible but unchecked date: the
+        // new report is dated when it is signed, so the date is cleared like the serial.
+        self.closing.date.clear();
+        self.closing.date_input = None;
         true
     }
 }
 
-/// "2022-02-17" → "2022年2月17日" (GB/T 9704: Arabic numerals, full year, no padding).
-pub fn chinese_date(iso: &str) -> Option<String> {
-    let (y, m, d) = parse_iso_date(iso)?;
-    Some(format!("{y}年{m}月{d}日"))
-}
-
-pub fn parse_iso_date(iso: &str) -> Option<(i32, u32, u32)> {
-    let mut it = iso.trim().splitn(3, '-');
-    let y: i32 = it.next()?.parse().ok()?;
-    let m: u32 = it.next()?.parse().ok()?;
-    let d: u32 = it.next()?.parse().ok()?;
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    ((1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize] && (1000..=9999).contains(&y))
-        .then_some((y, m, d))
-}
+// Dates live in `model::date`; these names stay for the modules that import them from here.
+pub use super::date::{chinese_date, parse_iso_date};
 
 #[cfg(test)]
 mod tests {
@@ -681,15 +658,6 @@ mod tests {
         );
         assert_eq!(d.header.title.as_deref(), Some("某局2023年度报告"));
         assert_eq!(d.parts[2].heading.as_deref(), Some("2024年工作计划"));
-        assert_eq!(d.closing.date, "2024-02-17");
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(chinese_date("2022-02-17").as_deref(), Some("2022年2月17日"));
-        assert_eq!(chinese_date("2024-02-29").as_deref(), Some("2024年2月29日"));
-        assert_eq!(chinese_date("2023-02-29"), None);
-        assert_eq!(chinese_date(""), None);
-        assert_eq!(chinese_date("2023-13-01"), None);
+        assert_eq!(d.closing.date, "", "dated anew when signed");
     }
 }

@@ -1,6 +1,7 @@
 //! The report model: templates as data, drafts, the wizard's steps. Plain Rust only.
 
 pub mod convert;
+pub mod date;
 pub mod draft;
 pub mod field;
 pub mod numbering;

@@ -212,7 +212,12 @@ pub fn status(template: &Template, draft: &Draft, step: Step) -> StepStatus {
     match step {
         Step::Header => {
             let h = &draft.header;
-            fields_status(&[filled(&h.organ), h.reporting_year().is_some()])
+            let mut fields = vec![filled(&h.organ), h.reporting_year().is_some()];
+            // A document number with its serial cleared (年份前移 clears it) is not complete.
+            if filled(&h.doc_number.agency) {
+                fields.push(filled(&h.doc_number.serial));
+            }
+            fields_status(&fields)
         }
         Step::Opening => fields_status(&[filled(&draft.opening)]),
         Step::Part(p) => {
@@ -242,6 +247,40 @@ pub fn status(template: &Template, draft: &Draft, step: Step) -> StepStatus {
             super::draft::chinese_date(&draft.closing.date).is_some(),
         ]),
         Step::Output => StepStatus::Empty,
+    }
+}
+
+/// Where a step sits for the writer: its place among the top-level steps (文头, 开头段,
+/// the parts, 落款, 生成报告: a count that adding a 小节 does not change) and, for a
+/// subsection, its place among its part's subsections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub index: usize,
+    pub total: usize,
+    /// (index, count) among the part's subsections.
+    pub subsection: Option<(usize, usize)>,
+}
+
+pub fn position(template: &Template, draft: &Draft, step: Step) -> Position {
+    let top: Vec<Step> = steps(template, draft)
+        .into_iter()
+        .filter(|s| !matches!(s, Step::Subsection(..)))
+        .collect();
+    let owner = match step {
+        Step::Subsection(p, _) => Step::Part(p),
+        other => other,
+    };
+    let subsection = match step {
+        Step::Subsection(p, id) => draft.parts.get(p).and_then(|part| {
+            let at = part.subsections.iter().position(|s| s.id == id)?;
+            Some((at, part.subsections.len()))
+        }),
+        _ => None,
+    };
+    Position {
+        index: top.iter().position(|s| *s == owner).unwrap_or(0),
+        total: top.len(),
+        subsection,
     }
 }
 
@@ -282,6 +321,57 @@ mod tests {
         assert_eq!(completeness(t, &d), (0, 7));
         d.opening = "开头".into();
         assert_eq!(completeness(t, &d), (1, 7));
+    }
+
+    #[test]
+    fn the_step_count_does_not_move_when_subsections_are_added() {
+        let t = &builtin_templates()[0];
+        let mut d = Draft::new(t);
+        let first = d.parts[0].subsections[0].id;
+        let before = position(t, &d, Step::Closing);
+        let second = d.add_subsection(0, "二".into()).unwrap();
+        d.add_subsection(0, "三".into()).unwrap();
+        assert_eq!(position(t, &d, Step::Closing), before);
+        assert_eq!(
+            before,
+            Position {
+                index: 5,
+                total: 7,
+                subsection: None
+            }
+        );
+        assert_eq!(
+            position(t, &d, Step::Subsection(0, second)),
+            Position {
+                index: 2,
+                total: 7,
+                subsection: Some((1, 3))
+            }
+        );
+        assert_eq!(
+            position(t, &d, Step::Subsection(0, first)).subsection,
+            Some((0, 3))
+        );
+        assert_eq!(position(t, &d, Step::Part(0)).index, 2);
+    }
+
+    #[test]
+    fn a_document_number_without_its_serial_leaves_the_header_unfinished() {
+        let t = &builtin_templates()[0];
+        let mut d = Draft::new(t);
+        d.header.organ = "某局".into();
+        d.header.year = "2022".into();
+        assert_eq!(
+            status(t, &d, Step::Header),
+            StepStatus::Done,
+            "no number at all is fine"
+        );
+        d.header.doc_number.agency = "某发".into();
+        d.header.doc_number.serial = "5".into();
+        assert_eq!(status(t, &d, Step::Header), StepStatus::Done);
+        d.advance_year();
+        assert_eq!(status(t, &d, Step::Header), StepStatus::Started);
+        assert_eq!(status(t, &d, Step::Closing), StepStatus::Started);
     }
 
     #[test]

@@ -73,7 +73,7 @@ test('pasting last year\'s report (raw PDF text) fills the draft; the date warni
   await review.locator('.finding', { hasText: '与报告年度2022不符' }).getByRole('button', { name: /^定位/ }).click();
   await page.waitForTimeout(100);
   assert.equal(await focusedId(page), 'f-date');
-  assert.equal(await field(page, '成文日期').inputValue(), '2022-02-17');
+  assert.equal(await field(page, '成文日期').inputValue(), '2022年2月17日', 'the date is shown as it will print');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

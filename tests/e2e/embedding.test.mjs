@@ -38,6 +38,9 @@ for (const [how, url] of [['http', () => `${server.url}/examples/intranet.html`]
     assert.equal(await keji.getByRole('button', { name: '我的草稿' }).count(), 1);
     assert.equal(await sifa.getByRole('button', { name: '我的草稿' }).count(), 0);
 
+    // A 发文字号 needs its serial for 文头 to count as complete.
+    await field(keji, '序号').fill('3');
+    await page.waitForTimeout(700);
     const changed = page.evaluate(() => new Promise((resolve) => {
       document.addEventListener('fazhi-report:change', (e) => resolve({ id: e.target.id, detail: e.detail, composed: e.composed, bubbles: e.bubbles }), { once: true });
     }));
@@ -45,7 +48,7 @@ for (const [how, url] of [['http', () => `${server.url}/examples/intranet.html`]
     const event = await changed;
     assert.equal(event.id, 'keji');
     assert.ok(event.bubbles && event.composed);
-    assert.match(event.detail.text, /某科发〔2026〕号/);
+    assert.match(event.detail.text, /某科发〔2026〕3号/);
     assert.equal(typeof event.detail.draftId, 'string');
     assert.ok(event.detail.completeness > 0 && event.detail.completeness <= 1);
 

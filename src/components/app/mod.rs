@@ -64,6 +64,8 @@ pub fn App(
         ),
         Start::Failed(e) => (SaveState::Failed(e), None),
     };
+    let embedded = super::Embedded::of(host.as_ref());
+    provide_context(embedded);
     let editor = Editor::new(session, opened, save, notice, host);
     provide_context(editor);
     if let Some(ready) = on_ready {
@@ -207,7 +209,7 @@ pub fn App(
         <div class="fr-app" node_ref=editor.root lang="zh-CN">
             <header class="topbar">
                 <div class="brand">
-                    <span class="app-name">{strings::APP_NAME}</span>
+                    <h1 class="app-name">{strings::APP_NAME}</h1>
                     <span class="app-sub">{strings::APP_SUBTITLE}</span>
                 </div>
                 <div class="doc-title" title=title>{title}</div>
@@ -225,7 +227,7 @@ pub fn App(
             <Show when=move || editor.view.get() == View::Editor fallback=|| view! { <DraftsPage /> }>
                 <div class="layout">
                     <Stepper />
-                    <main class="main"><StepForm /></main>
+                    <div class="main" role=embedded.main_role()><StepForm /></div>
                     <Show when=move || preview_ready.get()><Preview /></Show>
                 </div>
             </Show>

@@ -35,7 +35,7 @@ pub fn StepFindings(step: Step) -> impl IntoView {
         editor.findings.with(|all| {
             editor.draft.with(|d| {
                 all.iter()
-                    .filter(|f| f.field.step(d) == step && f.code != "section-empty")
+                    .filter(|f| f.field.step(d) == step && !f.code.only_in_review())
                     .cloned()
                     .collect::<Vec<_>>()
             })
@@ -68,19 +68,18 @@ pub fn ChecksPanel() -> impl IntoView {
             <h4>{strings::HEAD_STATUTORY}</h4>
             <ol class="statutory">
                 {move || coverage.get().into_iter().map(|c| {
-                    let state = if c.covered_at.is_some() { "yes" } else if c.optional { "optional" } else { "no" };
-                    let mark = match state { "yes" => "✓", "optional" => "—", _ => "✗" };
+                    let state = c.state();
                     let target = c.covered_at.or(c.write_at);
-                    let word = match state { "yes" => strings::STATUTORY_COVERED, "optional" => strings::STATUTORY_OPTIONAL, _ => strings::STATUTORY_MISSING };
+                    let visible = if c.covered_at.is_some() { strings::BTN_VIEW } else { strings::BTN_GO_FILL };
                     view! {
-                        <li class=state>
-                            <span class="mark" aria-hidden="true">{mark}</span>
+                        <li class=state.css()>
+                            <span class="mark" aria-hidden="true">{state.mark()}</span>
                             <span class="what">{c.title}</span>
-                            <span class="state">{word}</span>
+                            <span class="state">{state.label()}</span>
                             {target.map(|field| view! {
                                 <button type="button" class="small-btn" on:click=move |_| editor.go_to_field(field)
-                                    aria-label=strings::locate_statutory_item(c.number)>
-                                    {if c.covered_at.is_some() { strings::BTN_VIEW } else { strings::BTN_GO_FILL }}
+                                    aria-label=strings::statutory_button_label(visible, c.number, c.title)>
+                                    {visible}
                                 </button>
                             })}
                         </li>
@@ -100,7 +99,7 @@ pub fn ChecksPanel() -> impl IntoView {
     }
 }
 
-/// "2 处错误 · 3 处注意" in the top bar; opens the full review.
+/// "2 处错误 · 3 处注意 · 待填写 4 处" in the top bar; opens the full review.
 #[component]
 pub fn FindingsBadge() -> impl IntoView {
     let editor = Editor::use_context();
@@ -109,7 +108,13 @@ pub fn FindingsBadge() -> impl IntoView {
             .findings
             .with(|all| all.iter().filter(|f| f.severity == s).count())
     };
-    let label = move || strings::findings_badge(count(Severity::Error), count(Severity::Warning));
+    let label = move || {
+        strings::findings_summary(
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::ToFill),
+        )
+    };
     view! {
         <button type="button" class="badge" class:has-errors=move || { count(Severity::Error) > 0 }
             on:click=move |_| editor.go(Step::Output)>{label}</button>

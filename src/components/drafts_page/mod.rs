@@ -169,7 +169,7 @@ pub fn DraftsPage() -> impl IntoView {
     };
 
     view! {
-        <section class="drafts-page" aria-labelledby="drafts-title">
+        <section class="drafts-page" role=super::Embedded::use_context().main_role() aria-labelledby="drafts-title">
             <div class="drafts-head">
                 <h2 id="drafts-title" tabindex="-1">{strings::HEAD_DRAFTS}</h2>
                 <button type="button" on:click=move |_| editor.view.set(View::Editor)>{strings::BTN_BACK_TO_EDITOR}</button>
@@ -262,7 +262,7 @@ pub fn DraftsPage() -> impl IntoView {
                                         } else {
                                             fail(strings::NO_YEAR_TO_ADVANCE.into());
                                         }
-                                    } aria-label=format!("{}：{name}", strings::LABEL_COPY_NEXT_YEAR)>{strings::BTN_COPY_NEXT_YEAR}</button>
+                                    } aria-label=format!("{}：{name}", strings::LABEL_COPY_NEXT_YEAR)>{strings::LABEL_COPY_NEXT_YEAR}</button>
                                     <button type="button" on:click=move |_| {
                                         let file = web::safe_file_name(&strings::backup_file_stem(&display_name(&s_export)), "json");
                                         let _ = web::download(&file, "application/json", &encode(&s_export));

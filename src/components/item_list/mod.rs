@@ -1,16 +1,82 @@
-//! Editing a list item by item: add, remove (with undo), move up and down. The numbering
-//! shown beside each item is the one the report will print; the writer never types it.
+//! Editing a list item by item: add, remove (undone in place), move up and down. The
+//! numbering shown beside each item is the one the report will print (the preview's); the
+//! writer never types it.
+
+mod row_tools;
+
+pub use row_tools::{RowTools, UndoRow};
 
 use leptos::prelude::*;
 
-use super::editor::{Editor, Notice, Undo};
+use super::editor::{Editor, Undo};
 use super::field::{Field, TextArea};
-use crate::model::draft::{ListRef, Subsection};
+use crate::model::draft::ListRef;
 use crate::model::field::FieldRef;
 use crate::model::numbering::{chinese_numeral, subsection_marker, ItemNumbering};
 use crate::model::step::Step;
 use crate::model::template::ListSpec;
 use crate::strings;
+
+/// A row of a list on screen: an entry, or the place an entry was removed from (keyed by
+/// the removed entry's id, so a second removal draws a fresh row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Row {
+    Entry(u32),
+    Removed(u32),
+}
+
+/// The last removal in a list, undoable where it happened.
+#[derive(Clone, Debug, PartialEq)]
+struct Removed {
+    id: u32,
+    at: usize,
+    /// "第三条", "小节（二）"
+    what: String,
+    undo: Undo,
+}
+
+fn rows(ids: &[u32], removed: Option<&Removed>) -> Vec<Row> {
+    let mut out: Vec<Row> = ids.iter().map(|id| Row::Entry(*id)).collect();
+    if let Some(r) = removed {
+        out.insert(r.at.min(out.len()), Row::Removed(r.id));
+    }
+    out
+}
+
+/// The undo row for `removed`, or nothing once it is gone.
+fn undo_row(editor: Editor, removed: RwSignal<Option<Removed>>, dom_id: &'static str) -> AnyView {
+    let Some(r) = removed.get_untracked() else {
+        return ().into_any();
+    };
+    let undo = Callback::new(move |_| {
+        if let Some(r) = removed.get_untracked() {
+            removed.set(None);
+            editor.undo(r.undo);
+        }
+    });
+    let dismiss = Callback::new(move |_| {
+        removed.set(None);
+        editor.focus_later("button.add");
+    });
+    view! { <UndoRow what=r.what id=dom_id on_undo=undo on_dismiss=dismiss /> }.into_any()
+}
+
+/// Puts focus back on a moved row's button as soon as the list is redrawn (a task queued
+/// after Leptos's own updates), and again a frame later: moving a row in the DOM can take
+/// focus away, and a second key press must reach the same button.
+pub(crate) fn refocus(editor: Editor, selector: String) {
+    let root = editor.root;
+    let again = selector.clone();
+    leptos::task::spawn_local(async move {
+        use wasm_bindgen::JsCast;
+        if let Some(Ok(Some(el))) = root.get_untracked().map(|r| r.query_selector(&again)) {
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+    editor.focus_later(&selector);
+}
 
 fn item_ids(editor: Editor, list: ListRef) -> Vec<u32> {
     editor.draft.with(|d| {
@@ -20,10 +86,42 @@ fn item_ids(editor: Editor, list: ListRef) -> Vec<u32> {
     })
 }
 
+/// The numbering word each item will print with, as the renderer gives it: empty items
+/// are left out of the count, and a lone item has none ("一是" without "二是" reads as a
+/// slip, GB practice), so the form and the preview agree.
+fn item_words(editor: Editor, list: ListRef, numbering: ItemNumbering) -> Vec<(u32, String)> {
+    editor.draft.with(|d| {
+        let Some(items) = d.list(list) else {
+            return Vec::new();
+        };
+        let filled = items.iter().filter(|i| !i.is_empty()).count();
+        let mut rank = 0;
+        items
+            .iter()
+            .map(|i| {
+                let word = if i.is_empty() {
+                    String::new()
+                } else {
+                    rank += 1;
+                    numbering
+                        .prefix(rank - 1, filled)
+                        .trim_end_matches('，')
+                        .to_string()
+                };
+                (i.id, word)
+            })
+            .collect()
+    })
+}
+
 #[component]
 pub fn ItemList(list: ListRef, spec: ListSpec) -> impl IntoView {
     let editor = Editor::use_context();
     let ids = Memo::new(move |_| item_ids(editor, list));
+    let numbering = spec.numbering;
+    let words = Memo::new(move |_| item_words(editor, list, numbering));
+    let removed = RwSignal::new(None::<Removed>);
+    let shown = Memo::new(move |_| ids.with(|ids| removed.with(|r| rows(ids, r.as_ref()))));
     let add = move |_| {
         let mut new_id = None;
         editor.edit(|d| new_id = d.add_item(list, None));
@@ -31,15 +129,17 @@ pub fn ItemList(list: ListRef, spec: ListSpec) -> impl IntoView {
             editor.focus_field(FieldRef::ItemLead(id));
         }
     };
-    let numbering = spec.numbering;
+    let single = move || numbering != ItemNumbering::None && ids.with(|v| v.len() == 1);
     let spec = StoredValue::new(spec);
     view! {
         <section class="items" aria-label=strings::HEAD_ITEMS>
             <ol class="item-list">
-                <For each=move || ids.get() key=|id| *id children=move |id| {
-                    view! { <ItemEditor list id numbering spec=spec.get_value() ids /> }
+                <For each=move || shown.get() key=|row| *row children=move |row| match row {
+                    Row::Entry(id) => view! { <ItemEditor list id spec=spec.get_value() ids words removed /> }.into_any(),
+                    Row::Removed(_) => undo_row(editor, removed, "undo-item"),
                 } />
             </ol>
+            <Show when=single><p class="list-note">{strings::HINT_SINGLE_ITEM}</p></Show>
             <button type="button" class="add" on:click=add><span aria-hidden="true">"＋ "</span> {strings::BTN_ADD_ITEM}</button>
         </section>
     }
@@ -49,73 +149,59 @@ pub fn ItemList(list: ListRef, spec: ListSpec) -> impl IntoView {
 fn ItemEditor(
     list: ListRef,
     id: u32,
-    numbering: ItemNumbering,
     spec: ListSpec,
     ids: Memo<Vec<u32>>,
+    words: Memo<Vec<(u32, String)>>,
+    removed: RwSignal<Option<Removed>>,
 ) -> impl IntoView {
     let editor = Editor::use_context();
     let position = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
     let count = move || ids.with(|v| v.len());
     // "第 2 条（二是）": the number, and the word the report will print for it.
-    let legend = move || {
-        let n = position();
-        let word = numbering.prefix(n, count().max(2));
-        let word = word.trim_end_matches('，');
-        if word.is_empty() {
-            strings::item_label(&chinese_numeral(n + 1), None)
-        } else {
-            strings::item_label(&chinese_numeral(n + 1), Some(word))
-        }
-    };
+    let legend = Signal::derive(move || {
+        let word = words.with(|w| {
+            w.iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, w)| w.clone())
+                .unwrap_or_default()
+        });
+        let numeral = chinese_numeral(position() + 1);
+        strings::item_label(&numeral, (!word.is_empty()).then_some(word.as_str()))
+    });
     let numbered_lead = Memo::new(move |_| {
         editor
             .draft
             .with(|d| crate::checks::leading_number_word(&d.text(FieldRef::ItemLead(id))).is_some())
     });
-    let shift = move |delta: isize| {
+    let shift = Callback::new(move |delta: isize| {
         let mut moved = false;
         editor.edit(|d| moved = d.move_item(list, id, delta));
         if moved {
             let which = if delta < 0 { "up" } else { "down" };
-            editor.focus_later(&format!("#btn-{which}-{id}"));
+            refocus(editor, format!("#btn-{which}-{id}"));
         }
-    };
-    let remove = move |_| {
-        let at_and_next = ids.with_untracked(|v| {
-            let at = v.iter().position(|x| *x == id)?;
-            Some(
-                v.get(at + 1)
-                    .or(at.checked_sub(1).and_then(|p| v.get(p)))
-                    .copied(),
-            )
-        });
-        let mut removed = None;
-        editor.edit(|d| removed = d.remove_item(list, id));
-        if let Some((at, item)) = removed {
-            let label = strings::item_label(&chinese_numeral(at + 1), None);
-            editor.notice.set(Some(Notice {
-                text: strings::removed_item(&label),
-                undo: Some(Undo::Item { list, at, item }),
-                rescue: None,
+    });
+    let remove = Callback::new(move |_| {
+        let mut taken = None;
+        editor.edit(|d| taken = d.remove_item(list, id));
+        if let Some((at, item)) = taken {
+            removed.set(Some(Removed {
+                id,
+                at,
+                what: strings::item_label(&chinese_numeral(at + 1), None),
+                undo: Undo::Item { list, at, item },
             }));
-            match at_and_next.flatten() {
-                Some(next) => editor.focus_field(FieldRef::ItemLead(next)),
-                None => editor.focus_later("button.add"),
-            }
+            editor.focus_later("#undo-item");
         }
-    };
-    let name = move |verb: &str| format!("{verb}{}", legend());
+    });
     view! {
         <li class="item" id=format!("item-{id}")>
             <fieldset>
                 <legend>{legend}</legend>
-                <div class="item-tools">
-                    <button type="button" id=format!("btn-up-{id}") aria-label=move || name(strings::BTN_MOVE_UP)
-                        disabled=move || position() == 0 on:click=move |_| shift(-1)><span aria-hidden="true">"↑ "</span> {strings::BTN_MOVE_UP}</button>
-                    <button type="button" id=format!("btn-down-{id}") aria-label=move || name(strings::BTN_MOVE_DOWN)
-                        disabled=move || { position() + 1 >= count() } on:click=move |_| shift(1)><span aria-hidden="true">"↓ "</span> {strings::BTN_MOVE_DOWN}</button>
-                    <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove><span aria-hidden="true">"✕ "</span> {strings::BTN_REMOVE}</button>
-                </div>
+                <RowTools name=legend id_prefix="btn" key=id
+                    can_up=Signal::derive(move || position() > 0)
+                    can_down=Signal::derive(move || position() + 1 < count())
+                    on_move=shift on_remove=remove />
                 <Field field=FieldRef::ItemLead(id) label=strings::LABEL_ITEM_LEAD
                     placeholder=strings::example(&spec.lead_example)
                     hint=Signal::derive(move || if numbered_lead.get() { strings::HINT_NO_NUMBERS.to_string() } else { String::new() }) />
@@ -138,6 +224,8 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let removed = RwSignal::new(None::<Removed>);
+    let shown = Memo::new(move |_| ids.with(|ids| removed.with(|r| rows(ids, r.as_ref()))));
     let add = move |title: String| {
         let mut new_id = None;
         editor.edit(|d| new_id = d.add_subsection(part, title));
@@ -161,7 +249,10 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
     view! {
         <section class="subsections" aria-label=strings::HEAD_SUBSECTIONS>
             <ol class="item-list">
-                <For each=move || ids.get() key=|id| *id children=move |id| view! { <SubsectionRow part id ids /> } />
+                <For each=move || shown.get() key=|row| *row children=move |row| match row {
+                    Row::Entry(id) => view! { <SubsectionRow part id ids removed /> }.into_any(),
+                    Row::Removed(_) => undo_row(editor, removed, "undo-subsection"),
+                } />
             </ol>
             <button type="button" class="add" on:click=move |_| add(String::new())><span aria-hidden="true">"＋ "</span> {strings::BTN_ADD_SUBSECTION}</button>
             {(!suggested.is_empty()).then(|| view! {
@@ -174,7 +265,7 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
                             let t2 = title.clone();
                             view! {
                                 <button type="button" class="chip" disabled=used
-                                    aria-label=format!("{}：{}", strings::BTN_ADD_SUBSECTION, title)
+                                    aria-label=format!("{title}：{}", strings::BTN_ADD_SUBSECTION)
                                     on:click=move |_| add(t2.clone())><span aria-hidden="true">"＋ "</span> {title.clone()}</button>
                             }
                         }).collect_view()}
@@ -186,7 +277,12 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
 }
 
 #[component]
-fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
+fn SubsectionRow(
+    part: usize,
+    id: u32,
+    ids: Memo<Vec<u32>>,
+    removed: RwSignal<Option<Removed>>,
+) -> impl IntoView {
     let editor = Editor::use_context();
     let position = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
     let item_count = move || {
@@ -196,44 +292,40 @@ fn SubsectionRow(part: usize, id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
                 .unwrap_or(0)
         })
     };
-    let shift = move |delta: isize| {
+    let shift = Callback::new(move |delta: isize| {
         let mut moved = false;
         editor.edit(|d| moved = d.move_subsection(part, id, delta));
         if moved {
             let which = if delta < 0 { "up" } else { "down" };
-            editor.focus_later(&format!("#btn-sub-{which}-{id}"));
+            refocus(editor, format!("#btn-sub-{which}-{id}"));
         }
-    };
-    let remove = move |_| {
-        let mut removed: Option<(usize, Subsection)> = None;
-        editor.edit(|d| removed = d.remove_subsection(part, id));
-        if let Some((at, sub)) = removed {
-            let label = strings::subsection_label(&subsection_marker(at));
-            editor.notice.set(Some(Notice {
-                text: strings::removed_item(&label),
-                undo: Some(Undo::Subsection { part, at, sub }),
-                rescue: None,
+    });
+    let remove = Callback::new(move |_| {
+        let mut taken = None;
+        editor.edit(|d| taken = d.remove_subsection(part, id));
+        if let Some((at, sub)) = taken {
+            removed.set(Some(Removed {
+                id,
+                at,
+                what: strings::subsection_label(&subsection_marker(at)),
+                undo: Undo::Subsection { part, at, sub },
             }));
-            editor.focus_later("button.add");
+            editor.focus_later("#undo-subsection");
         }
-    };
-    let legend = move || strings::subsection_label(&subsection_marker(position()));
-    let name = move |verb: &str| format!("{verb}{}", legend());
+    });
+    let legend = Signal::derive(move || strings::subsection_label(&subsection_marker(position())));
     view! {
         <li class="item subsection" id=format!("sub-{id}")>
             <fieldset>
                 <legend>{legend}</legend>
-                <div class="item-tools">
-                    <button type="button" id=format!("btn-sub-up-{id}") aria-label=move || name(strings::BTN_MOVE_UP)
-                        disabled=move || position() == 0 on:click=move |_| shift(-1)><span aria-hidden="true">"↑ "</span> {strings::BTN_MOVE_UP}</button>
-                    <button type="button" id=format!("btn-sub-down-{id}") aria-label=move || name(strings::BTN_MOVE_DOWN)
-                        disabled=move || { position() + 1 >= ids.with(|v| v.len()) } on:click=move |_| shift(1)><span aria-hidden="true">"↓ "</span> {strings::BTN_MOVE_DOWN}</button>
-                    <button type="button" class="danger" aria-label=move || name(strings::BTN_REMOVE) on:click=remove><span aria-hidden="true">"✕ "</span> {strings::BTN_REMOVE}</button>
-                </div>
+                <RowTools name=legend id_prefix="btn-sub" key=id
+                    can_up=Signal::derive(move || position() > 0)
+                    can_down=Signal::derive(move || position() + 1 < ids.with(|v| v.len()))
+                    on_move=shift on_remove=remove />
                 <Field field=FieldRef::SubsectionTitle(id) label=strings::LABEL_SUBSECTION_TITLE />
                 <button type="button" class="primary-link" on:click=move |_| editor.go(Step::Subsection(part, id))
-                    aria-label=move || strings::edit_items_label(&legend())>
-                    {strings::BTN_EDIT} {strings::HEAD_ITEMS} {move || strings::item_count(item_count())} <span aria-hidden="true">"→"</span>
+                    aria-label=move || strings::edit_items_label(&legend.get(), item_count())>
+                    {move || strings::edit_items_text(item_count())} <span aria-hidden="true">"→"</span>
                 </button>
             </fieldset>
         </li>

@@ -86,13 +86,14 @@ pub fn Preview() -> impl IntoView {
                 .collect_view()
         })
     };
+    // The paper is focusable, so keyboard users can scroll the long text.
     view! {
-        <section class="preview" aria-label=strings::HEAD_PREVIEW>
+        <section class="preview" aria-label=super::landmark_name(strings::HEAD_PREVIEW)>
             <header class="preview-head">
                 <h2>{strings::HEAD_PREVIEW}</h2>
                 <span class="total">{strings::COUNT_TOTAL} " " {total} " " {strings::COUNT_UNIT}</span>
             </header>
-            <div class="paper">
+            <div class="paper" tabindex="0" role="document" aria-label=strings::HEAD_PREVIEW>
                 {move || if editor.document.with(|d| d.blocks.is_empty()) {
                     view! { <p class="empty">{strings::PREVIEW_EMPTY}</p> }.into_any()
                 } else {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::checks_panel::StepFindings;
+use super::date_field::DateField;
 use super::editor::Editor;
 use super::field::{Field, ScratchArea, TextArea};
 use super::item_list::{ItemList, SubsectionList};
@@ -42,12 +43,12 @@ pub fn StepForm() -> impl IntoView {
             .with(|d| step::title(editor.template.get(), d, editor.step.get()))
     };
     view! {
-        <section class="step-form" aria-labelledby=move || editor.step.get().anchor()>
-            <p class="step-pos">{move || { let (a, n) = position(); strings::step_position(a, n) }}</p>
+        <section class="step-form">
+            <p class="step-pos">{move || { let p = editor.draft.with(|d| step::position(editor.template.get(), d, editor.step.get())); strings::step_position_of(p.index, p.total, p.subsection) }}</p>
             <h2 id=move || editor.step.get().anchor() tabindex="-1">{heading}</h2>
             {move || { let s = editor.step.get(); view! { <StepFindings step=s /> } }}
             {body}
-            <nav class="step-nav" aria-label=strings::LABEL_STEP_NAV>
+            <nav class="step-nav" aria-label=super::landmark_name(strings::LABEL_STEP_NAV)>
                 <button type="button" disabled=move || position().0 == 0 on:click=move |_| editor.go_relative(-1)>
                     "← " {strings::BTN_PREV}
                 </button>
@@ -146,21 +147,32 @@ fn structure_choice() -> impl IntoView {
         });
         editor.say(strings::switched(&to.name, held));
     };
+    // One line of choices; only the chosen structure's summary is shown, so the first
+    // field of the step stays on a 1366×768 screen.
+    let summary = move || {
+        current.with(|c| {
+            crate::model::template::template_or_default(c)
+                .summary
+                .clone()
+        })
+    };
     view! {
-        <fieldset class="structures">
+        <fieldset class="structures" aria-describedby="structure-summary">
             <legend>{strings::HEAD_STRUCTURE}</legend>
-            {crate::model::template::builtin_templates().iter().map(|t| {
-                let id = t.id.clone();
-                let id_check = t.id.clone();
-                view! {
-                    <label class="structure">
-                        <input type="radio" name="structure" prop:checked=move || current.with(|c| *c == id_check)
-                            on:change=move |_| choose(id.clone()) />
-                        <span class="structure-name">{t.name.clone()}</span>
-                        <span class="structure-summary">{t.summary.clone()}</span>
-                    </label>
-                }
-            }).collect_view()}
+            <div class="structure-options">
+                {crate::model::template::builtin_templates().iter().map(|t| {
+                    let id = t.id.clone();
+                    let id_check = t.id.clone();
+                    view! {
+                        <label class="structure">
+                            <input type="radio" name="structure" prop:checked=move || current.with(|c| *c == id_check)
+                                on:change=move |_| choose(id.clone()) />
+                            <span class="structure-name">{t.name.clone()}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <p class="structure-summary" id="structure-summary">{summary}</p>
         </fieldset>
     }
 }
@@ -274,28 +286,50 @@ fn subsection_form(p: usize, id: u32) -> impl IntoView {
         {guide_box(guide)}
         <Field field=FieldRef::SubsectionTitle(id) label=strings::LABEL_SUBSECTION_TITLE placeholder=strings::EXAMPLE_SUBSECTION />
         <ItemList list=ListRef::Subsection(p, id) spec=items />
+        {add_next_subsection(p)}
     }
     .into_any()
+}
+
+/// From inside a 小节: start the next one without going back to the part's page.
+fn add_next_subsection(p: usize) -> impl IntoView {
+    let editor = Editor::use_context();
+    let add = move |_| {
+        let mut added = None;
+        editor.edit(|d| added = d.add_subsection(p, String::new()));
+        if let Some(id) = added {
+            let at = editor.draft.with_untracked(|d| {
+                d.parts[p]
+                    .subsections
+                    .iter()
+                    .position(|s| s.id == id)
+                    .unwrap_or(0)
+            });
+            editor.go_to_field(FieldRef::SubsectionTitle(id));
+            editor.say(strings::added_subsection(
+                &crate::model::numbering::subsection_marker(at),
+            ));
+        }
+    };
+    view! {
+        <div class="next-subsection">
+            <button type="button" class="add" on:click=add>
+                <span aria-hidden="true">"＋ "</span>{strings::BTN_ADD_NEXT_SUBSECTION}
+            </button>
+        </div>
+    }
 }
 
 fn closing_form() -> impl IntoView {
     let editor = Editor::use_context();
     let t = editor.template.get_untracked();
     let choices = t.note_choices.clone();
-    let date_hint = Signal::derive(move || {
-        editor.draft.with(
-            |d| match crate::model::draft::chinese_date(&d.closing.date) {
-                Some(text) => strings::will_read(&text),
-                None => strings::HINT_DATE.to_string(),
-            },
-        )
-    });
     view! {
         {guide_box(t.closing.clone())}
         <Field field=FieldRef::Signature label=strings::LABEL_SIGNATURE
             placeholder=Signal::derive(move || editor.draft.with(|d| d.header.organ.trim().to_string()))
             hint=strings::HINT_DERIVED_SIGNATURE />
-        <Field field=FieldRef::Date label=strings::LABEL_DATE kind="date" hint=date_hint />
+        <DateField />
         <Field field=FieldRef::Note label=strings::LABEL_NOTE />
         <div class="chips" role="group" aria-label=strings::LABEL_NOTE_CHIPS>
             {choices.into_iter().map(|c| {
