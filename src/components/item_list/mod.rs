@@ -59,7 +59,21 @@ fn ItemEditor(
     // "第 2 条（二是）": the number, and the word the report will print for it.
     let legend = move || {
         let n = position();
-        let word = numbering.prefix(n, count().max(2));
+        // The author's numbering (1. （1） …) where the draft has one, else the template's.
+        let style = editor.draft.with(|d| {
+            let (p, sub) = match list {
+                ListRef::Part(p) => (p, None),
+                ListRef::Subsection(p, id) => (p, d.subsection(p, id).and_then(|s| s.item_style)),
+            };
+            let part = d
+                .parts
+                .get(p)
+                .map_or(d.item_style, |x| x.style(d.item_style));
+            sub.unwrap_or(part)
+        });
+        let word = style
+            .prefix(n, count().max(2))
+            .unwrap_or_else(|| numbering.prefix(n, count().max(2)));
         let word = word.trim_end_matches('，');
         if word.is_empty() {
             strings::item_label(&chinese_numeral(n + 1), None)
