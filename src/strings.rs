@@ -105,7 +105,7 @@ pub const COUNT_UNIT: &str = "字";
 pub const COUNT_TOTAL: &str = "全文";
 
 pub const IMPORT_SUMMARY: &str = "从去年的报告开始：粘贴全文导入";
-pub const IMPORT_HELP: &str = "把去年报告的全文（从 PDF、Word 或 WPS 复制）粘贴到下面，工具会识别文头、开头段、一、（一）一是等层次、落款和附注，填入各步骤。分页造成的断行会自动接上；无法归类的内容会暂存，不会丢失。";
+pub const IMPORT_HELP: &str = "把去年报告的全文（从网页、PDF、Word 或 WPS 复制）粘贴到下面，或选择去年的 Word（.docx）、文本（.txt）文件。工具会识别文头、开头段、一、（一）1. 一是等层次、落款和附注，按原文的编号方式填入各步骤；网页上的来源、发布时间等信息会去掉并列出，分页造成的断行会自动接上；无法归类的内容会暂存，不会丢失。";
 pub const LABEL_IMPORT: &str = "粘贴报告全文";
 pub const BTN_IMPORT: &str = "导入";
 pub const BTN_ADVANCE_YEAR: &str = "年份前移一年（沿用去年的报告）";
@@ -404,3 +404,95 @@ pub fn landmark_of(base: &str, organ: &str) -> String {
         format!("{base}（{organ}）")
     }
 }
+
+// --- import of last year's report (files, summary, carried-over sentences) ---
+pub fn docx_error(e: &crate::parse::docx::DocxError) -> &'static str {
+    use crate::parse::docx::DocxError::*;
+    match e {
+        TooLarge => "文件太大（超过 20 MB），不像一份年度报告。",
+        NotZip => "这不是 Word 文档（.docx）：文件不是 ZIP 格式。旧版 .doc 文件请在 Word 中另存为 .docx 后再导入。",
+        NotWord => "这个压缩文件里没有 Word 正文（word/document.xml），不是 .docx 文档。",
+        Corrupt => "Word 文档已损坏，无法读取。",
+        Bomb => "Word 文档解压后过大（可能是恶意文件），已停止读取。",
+        Encrypted => "Word 文档已加密，请先在 Word 中取消密码后再导入。",
+        TooManyParagraphs => "Word 文档段落过多（超过 2 万段），不像一份年度报告，已停止读取。",
+    }
+}
+/// "与去年报告相同的句子：12 句" (the review's total of 照搬去年 sentences).
+pub fn carried_over_total(n: usize, years_only: usize) -> String {
+    if years_only == 0 {
+        format!("与去年报告相同的句子：{n} 句，请按今年的情况改写。")
+    } else {
+        format!(
+            "与去年报告相同的句子：{n} 句（其中 {years_only} 句仅年份不同），请按今年的情况改写。"
+        )
+    }
+}
+/// One field's sentences carried over from last year.
+pub fn carried_over_field(n: usize, years_only: usize, first: &str) -> String {
+    let first: String = first.chars().take(24).collect();
+    let more = if n > 1 {
+        format!("等 {n} 句")
+    } else {
+        String::new()
+    };
+    let years = if years_only > 0 {
+        format!("（{years_only} 句仅年份不同）")
+    } else {
+        String::new()
+    };
+    format!("本段“{first}……”{more}与去年报告相同{years}。")
+}
+pub const BTN_IMPORT_FILE: &str = "选择去年的 Word（.docx）或文本（.txt）文件…";
+pub const HEAD_IMPORT_REPORT: &str = "导入结果";
+pub const BTN_SEE_HELD: &str = "查看暂存内容";
+pub fn import_too_long(chars: usize) -> String {
+    format!("粘贴的内容过长（约 {chars} 字），不像一份年度报告（通常一至三万字），未导入。请只复制报告正文。")
+}
+pub fn import_wrong_kind(name: &str) -> String {
+    format!("“{name}”不是 .docx 或 .txt 文件。旧版 .doc、WPS 或 PDF 文件请先另存为 .docx，或复制全文后粘贴。")
+}
+pub fn import_not_text(name: &str) -> String {
+    format!("“{name}”既不是 UTF-8 也不是 GBK 编码的文本，无法读取。请用记事本另存为 UTF-8 后再导入，或复制全文后粘贴。")
+}
+pub fn import_structure(name: &str) -> String {
+    format!("识别的结构：{name}。各步骤收到的段落（点击前往）：")
+}
+pub fn import_held(n: usize) -> String {
+    if n == 0 {
+        "全部内容都已归入各步骤，没有暂存。".into()
+    } else {
+        format!("另有 {n} 段未能归类，暂存在“生成报告”一步。")
+    }
+}
+pub fn import_dropped(n: usize) -> String {
+    format!("作为网页信息（来源、发布时间、浏览次数、重复标题等）去掉的内容：{n} 条（点击查看）")
+}
+/// The structures an import recognises (template ids, and "thematic").
+pub fn structure_name(key: &str) -> &'static str {
+    match key {
+        "five-items" => "规定五项（五段式）",
+        "national-plan" => "按实施纲要分项（纲要式）",
+        "thematic" => "按专题分项（各专题放入第一部分的小节）",
+        _ => "部门简版（三段式）",
+    }
+}
+pub const LABEL_ITEM_STYLE: &str = "条目编号方式";
+pub const HINT_ITEM_STYLE: &str = "导入时按原文识别；报告按所选方式自动编号。";
+pub fn item_style_name(key: &str) -> &'static str {
+    match key {
+        "arabic" => "1. 2. 3.（每条单独成段）",
+        "arabic-paren" => "（1）（2）（3）（每条单独成段）",
+        "chinese-paren" => "（一）（二）（三）（每条单独成段）",
+        "sequence" => "首先、其次、再次、最后",
+        "kept" => "保留原文编号（不自动编号）",
+        _ => "一是、二是、三是",
+    }
+}
+pub const HINT_PART_BODY: &str = "本部分标题下的正文段落（每行一段）。";
+pub const LABEL_SUBSECTION_LEAD: &str = "小节开头语（可选）";
+pub const HINT_SUBSECTION_LEAD: &str =
+    "写在“一是”之前的概括句；没有条目的小节，正文写在这里（每行一段）。";
+pub const LABEL_ENDING: &str = "结束语（可选）";
+pub const EXAMPLE_ENDING: &str = "如：特此报告。";
+pub const HINT_ENDING: &str = "写在正文之后、署名之前。";

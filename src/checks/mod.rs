@@ -3,6 +3,7 @@
 //! GB/T 9704-2012 《党政机关公文格式》 and 《法治政府建设与责任落实督察工作规定》 (2019),
 //! article 25 (the five statutory items); see README "The report's rules".
 
+pub mod carried_over;
 mod format;
 mod statutory;
 mod writing;
@@ -67,6 +68,8 @@ pub enum Code {
     RequestInReport,
     HalfWidthPunctuation,
     StatutoryFirstResponsibility,
+    CarriedOverTotal,
+    CarriedOver,
 }
 
 impl Code {
@@ -96,6 +99,8 @@ impl Code {
             Code::RequestInReport => "request-in-report",
             Code::HalfWidthPunctuation => "half-width-punctuation",
             Code::StatutoryFirstResponsibility => "statutory-first-responsibility",
+            Code::CarriedOverTotal => "carried-over-total",
+            Code::CarriedOver => "carried-over",
         }
     }
 }
@@ -146,6 +151,7 @@ pub fn check(template: &Template, draft: &Draft) -> Vec<Finding> {
     format::check(draft, &mut out);
     writing::check(template, draft, &mut out);
     statutory::check(template, draft, &mut out);
+    carried_over::check(draft, &mut out);
     out.sort_by_key(|f| f.severity);
     out
 }

@@ -27,6 +27,7 @@ pub fn text_fields(draft: &Draft) -> Vec<(FieldRef, &str)> {
         out.push((FieldRef::Signature, s));
     }
     out.push((FieldRef::Note, &draft.closing.note));
+    out.push((FieldRef::Ending, &draft.closing.ending));
     out
 }
 
@@ -35,6 +36,7 @@ pub fn part_text_fields(p: usize, part: &crate::model::draft::Part) -> Vec<(Fiel
     let mut out: Vec<(FieldRef, &str)> = vec![(FieldRef::PartLead(p), &part.lead)];
     for sub in &part.subsections {
         out.push((FieldRef::SubsectionTitle(sub.id), &sub.title));
+        out.push((FieldRef::SubsectionLead(sub.id), &sub.lead));
         out.extend(sub.items.iter().flat_map(item_fields));
     }
     out.extend(part.items.iter().flat_map(item_fields));

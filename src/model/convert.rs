@@ -105,9 +105,8 @@ pub fn switch_template(draft: &Draft, to: &Template) -> Draft {
                 }
                 if loose.iter().any(|i| !i.is_empty()) {
                     target.subsections.push(super::draft::Subsection {
-                        id: 0,
-                        title: String::new(),
                         items: loose,
+                        ..Default::default()
                     });
                 }
             }

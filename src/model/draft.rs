@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::numbering::ItemStyle;
 use super::template::{expand, BodySpec, Template};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -24,6 +25,13 @@ pub struct Draft {
     /// The writer's choices on the output step, kept with the draft.
     #[serde(skip_serializing_if = "OutputOptions::is_default")]
     pub output: OutputOptions,
+    /// How the author numbers items (一是 / 1. / （1） / 首先); 一是 by default.
+    #[serde(skip_serializing_if = "ItemStyle::is_default")]
+    pub item_style: ItemStyle,
+    /// Last year's report text (kept when it was imported or copied to the next year), so
+    /// sentences carried over unchanged can be flagged (`checks::carried_over`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub last_year: String,
 }
 
 /// How the finished report is given out (the output step's choices). Fields left at their
@@ -110,9 +118,14 @@ pub struct Part {
     pub key: String,
     /// `None`: the template's heading.
     pub heading: Option<String>,
+    /// The paragraph(s) under the heading before the list; one paragraph per line.
     pub lead: String,
     pub subsections: Vec<Subsection>,
+    /// Items directly under the heading (in a part with subsections: before the first).
     pub items: Vec<Item>,
+    /// This part's own item numbering where it differs from the draft's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_style: Option<ItemStyle>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -120,7 +133,13 @@ pub struct Part {
 pub struct Subsection {
     pub id: u32,
     pub title: String,
+    /// The subsection's opening sentence(s), before its first item (text before 一是).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub lead: String,
     pub items: Vec<Item>,
+    /// This subsection's own item numbering where it differs from its part's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_style: Option<ItemStyle>,
 }
 
 /// One 一是… entry: a short lead sentence and its detail.
@@ -145,6 +164,9 @@ pub struct Closing {
     pub date_input: Option<String>,
     /// 附注, e.g. （此件公开发布）.
     pub note: String,
+    /// 结束语 after the last part, e.g. 特此报告。
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ending: String,
 }
 
 impl Item {
@@ -182,7 +204,16 @@ impl Item {
 
 impl Subsection {
     pub fn is_empty(&self) -> bool {
-        self.title.trim().is_empty() && self.items.iter().all(Item::is_empty)
+        self.title.trim().is_empty()
+            && self.lead.trim().is_empty()
+            && self.items.iter().all(Item::is_empty)
+    }
+}
+
+impl Part {
+    /// The numbering of this part's items: its own, else the draft's.
+    pub fn style(&self, draft_style: ItemStyle) -> ItemStyle {
+        self.item_style.unwrap_or(draft_style)
     }
 }
 
@@ -293,7 +324,9 @@ impl Draft {
         Subsection {
             id: self.fresh_id(),
             title,
+            lead: String::new(),
             items: vec![item],
+            item_style: None,
         }
     }
 
@@ -506,6 +539,7 @@ impl Draft {
         let Some(year) = self.header.reporting_year() else {
             return false;
         };
+        self.last_year = self.body_text();
         let shift = |text: &mut String| {
             // Later year first, so 2023→2024 does not then become 2025.
             *text = text
@@ -536,6 +570,30 @@ impl Draft {
 
 // Dates live in `model::date`; these names stay for the modules that import them from here.
 pub use super::date::{chinese_date, parse_iso_date};
+
+impl Draft {
+    /// The report's own sentences, one field per line, without numbering words or the
+    /// derived head: what "last year's text" is compared by.
+    pub fn body_text(&self) -> String {
+        let mut out: Vec<&str> = vec![self.opening.as_str()];
+        for part in &self.parts {
+            out.push(&part.lead);
+            for item in &part.items {
+                out.push(&item.lead);
+                out.push(&item.detail);
+            }
+            for sub in &part.subsections {
+                out.push(&sub.lead);
+                for item in &sub.items {
+                    out.push(&item.lead);
+                    out.push(&item.detail);
+                }
+            }
+        }
+        out.retain(|t| !t.trim().is_empty());
+        out.join("\n")
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -15,11 +15,17 @@ pub enum FieldRef {
     Opening,
     PartLead(usize),
     SubsectionTitle(u32),
+    /// A subsection's opening sentence(s) before its first item.
+    SubsectionLead(u32),
     ItemLead(u32),
     ItemDetail(u32),
     Signature,
     Date,
     Note,
+    /// 结束语 (特此报告。).
+    Ending,
+    /// The author's item numbering (一是 / 1. / （1）).
+    ItemStyle,
     /// The holding section of imported text that found no place (shown on the output step).
     Holding,
 }
@@ -36,11 +42,14 @@ impl FieldRef {
             FieldRef::Opening => "f-opening".into(),
             FieldRef::PartLead(p) => format!("f-part-{p}-lead"),
             FieldRef::SubsectionTitle(id) => format!("f-sub-{id}-title"),
+            FieldRef::SubsectionLead(id) => format!("f-sub-{id}-lead"),
             FieldRef::ItemLead(id) => format!("f-item-{id}-lead"),
             FieldRef::ItemDetail(id) => format!("f-item-{id}-detail"),
             FieldRef::Signature => "f-signature".into(),
             FieldRef::Date => "f-date".into(),
             FieldRef::Note => "f-note".into(),
+            FieldRef::Ending => "f-ending".into(),
+            FieldRef::ItemStyle => "f-item-style".into(),
             FieldRef::Holding => "f-holding".into(),
         }
     }
@@ -53,10 +62,11 @@ impl FieldRef {
             | FieldRef::DocAgency
             | FieldRef::DocYear
             | FieldRef::DocSerial
-            | FieldRef::Title => Step::Header,
+            | FieldRef::Title
+            | FieldRef::ItemStyle => Step::Header,
             FieldRef::Opening => Step::Opening,
             FieldRef::PartLead(p) => Step::Part(p),
-            FieldRef::SubsectionTitle(id) => draft
+            FieldRef::SubsectionTitle(id) | FieldRef::SubsectionLead(id) => draft
                 .subsections()
                 .find(|(_, s)| s.id == id)
                 .map(|(p, _)| Step::Subsection(p, id))
@@ -66,7 +76,9 @@ impl FieldRef {
                 Some(ListRef::Subsection(p, sub)) => Step::Subsection(p, sub),
                 None => Step::Header,
             },
-            FieldRef::Signature | FieldRef::Date | FieldRef::Note => Step::Closing,
+            FieldRef::Signature | FieldRef::Date | FieldRef::Note | FieldRef::Ending => {
+                Step::Closing
+            }
             FieldRef::Holding => Step::Output,
         }
     }
@@ -109,11 +121,18 @@ impl Draft {
                 .find(|(_, s)| s.id == id)
                 .map(|(_, s)| s.title.clone())
                 .unwrap_or_default(),
+            FieldRef::SubsectionLead(id) => self
+                .subsections()
+                .find(|(_, s)| s.id == id)
+                .map(|(_, s)| s.lead.clone())
+                .unwrap_or_default(),
             FieldRef::ItemLead(id) => item(id).map(|i| i.lead.clone()).unwrap_or_default(),
             FieldRef::ItemDetail(id) => item(id).map(|i| i.detail.clone()).unwrap_or_default(),
             FieldRef::Signature => self.closing.signature.clone().unwrap_or_default(),
             FieldRef::Date => self.closing.date.clone(),
             FieldRef::Note => self.closing.note.clone(),
+            FieldRef::Ending => self.closing.ending.clone(),
+            FieldRef::ItemStyle => self.item_style.key().to_string(),
             FieldRef::Holding => self.holding.join("\n"),
         }
     }
@@ -142,6 +161,12 @@ impl Draft {
                     s.title = text;
                 }
             }
+            FieldRef::SubsectionLead(id) => {
+                let found = self.subsections().find(|(_, s)| s.id == id).map(|(p, _)| p);
+                if let Some(s) = found.and_then(|p| self.subsection_mut(p, id)) {
+                    s.lead = text;
+                }
+            }
             FieldRef::ItemLead(id) => {
                 if let Some(i) = item_by_id(self, id) {
                     i.lead = text;
@@ -155,6 +180,12 @@ impl Draft {
             FieldRef::Signature => self.closing.signature = derived(text),
             FieldRef::Date => self.closing.date = text,
             FieldRef::Note => self.closing.note = text,
+            FieldRef::Ending => self.closing.ending = text,
+            FieldRef::ItemStyle => {
+                if let Some(style) = super::numbering::ItemStyle::from_key(&text) {
+                    self.item_style = style;
+                }
+            }
             FieldRef::Holding => {}
         }
     }
@@ -178,6 +209,7 @@ mod tests {
             FieldRef::Signature,
             FieldRef::Date,
             FieldRef::Note,
+            FieldRef::Ending,
         ];
         for p in 0..d.parts.len() {
             out.push(FieldRef::PartLead(p));
@@ -186,6 +218,7 @@ mod tests {
             d.subsections()
                 .map(|(_, s)| FieldRef::SubsectionTitle(s.id)),
         );
+        out.extend(d.subsections().map(|(_, s)| FieldRef::SubsectionLead(s.id)));
         for (_, i) in d.items() {
             out.extend([FieldRef::ItemLead(i.id), FieldRef::ItemDetail(i.id)]);
         }

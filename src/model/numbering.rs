@@ -76,6 +76,94 @@ impl ItemNumbering {
     }
 }
 
+/// The author's way of numbering items, kept with the draft and written back the same way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemStyle {
+    /// 一是…二是… (the template's own numbering, 一方面 for two problems where it says so).
+    #[default]
+    Ordinal,
+    /// 1. 2. 3., each item its own paragraph.
+    Arabic,
+    /// （1）（2）（3）, each item its own paragraph.
+    ArabicParen,
+    /// 首先，…其次，…再次，…最后，…
+    Sequence,
+    /// （一）（二）（三）, each item its own paragraph (a thematic report's second level).
+    ChineseParen,
+    /// The numbering is written in each item's text as the author had it (numbers running
+    /// on across subsections, or with gaps): nothing is added, nothing renumbered.
+    Kept,
+}
+
+impl ItemStyle {
+    pub const ALL: [ItemStyle; 6] = [
+        ItemStyle::Ordinal,
+        ItemStyle::Arabic,
+        ItemStyle::ArabicParen,
+        ItemStyle::ChineseParen,
+        ItemStyle::Sequence,
+        ItemStyle::Kept,
+    ];
+
+    pub fn is_default(&self) -> bool {
+        *self == ItemStyle::Ordinal
+    }
+
+    /// Stable key (the select's value, and the serde name).
+    pub fn key(self) -> &'static str {
+        match self {
+            ItemStyle::Ordinal => "ordinal",
+            ItemStyle::Arabic => "arabic",
+            ItemStyle::ArabicParen => "arabic-paren",
+            ItemStyle::Sequence => "sequence",
+            ItemStyle::ChineseParen => "chinese-paren",
+            ItemStyle::Kept => "kept",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ItemStyle> {
+        ItemStyle::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Whether each item is a paragraph of its own whatever the template's layout says.
+    pub fn own_paragraphs(self) -> bool {
+        matches!(
+            self,
+            ItemStyle::Arabic | ItemStyle::ArabicParen | ItemStyle::ChineseParen | ItemStyle::Kept
+        )
+    }
+
+    /// The word before item `index` of `count`, or `None` for the template's numbering.
+    /// A list of one item gets no word.
+    pub fn prefix(self, index: usize, count: usize) -> Option<String> {
+        if count < 2 || self == ItemStyle::Kept {
+            return (self != ItemStyle::Ordinal).then(String::new);
+        }
+        match self {
+            ItemStyle::Ordinal => None,
+            ItemStyle::Arabic => Some(format!("{}.", index + 1)),
+            ItemStyle::ArabicParen => Some(format!("（{}）", index + 1)),
+            ItemStyle::Sequence => Some(sequence_word(index, count).to_string()),
+            ItemStyle::ChineseParen => Some(subsection_marker(index)),
+            ItemStyle::Kept => Some(String::new()),
+        }
+    }
+}
+
+/// 首先，其次，再次，最后， (the last item is always 最后; 此外 between 再次 and 最后).
+pub fn sequence_word(index: usize, count: usize) -> &'static str {
+    if index + 1 == count && count >= 3 {
+        return "最后，";
+    }
+    match index {
+        0 => "首先，",
+        1 => "其次，",
+        2 => "再次，",
+        _ => "此外，",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +204,27 @@ mod tests {
         assert_eq!(part_marker(2), "三、");
         assert_eq!(subsection_marker(4), "（五）");
         assert_eq!(subsection_marker(10), "（十一）");
+    }
+
+    #[test]
+    fn author_styles() {
+        let words = |s: ItemStyle, n: usize| -> Vec<String> {
+            (0..n).map(|i| s.prefix(i, n).unwrap_or_default()).collect()
+        };
+        assert_eq!(words(ItemStyle::Arabic, 3), ["1.", "2.", "3."]);
+        assert_eq!(words(ItemStyle::ArabicParen, 2), ["（1）", "（2）"]);
+        assert_eq!(
+            words(ItemStyle::Sequence, 4),
+            ["首先，", "其次，", "再次，", "最后，"]
+        );
+        assert_eq!(words(ItemStyle::Sequence, 2), ["首先，", "其次，"]);
+        assert_eq!(ItemStyle::Ordinal.prefix(0, 3), None);
+        assert_eq!(ItemStyle::Arabic.prefix(0, 1).as_deref(), Some(""));
+        for s in ItemStyle::ALL {
+            assert_eq!(ItemStyle::from_key(s.key()), Some(s));
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(json, format!("\"{}\"", s.key()));
+        }
     }
 
     #[test]

@@ -1,304 +1,104 @@
-//! "Start from last year's report": plain text as copied from a PDF or Word → a draft.
-//! Headings (一、 （一）), numbered items (一是 一方面), the head (organ, 发文字号, title)
-//! and the tail (signature, date, 附注) are recognised; whatever cannot be placed goes to
-//! the draft's holding section, so no character of the input is ever dropped.
+//! "Start from last year's report": plain text as copied from a web page, a PDF or Word
+//! (or read from a .docx or .txt, see [`docx`] and [`text_file`]) → a draft.
+//!
+//! Two stages. [`outline::outline`] reads the report in its own terms: page furniture
+//! removed (and listed), head (title, organ, 发文字号, salutation), opening, parts with
+//! their leads, subsections and items in the author's numbering, tail (结束语, signature,
+//! date, 附注). [`place::place`] then puts that outline into one of the tool's structures,
+//! chosen from the headings. Whatever has no place goes to the draft's holding section, so
+//! no character of the report is ever dropped; what was removed as furniture is listed in
+//! the [`ImportSummary`].
 
-use crate::model::draft::{Draft, Item};
-use crate::model::numbering::{chinese_numeral, leading_numerals};
-use crate::model::template::{expand, BodySpec, Template};
+pub mod clean;
+pub mod docx;
+pub mod inflate;
+pub mod markers;
+pub mod outline;
+pub mod place;
 
-/// Closing punctuation: a line ending in one of these ends its paragraph.
-const CLOSERS: &[char] = &['。', '：', '；', '！', '？', '”', '」', '）', ')', '…'];
+use crate::model::draft::{DocNumber, Draft};
+use crate::model::step::Step;
+use crate::model::template::Template;
 
-/// Parses with every built-in structure and keeps the one that places the most text:
-/// fewest paragraphs left unplaced, then most subsection titles that match its topics.
-pub fn parse_report_best(input: &str) -> Draft {
-    let mut best: Option<((usize, isize, usize), Draft)> = None;
-    for (n, template) in crate::model::template::builtin_templates()
-        .iter()
-        .enumerate()
-    {
-        let draft = parse_report(template, input);
-        let known: Vec<&String> = template
-            .parts
-            .iter()
-            .flat_map(|p| match &p.body {
-                BodySpec::Subsections {
-                    suggested_titles, ..
-                } => suggested_titles.iter().collect::<Vec<_>>(),
-                BodySpec::Items { .. } => vec![],
-            })
-            .collect();
-        let matched = draft
-            .parts
-            .iter()
-            .flat_map(|p| &p.subsections)
-            .filter(|s| known.contains(&&s.title))
-            .count();
-        let score = (draft.holding.len(), -(matched as isize), n);
-        if best.as_ref().is_none_or(|(b, _)| score < *b) {
-            best = Some((score, draft));
-        }
-    }
-    best.expect("at least one template").1
+pub use clean::join_lines as paragraphs;
+pub use outline::{outline, Report, Role, Segment};
+pub use place::{part_key, structure, Mode, Structure};
+
+/// What an import did, for the clerk to read: the structure recognised, how many
+/// paragraphs landed in each step, what was held and what was dropped as page furniture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportSummary {
+    pub structure: Structure,
+    /// Each step that received text, with its number of paragraphs, in step order.
+    pub per_step: Vec<(Step, usize)>,
+    pub held: Vec<String>,
+    pub furniture: Vec<String>,
 }
 
-pub fn parse_report(template: &Template, input: &str) -> Draft {
-    let paragraphs = paragraphs(input);
-    let mut draft = Draft::new(template);
-    for part in &mut draft.parts {
-        part.subsections.clear();
-        part.items.clear();
-    }
-    draft.closing.note.clear();
-    let mut i = 0;
+/// The import: the draft and what the clerk should be told about it.
+pub fn import(input: &str) -> (Draft, ImportSummary) {
+    let report = outline(input);
+    let s = structure(&report);
+    let template = place::template_for(s);
+    let mut draft = place::place(&report, template, Mode::Keywords);
+    draft.last_year = draft.body_text();
+    let summary = summarise(&report, s, template, &draft);
+    (draft, summary)
+}
 
-    // The head: everything before the title line.
-    let title_at = paragraphs.iter().position(|p| is_title(p));
-    if let Some(t) = title_at {
-        for p in &paragraphs[..t] {
-            if let Some((agency, year, serial)) = doc_number(p) {
-                draft.header.doc_number.agency = agency;
-                draft.header.doc_number.year = year;
-                draft.header.doc_number.serial = serial;
-            } else if draft.header.organ.is_empty() && p.chars().count() <= 30 {
-                draft.header.organ = p.clone();
-            } else {
-                draft.holding.push(p.clone());
-            }
-        }
-        let title = &paragraphs[t];
-        if let Some(y) = year_in_title(title) {
-            draft.header.year = y.to_string();
-        }
-        if draft.header.organ.is_empty() {
-            if let Some(at) = title.find(|c: char| c.is_ascii_digit()) {
-                draft.header.organ = title[..at].to_string();
-            }
-        }
-        if *title != draft.derived_title(template) {
-            draft.header.title = Some(title.clone());
-        }
-        i = t + 1;
-    }
-
-    // The tail: 附注, date, signature (read from the end).
-    let mut end = paragraphs.len();
-    if end > i && is_note(&paragraphs[end - 1]) {
-        draft.closing.note = paragraphs[end - 1].clone();
-        end -= 1;
-    }
-    if end > i {
-        if let Some(iso) = parse_chinese_date(&paragraphs[end - 1]) {
-            draft.closing.date = iso;
-            end -= 1;
-            if end > i && is_signature(&paragraphs[end - 1]) {
-                let sig = paragraphs[end - 1].clone();
-                if sig != draft.header.organ {
-                    draft.closing.signature = Some(sig);
-                }
-                end -= 1;
-            }
-        }
-    }
-
-    // The opening: paragraphs before the first 一、 heading.
-    let mut opening = Vec::new();
-    while i < end && part_heading(&paragraphs[i]).is_none() {
-        opening.push(paragraphs[i].clone());
-        i += 1;
-    }
-    draft.opening = opening.join("\n");
-
-    // Parts.
-    let mut part_index = 0usize;
-    while i < end {
-        let Some(heading) = part_heading(&paragraphs[i]) else {
-            draft.holding.push(paragraphs[i].clone());
-            i += 1;
+fn summarise(report: &Report, s: Structure, template: &Template, draft: &Draft) -> ImportSummary {
+    let doc = crate::render::build(template, draft);
+    let mut per_step: Vec<(Step, usize)> = Vec::new();
+    for block in &doc.blocks {
+        if block.kind != crate::render::BlockKind::Paragraph {
             continue;
-        };
-        let mut body = Vec::new();
-        i += 1;
-        while i < end && part_heading(&paragraphs[i]).is_none() {
-            body.push(paragraphs[i].clone());
-            i += 1;
         }
-        if part_index >= template.parts.len() || part_index >= draft.parts.len() {
-            draft
-                .holding
-                .push(paragraphs_heading_text(part_index, &heading));
-            draft.holding.extend(body);
-        } else {
-            fill_part(template, &mut draft, part_index, heading, body);
+        match per_step.iter_mut().find(|(st, _)| *st == block.step) {
+            Some((_, n)) => *n += 1,
+            None => per_step.push((block.step, 1)),
         }
-        part_index += 1;
     }
-    draft.conform_to(template);
-    draft
-}
-
-fn paragraphs_heading_text(index: usize, heading: &str) -> String {
-    format!("{}、{heading}", chinese_numeral(index + 1))
-}
-
-fn fill_part(template: &Template, draft: &mut Draft, p: usize, heading: String, body: Vec<String>) {
-    let spec = &template.parts[p];
-    let expected = expand(
-        &spec.heading,
-        draft.header.organ.trim(),
-        draft.header.reporting_year(),
-    );
-    if heading != expected {
-        draft.parts[p].heading = Some(heading);
-    }
-    match &spec.body {
-        BodySpec::Subsections { .. } => {
-            let mut current: Option<usize> = None;
-            for para in body {
-                if let Some((title, rest)) = subsection_heading(&para) {
-                    let id = draft.add_subsection(p, title).expect("part exists");
-                    let subs = &mut draft.parts[p].subsections;
-                    let at = subs.iter().position(|s| s.id == id).unwrap();
-                    subs[at].items.clear();
-                    current = Some(at);
-                    if !rest.is_empty() {
-                        let items = split_items(draft, &rest);
-                        draft.parts[p].subsections[at].items.extend(items);
-                    }
-                } else if let Some(at) = current {
-                    let items = split_items(draft, &para);
-                    draft.parts[p].subsections[at].items.extend(items);
-                } else if spec.lead.is_some() && draft.parts[p].lead.is_empty() {
-                    draft.parts[p].lead = para;
-                } else {
-                    draft.holding.push(para);
-                }
-            }
-        }
-        BodySpec::Items { .. } => {
-            for (n, para) in body.into_iter().enumerate() {
-                let marked = strip_item_marker(&para).is_some();
-                if n == 0 && !marked && spec.lead.is_some() {
-                    draft.parts[p].lead = para;
-                } else {
-                    let items = split_items(draft, &para);
-                    draft.parts[p].items.extend(items);
-                }
-            }
-        }
+    ImportSummary {
+        structure: s,
+        per_step,
+        held: draft.holding.clone(),
+        furniture: report.furniture.clone(),
     }
 }
 
-/// One paragraph → items at its 一是…二是… markers (in sequence). Text before 一是 becomes
-/// an item of its own (detail only).
-fn split_items(draft: &mut Draft, para: &str) -> Vec<Item> {
-    let mut pieces: Vec<String> = Vec::new();
-    let mut rest = para;
-    let mut n = 1;
-    let mut head = String::new();
-    loop {
-        let marker = format!("{}是", chinese_numeral(n));
-        match rest.find(&marker) {
-            Some(at) if n == 1 || at > 0 => {
-                let before = &rest[..at];
-                if n == 1 {
-                    head = before.to_string();
-                } else {
-                    pieces.push(before.to_string());
-                }
-                rest = &rest[at + marker.len()..];
-                n += 1;
-            }
-            _ => break,
-        }
-    }
-    let mut items = Vec::new();
-    if n == 1 {
-        // No 一是 chain: maybe 一方面，/另一方面，, else a plain paragraph.
-        let text = strip_item_marker(para).unwrap_or(para);
-        items.push(make_item(draft, text));
-        return items;
-    }
-    pieces.push(rest.to_string());
-    if !head.trim().is_empty() {
-        let mut item = draft.new_item();
-        item.detail = head;
-        items.push(item);
-    }
-    for piece in pieces {
-        items.push(make_item(draft, &piece));
-    }
-    items
+/// Parses choosing the structure from the headings (kept for callers of the first import).
+pub fn parse_report_best(input: &str) -> Draft {
+    import(input).0
 }
 
-/// "学法普法意识还需加强。部分干部…" → lead up to the first 。, detail after it.
-fn make_item(draft: &mut Draft, text: &str) -> Item {
-    let mut item = draft.new_item();
-    match text.find('。') {
-        Some(at) if text[..at].chars().count() <= 60 => {
-            let split = at + '。'.len_utf8();
-            item.lead = text[..split].to_string();
-            item.detail = text[split..].to_string();
-        }
-        _ => item.detail = text.to_string(),
-    }
-    item
-}
-
-/// A leading 一方面， / 另一方面， / 一是 marker, stripped.
-fn strip_item_marker(text: &str) -> Option<&str> {
-    for m in ["另一方面，", "一方面，", "另一方面,", "一方面,"] {
-        if let Some(rest) = text.strip_prefix(m) {
-            return Some(rest);
-        }
-    }
-    let numerals = leading_numerals(text);
-    if !numerals.is_empty() {
-        return text[numerals.len()..].strip_prefix('是');
-    }
-    None
+/// Parses into a structure the writer chose: part 一 into its first part and so on; parts
+/// beyond the structure's are held.
+pub fn parse_report(template: &Template, input: &str) -> Draft {
+    place::place(&outline(input), template, Mode::InOrder)
 }
 
 /// "一、2022年法治建设工作开展情况" → heading text.
 pub fn part_heading(p: &str) -> Option<String> {
-    let numerals = leading_numerals(p);
-    if numerals.is_empty() {
-        return None;
-    }
-    let rest = p[numerals.len()..].strip_prefix('、')?;
-    (rest.chars().count() <= 40 && !rest.contains('。')).then(|| rest.trim().to_string())
-}
-
-/// "（一）加强组织领导…" → (title, text after the title on the same line).
-fn subsection_heading(p: &str) -> Option<(String, String)> {
-    let rest = p.strip_prefix('（').or_else(|| p.strip_prefix('('))?;
-    let numerals = leading_numerals(rest);
-    if numerals.is_empty() {
-        return None;
-    }
-    let rest = rest[numerals.len()..]
-        .strip_prefix('）')
-        .or_else(|| rest[numerals.len()..].strip_prefix(')'))?;
-    match rest.find('。') {
-        // A run-in heading: "（一）标题。正文…"
-        Some(at) if rest.chars().count() > 40 => Some((
-            rest[..at].to_string(),
-            rest[at + '。'.len_utf8()..].to_string(),
-        )),
-        _ => Some((rest.trim().to_string(), String::new())),
+    match markers::marker(p) {
+        Some((markers::Marker::Part(_), rest)) => {
+            (rest.chars().count() <= 40 && !rest.contains('。')).then(|| rest.trim().to_string())
+        }
+        _ => None,
     }
 }
 
-fn is_title(p: &str) -> bool {
+pub(crate) fn is_title(p: &str) -> bool {
+    let p = p.trim();
     p.chars().count() <= 60
+        && p.chars().count() >= 8
         && p.contains("法治")
         && (p.ends_with("报告") || p.ends_with("情况"))
-        && !p.contains('。')
+        && !p.contains(['。', '，', ','])
+        && markers::marker(p).is_none()
 }
 
-fn year_in_title(title: &str) -> Option<i32> {
-    let at = title.find("年")?;
+pub(crate) fn year_in_title(title: &str) -> Option<i32> {
+    let at = title.find('年')?;
     let digits: String = title[..at]
         .chars()
         .rev()
@@ -312,7 +112,7 @@ fn year_in_title(title: &str) -> Option<i32> {
 }
 
 /// "张科发〔2023〕5号" (also with [] 【】 () brackets and 第, as typed by hand).
-pub fn doc_number(p: &str) -> Option<(String, String, String)> {
+pub fn doc_number(p: &str) -> Option<DocNumber> {
     let p = p.trim();
     let body = p.strip_suffix('号')?;
     let open = body.find(['〔', '[', '【', '(', '（'])?;
@@ -328,16 +128,21 @@ pub fn doc_number(p: &str) -> Option<(String, String, String)> {
         && year.chars().all(|c| c.is_ascii_digit())
         && !serial.is_empty()
         && serial.chars().all(|c| c.is_ascii_digit());
-    ok.then(|| (agency.to_string(), year.to_string(), serial.to_string()))
+    ok.then(|| DocNumber {
+        agency: agency.to_string(),
+        year: year.to_string(),
+        serial: serial.to_string(),
+    })
 }
 
-fn is_note(p: &str) -> bool {
+pub(crate) fn is_note(p: &str) -> bool {
     (p.starts_with('（') || p.starts_with('('))
         && (p.ends_with('）') || p.ends_with(')'))
-        && p.chars().count() <= 30
+        && p.chars().count() <= 40
+        && markers::marker(p).is_none()
 }
 
-fn is_signature(p: &str) -> bool {
+pub(crate) fn is_signature(p: &str) -> bool {
     p.chars().count() <= 30 && !p.contains(['。', '，', '：']) && part_heading(p).is_none()
 }
 
@@ -354,7 +159,11 @@ pub fn parse_chinese_date(p: &str) -> Option<String> {
                 .chars()
                 .position(|d| d == c)
                 .map(|v| v as u32)
-                .or(if c == '零' { Some(0) } else { None })
+                .or(if c == '零' || c == 'O' || c == '○' {
+                    Some(0)
+                } else {
+                    None
+                })
         };
         if !s.contains('十') {
             return s
@@ -381,73 +190,13 @@ pub fn parse_chinese_date(p: &str) -> Option<String> {
     crate::model::draft::parse_iso_date(&iso).map(|_| iso)
 }
 
-/// Input lines → paragraphs: page numbers dropped, indentation trimmed, spaces a PDF put
-/// between digits and Chinese removed, and page-break splits joined.
-pub fn paragraphs(input: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut open = false; // the last paragraph may continue on the next line
-    for raw in input.lines() {
-        let line =
-            raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
-        if line.is_empty() || is_page_number(line) {
-            continue;
-        }
-        let line = remove_digit_spaces(line);
-        let structural = part_heading(&line).is_some()
-            || subsection_heading(&line).is_some()
-            || doc_number(&line).is_some()
-            || parse_chinese_date(&line).is_some()
-            || is_note(&line);
-        match out.last_mut() {
-            Some(prev) if open && !structural => prev.push_str(&line),
-            _ => out.push(line.clone()),
-        }
-        let last = out.last().unwrap();
-        // A long paragraph not closed by punctuation was cut by a page or line break.
-        open =
-            last.chars().count() > 40 && !last.ends_with(CLOSERS) && !structural && !is_title(last);
-    }
-    out
-}
-
-fn is_page_number(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let inner = t.trim_matches(|c| c == '—' || c == '-' || c == '–');
-    inner.len() < t.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF) || "，。；：、《》“”（）".contains(c)
-}
-
-/// PDF extraction puts spaces between Arabic numerals and Chinese ("2022 年"); remove those,
-/// and only those.
-fn remove_digit_spaces(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::with_capacity(line.len());
-    for (i, c) in chars.iter().enumerate() {
-        if *c == ' ' {
-            let before = i.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(i + 1).copied();
-            let digit_han = |a: Option<char>, b: Option<char>| {
-                a.is_some_and(|a| a.is_ascii_digit()) && b.is_some_and(is_han)
-            };
-            if digit_han(before, after) || digit_han(after, before) {
-                continue;
-            }
-        }
-        out.push(*c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn doc_numbers_in_their_usual_and_wrong_forms() {
-        let dn = |s: &str| doc_number(s).map(|(a, y, n)| format!("{a}|{y}|{n}"));
+        let dn = |s: &str| doc_number(s).map(|d| format!("{}|{}|{}", d.agency, d.year, d.serial));
         assert_eq!(dn("张科发〔2023〕5号").as_deref(), Some("张科发|2023|5"));
         assert_eq!(dn("某府办[2024]第12号").as_deref(), Some("某府办|2024|12"));
         assert_eq!(dn("某发【2024】05号").as_deref(), Some("某发|2024|05"));
@@ -471,15 +220,114 @@ mod tests {
         assert_eq!(parse_chinese_date("2023年2月30日"), None);
         assert_eq!(parse_chinese_date("年度报告"), None);
     }
+}
+
+#[cfg(test)]
+mod whole_report_tests {
+    use super::*;
+
+    /// A report with what the corpus lacks: a cover letter, a title over two lines, a
+    /// salutation, half-width punctuation, "2023 年" spaces, headings run in without
+    /// punctuation (a space), 1. and （1） levels, 首先 items, 特此报告, signature, date, 附注.
+    const REPORT: &str = "\
+某县司法局:
+现将我局2023年度法治政府建设情况报告报上,请审阅。
+特此报告。
+某县交通运输局关于2023年度
+法治政府建设情况的报告
+县委、县政府:
+  2023 年,我局坚持依法行政,现将有关情况报告如下:
+一、2023年推进法治政府建设的主要举措和成效
+(一)加强组织领导 局党组把法治建设摆上重要议程,对照年初计划,一是召开专题会议4次。二是制定工作要点。
+(二)严格规范执法
+1.推行三项制度。全面落实行政执法公示制度。
+2.开展案卷评查。评查案卷120份。
+二、存在的不足和原因
+(1)学法用法不够深入。少数干部学法流于形式。
+(2)执法队伍力量不足。基层执法人员偏少。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+局主要负责人认真履行第一责任人职责。首先,带头学法。其次,带头依法决策。最后,带头督促落实。
+四、2024年推进法治政府建设的主要安排
+2024年,我局将重点做好以下工作:一是深化执法改革。二是加强普法。
+特此报告。
+某县交通运输局
+2024年2月20日
+(此件公开发布)
+";
 
     #[test]
-    fn paragraphs_join_splits_and_drop_page_numbers() {
-        let text = "一、工作情况\n\n（一）组织领导\n一是加强学习，组织开展了多次专题学习活动和培训，全面提升干部的法治素养和依法行政能\n— 2 —\n力。二是完善制度。\n";
-        let p = paragraphs(text);
-        assert_eq!(p, ["一、工作情况", "（一）组织领导", "一是加强学习，组织开展了多次专题学习活动和培训，全面提升干部的法治素养和依法行政能力。二是完善制度。"]);
+    fn every_place_a_report_has() {
+        let r = outline(REPORT);
+        let roles: Vec<String> = r.segments.iter().map(|s| s.role.where_()).collect();
+        assert_eq!(r.held.len(), 3, "the cover letter is held: {:?}", r.held);
         assert_eq!(
-            remove_digit_spaces("2022 年 开展 GB 9704 培训 3 次"),
-            "2022年 开展 GB 9704培训3次"
+            r.title.as_deref(),
+            Some("某县交通运输局关于2023年度法治政府建设情况的报告")
         );
+        assert_eq!(r.salutation.as_deref(), Some("县委、县政府:"));
+        assert_eq!(r.closing, ["特此报告。"]);
+        assert_eq!(r.signature.as_deref(), Some("某县交通运输局"));
+        assert_eq!(r.date.as_deref(), Some("2024-02-20"));
+        assert_eq!(r.note.as_deref(), Some("(此件公开发布)"));
+        let p1 = &r.parts[0];
+        assert_eq!(p1.subs[0].title, "加强组织领导");
+        assert_eq!(
+            p1.subs[0].lead,
+            ["局党组把法治建设摆上重要议程,对照年初计划,"]
+        );
+        assert_eq!(p1.subs[0].items.len(), 2, "never merged");
+        assert_eq!(p1.subs[1].items[1].marker_text, "2.");
+        assert_eq!(r.parts[1].items[0].marker_text, "(1)");
+        assert_eq!(r.parts[2].lead, ["局主要负责人认真履行第一责任人职责。"]);
+        assert_eq!(r.parts[2].items.len(), 3);
+        for want in [
+            "salutation",
+            "opening",
+            "part:1:sub:1:heading",
+            "part:1:sub:1:lead",
+            "part:1:sub:1:item:2",
+            "part:1:sub:2:item:2",
+            "part:2:item:2",
+            "part:3:item:3",
+            "part:4:lead",
+            "part:4:item:2",
+            "closing",
+            "signature",
+            "date",
+            "note",
+        ] {
+            assert!(roles.iter().any(|r| r == want), "{want} in {roles:?}");
+        }
+        assert_eq!(structure(&r), Structure::FiveItems);
+
+        let (d, summary) = import(REPORT);
+        assert_eq!(d.template, "five-items");
+        assert_eq!(d.header.organ, "某县交通运输局");
+        assert_eq!(d.header.year, "2023");
+        assert_eq!(d.closing.ending, "特此报告。");
+        assert_eq!(d.holding.len(), 3);
+        assert_eq!(summary.held.len(), 3);
+        // The author's numbering, written back the same way: 一是 in part 一's first
+        // subsection, 1. in its second, （1） in part 二, 首先 in part 三.
+        let text = crate::render::to_text(
+            &crate::render::build(place::template_for(Structure::FiveItems), &d),
+            Default::default(),
+        );
+        for line in [
+            "（一）加强组织领导",
+            "局党组把法治建设摆上重要议程,对照年初计划,一是召开专题会议4次。二是制定工作要点。",
+            "1.推行三项制度。全面落实行政执法公示制度。",
+            "2.开展案卷评查。评查案卷120份。",
+            "（1）学法用法不够深入。少数干部学法流于形式。",
+            "（2）执法队伍力量不足。基层执法人员偏少。",
+            // 首先… written back by the tool (one paragraph each, as this part lays items out).
+            "\n首先，带头学法。\n",
+            "\n其次，带头依法决策。\n",
+            "\n最后，带头督促落实。\n",
+            "特此报告。",
+        ] {
+            assert!(text.contains(line), "{line:?} in\n{text}");
+        }
+        assert!(text.contains("2023年,我局坚持依法行政"), "2023 年 joined");
     }
 }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::model::draft::{chinese_date, Draft, Item};
-use crate::model::numbering::{part_marker, subsection_marker};
+use crate::model::numbering::{part_marker, subsection_marker, ItemStyle};
 use crate::model::step::Step;
 use crate::model::template::{ItemLayout, Template};
 
@@ -82,16 +82,25 @@ impl Document {
 }
 
 /// The paragraphs of a list of items, each with the byte ranges of its lead sentences.
+/// The author's `style` (1. （1） 首先) replaces the template's numbering where it is not 一是.
 fn list_paragraphs(
     items: &[Item],
     numbering: crate::model::numbering::ItemNumbering,
     layout: ItemLayout,
+    style: ItemStyle,
 ) -> Vec<(String, Vec<Range<usize>>)> {
     let filled: Vec<&Item> = items.iter().filter(|i| !i.is_empty()).collect();
-    let texts = filled
-        .iter()
-        .enumerate()
-        .map(|(n, item)| item.text_with_lead(&numbering.prefix(n, filled.len())));
+    let texts = filled.iter().enumerate().map(|(n, item)| {
+        let prefix = style
+            .prefix(n, filled.len())
+            .unwrap_or_else(|| numbering.prefix(n, filled.len()));
+        item.text_with_lead(&prefix)
+    });
+    let layout = if style.own_paragraphs() {
+        ItemLayout::Paragraphs
+    } else {
+        layout
+    };
     let lead_ranges = |start: usize, len: usize| {
         if len == 0 {
             vec![]
@@ -117,6 +126,36 @@ fn list_paragraphs(
             }
         }
     }
+}
+
+/// A lead (one paragraph per line) followed by its list. When the items run inline, the
+/// lead's last paragraph and the items share a paragraph ("对照……，一是……二是……").
+fn lead_and_list(
+    lead: &str,
+    mut list: Vec<(String, Vec<Range<usize>>)>,
+    inline: bool,
+) -> Vec<(String, Vec<Range<usize>>)> {
+    let mut out: Vec<(String, Vec<Range<usize>>)> = lines(lead).map(|l| (l, vec![])).collect();
+    if inline && !out.is_empty() && list.len() == 1 {
+        let (text, leads) = list.remove(0);
+        let last = out.last_mut().expect("not empty");
+        let shift = last.0.len();
+        last.0.push_str(&text);
+        last.1 = leads
+            .into_iter()
+            .map(|r| r.start + shift..r.end + shift)
+            .collect();
+    }
+    out.extend(list);
+    out
+}
+
+/// The non-blank lines of a multi-paragraph field, trimmed.
+fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
 }
 
 /// Builds the report. Empty fields produce no block: what is not written is not printed.
@@ -157,17 +196,17 @@ pub fn build(template: &Template, draft: &Draft) -> Document {
         draft.title(template).trim().to_string(),
         Step::Header,
     );
-    push!(
-        BlockKind::Paragraph,
-        draft.opening.trim().to_string(),
-        Step::Opening,
-    );
+    for line in lines(&draft.opening) {
+        push!(BlockKind::Paragraph, line, Step::Opening);
+    }
 
     for (p, spec) in template.parts.iter().enumerate() {
         let Some(part) = draft.parts.get(p) else {
             continue;
         };
         let list = spec.list();
+        let style = part.style(draft.item_style);
+        let inline = list.layout == ItemLayout::Inline && !style.own_paragraphs();
         push!(
             BlockKind::Heading1,
             format!(
@@ -177,12 +216,11 @@ pub fn build(template: &Template, draft: &Draft) -> Document {
             ),
             Step::Part(p),
         );
-        if spec.lead.is_some() {
-            push!(
-                BlockKind::Paragraph,
-                part.lead.trim().to_string(),
-                Step::Part(p),
-            );
+        // The part's own paragraphs and items (in a part with subsections: the text before
+        // its first subsection, or all of it when the report has none).
+        let own = list_paragraphs(&part.items, list.numbering, list.layout, style);
+        for (text, leads) in lead_and_list(&part.lead, own, inline) {
+            push_with_leads(BlockKind::Paragraph, text, Step::Part(p), leads);
         }
         if spec.has_subsections() {
             let shown = part.subsections.iter().filter(|s| !s.is_empty());
@@ -193,17 +231,19 @@ pub fn build(template: &Template, draft: &Draft) -> Document {
                     format!("{}{}", subsection_marker(n), sub.title.trim()),
                     step,
                 );
-                for (text, leads) in list_paragraphs(&sub.items, list.numbering, list.layout) {
+                let style = sub.item_style.unwrap_or(style);
+                let inline = list.layout == ItemLayout::Inline && !style.own_paragraphs();
+                let items = list_paragraphs(&sub.items, list.numbering, list.layout, style);
+                for (text, leads) in lead_and_list(&sub.lead, items, inline) {
                     push_with_leads(BlockKind::Paragraph, text, step, leads);
                 }
-            }
-        } else {
-            for (text, leads) in list_paragraphs(&part.items, list.numbering, list.layout) {
-                push_with_leads(BlockKind::Paragraph, text, Step::Part(p), leads);
             }
         }
     }
 
+    for line in lines(&draft.closing.ending) {
+        push!(BlockKind::Paragraph, line, Step::Closing);
+    }
     push!(
         BlockKind::Signature,
         draft.signature().trim().to_string(),
@@ -255,13 +295,23 @@ mod tests {
     #[test]
     fn lists_skip_blank_items_and_number_the_rest() {
         let items = [item("甲", "a"), item(" ", ""), item("乙", "b")];
-        let inline = list_paragraphs(&items, ItemNumbering::Ordinal, ItemLayout::Inline);
+        let inline = list_paragraphs(
+            &items,
+            ItemNumbering::Ordinal,
+            ItemLayout::Inline,
+            ItemStyle::Ordinal,
+        );
         assert_eq!(inline.len(), 1);
         let (text, leads) = &inline[0];
         assert_eq!(text, "一是甲。a二是乙。b");
         let bold: Vec<&str> = leads.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(bold, ["一是甲。", "二是乙。"]);
-        let paragraphs = list_paragraphs(&items, ItemNumbering::Aspects, ItemLayout::Paragraphs);
+        let paragraphs = list_paragraphs(
+            &items,
+            ItemNumbering::Aspects,
+            ItemLayout::Paragraphs,
+            ItemStyle::Ordinal,
+        );
         let texts: Vec<&str> = paragraphs.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["一方面，甲。a", "另一方面，乙。b"]);
         assert_eq!(
@@ -273,11 +323,57 @@ mod tests {
             &[item("", "只有内容")],
             ItemNumbering::Ordinal,
             ItemLayout::Paragraphs,
+            ItemStyle::Ordinal,
         );
         assert!(no_lead[0].1.is_empty());
+        assert!(list_paragraphs(
+            &[item("", "")],
+            ItemNumbering::Ordinal,
+            ItemLayout::Inline,
+            ItemStyle::Ordinal
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn author_styles_and_leads_are_written_back() {
+        use crate::model::template::builtin_templates;
+        let t = &builtin_templates()[0];
+        let mut d = Draft::new(t);
+        let sub = &mut d.parts[0].subsections[0];
+        sub.title = "加强组织领导".into();
+        sub.lead = "对照年初计划，".into();
+        sub.items[0] = item("完善制度", "印发方案。");
+        sub.items.push(item("", "开展培训。"));
+        let text = |d: &Draft| {
+            build(t, d)
+                .blocks
+                .iter()
+                .map(|b| b.text.clone())
+                .collect::<Vec<_>>()
+        };
+        let blocks = text(&d);
         assert!(
-            list_paragraphs(&[item("", "")], ItemNumbering::Ordinal, ItemLayout::Inline).is_empty()
+            blocks.contains(&"对照年初计划，一是完善制度。印发方案。二是开展培训。".to_string())
         );
+        let doc = build(t, &d);
+        let para = doc
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("对照"))
+            .unwrap();
+        assert_eq!(&para.text[para.leads[0].clone()], "一是完善制度。");
+        d.item_style = ItemStyle::Arabic;
+        let blocks = text(&d);
+        assert!(blocks.contains(&"对照年初计划，".to_string()));
+        assert!(blocks.contains(&"1.完善制度。印发方案。".to_string()));
+        assert!(blocks.contains(&"2.开展培训。".to_string()));
+        // A part's own paragraphs show even where the template has no lead for it.
+        d.parts[0].lead = "第一段。\n第二段。".into();
+        let blocks = text(&d);
+        let at = blocks.iter().position(|b| b == "第一段。").unwrap();
+        assert_eq!(blocks[at + 1], "第二段。");
+        assert!(blocks[at - 1].starts_with("一、"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub mod layout;
 pub mod print;
 pub mod text;
 mod xml;
-mod zip;
+pub(crate) mod zip;
 
 pub use document::{build, Block, BlockKind, Document};
 pub use file_name::safe_file_name;

@@ -95,6 +95,22 @@ fn item_words(editor: Editor, list: ListRef, numbering: ItemNumbering) -> Vec<(u
             return Vec::new();
         };
         let filled = items.iter().filter(|i| !i.is_empty()).count();
+        // The author's numbering (1. （1） …) where the draft has one, else the template's.
+        let style = match list {
+            ListRef::Part(p) => d
+                .parts
+                .get(p)
+                .map_or(d.item_style, |x| x.style(d.item_style)),
+            ListRef::Subsection(p, id) => {
+                let part = d
+                    .parts
+                    .get(p)
+                    .map_or(d.item_style, |x| x.style(d.item_style));
+                d.subsection(p, id)
+                    .and_then(|s| s.item_style)
+                    .unwrap_or(part)
+            }
+        };
         let mut rank = 0;
         items
             .iter()
@@ -103,8 +119,9 @@ fn item_words(editor: Editor, list: ListRef, numbering: ItemNumbering) -> Vec<(u
                     String::new()
                 } else {
                     rank += 1;
-                    numbering
+                    style
                         .prefix(rank - 1, filled)
+                        .unwrap_or_else(|| numbering.prefix(rank - 1, filled))
                         .trim_end_matches('，')
                         .to_string()
                 };

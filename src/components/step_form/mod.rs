@@ -11,13 +11,18 @@ use super::item_list::{ItemList, SubsectionList};
 use super::output::OutputStep;
 use crate::model::draft::ListRef;
 use crate::model::field::FieldRef;
+use crate::model::numbering::ItemStyle;
 use crate::model::step::{self, Step};
 use crate::model::template::{expand, BodySpec, Guide};
+use crate::parse::docx::{DocxError, MAX_TEXT};
+use crate::parse::ImportSummary;
 use crate::strings;
 
 #[component]
 pub fn StepForm() -> impl IntoView {
     let editor = Editor::use_context();
+    // The last import's summary, kept while the writer moves between steps.
+    let summary: RwSignal<Option<ImportSummary>> = RwSignal::new(None);
     let position = move || {
         let all = editor.draft.with(|d| step::steps(editor.template.get(), d));
         let at = all
@@ -29,7 +34,7 @@ pub fn StepForm() -> impl IntoView {
     let body = move || {
         let current = editor.step.get();
         untrack(|| match current {
-            Step::Header => header_form().into_any(),
+            Step::Header => header_form(summary).into_any(),
             Step::Opening => opening_form().into_any(),
             Step::Part(p) => part_form(p).into_any(),
             Step::Subsection(p, id) => subsection_form(p, id).into_any(),
@@ -83,15 +88,21 @@ fn guide_box(guide: Guide) -> impl IntoView {
     }
 }
 
-/// "从去年的报告开始": paste a whole report, parse it into the draft.
-fn import_box() -> impl IntoView {
+/// "从去年的报告开始": paste a whole report, or choose last year's .docx or .txt; the
+/// draft is filled and a summary says what went where.
+fn import_box(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
     let editor = Editor::use_context();
     let pasted = RwSignal::new(String::new());
-    let import = move |_| {
-        let text = pasted.get_untracked();
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    // Parses `text` into the draft (after confirming if the draft has content).
+    let run = move |text: String| {
         if text.trim().is_empty() {
             editor.say(strings::IMPORT_EMPTY);
-            return;
+            return false;
+        }
+        if text.len() > MAX_TEXT {
+            editor.say(strings::import_too_long(text.chars().count()));
+            return false;
         }
         let template = editor.template.get_untracked();
         let has_content = editor.draft.with_untracked(|d| {
@@ -104,9 +115,9 @@ fn import_box() -> impl IntoView {
                 .and_then(|w| w.confirm_with_message(strings::IMPORT_CONFIRM).ok())
                 .unwrap_or(false);
         if !confirmed {
-            return;
+            return false;
         }
-        let draft = crate::parse::parse_report_best(&text);
+        let (draft, report) = crate::parse::import(&text);
         let recognised = crate::model::template::template_or_default(&draft.template);
         let filled = step::steps(recognised, &draft)
             .into_iter()
@@ -114,17 +125,120 @@ fn import_box() -> impl IntoView {
             .count();
         let held = draft.holding.len();
         editor.edit(|d| d.replace_content(draft));
-        pasted.set(String::new());
-        editor.say(strings::imported(&recognised.name, filled, held));
+        editor.say(strings::imported(
+            strings::structure_name(report.structure.key()),
+            filled,
+            held,
+        ));
+        summary.set(Some(report));
+        true
+    };
+    let import = move |_| {
+        if run(pasted.get_untracked()) {
+            pasted.set(String::new());
+        }
+    };
+    let choose_file = move |_| {
+        let Some(input) = file_input.get_untracked() else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        if file.size() > crate::parse::docx::MAX_FILE as f64 {
+            editor.say(format!(
+                "“{name}”：{}",
+                strings::docx_error(&DocxError::TooLarge)
+            ));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                Err(_) => return editor.say(strings::file_unreadable(&name)),
+            };
+            let lower = name.to_lowercase();
+            let text = if lower.ends_with(".docx") || bytes.starts_with(b"PK") {
+                match crate::parse::docx::docx_text(&bytes) {
+                    Ok(t) => t,
+                    Err(e) => return editor.say(format!("“{name}”：{e}")),
+                }
+            } else if lower.ends_with(".doc") || lower.ends_with(".wps") || lower.ends_with(".pdf")
+            {
+                return editor.say(strings::import_wrong_kind(&name));
+            } else {
+                match crate::parse::docx::text_file(&bytes).or_else(|| gb18030(&bytes)) {
+                    Some(t) => t,
+                    None => return editor.say(strings::import_not_text(&name)),
+                }
+            };
+            run(text);
+        });
     };
     view! {
-        <details class="import">
+        <details class="import" open=move || summary.with(Option::is_some)>
             <summary>{strings::IMPORT_SUMMARY}</summary>
             <p class="import-help">{strings::IMPORT_HELP}</p>
             <ScratchArea id="f-import" label=strings::LABEL_IMPORT value=pasted
-                on_input=Callback::new(move |v: String| pasted.set(v)) />
-            <button type="button" class="primary" on:click=import>{strings::BTN_IMPORT}</button>
+                on_input=Callback::new(move |v: String| {
+                    // Do not keep megabytes in the page: the textarea alone would freeze it.
+                    if v.len() > MAX_TEXT {
+                        pasted.set(String::new());
+                        editor.say(strings::import_too_long(v.chars().count()));
+                    } else {
+                        pasted.set(v);
+                    }
+                }) />
+            <div class="import-actions">
+                <button type="button" class="primary" on:click=import>{strings::BTN_IMPORT}</button>
+                <label class="file-button">
+                    {strings::BTN_IMPORT_FILE}
+                    <input id="f-import-file" type="file" accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+                        node_ref=file_input on:change=choose_file />
+                </label>
+            </div>
+            {move || summary.get().map(|s| import_summary(editor, s))}
         </details>
+    }
+}
+
+/// GBK/GB18030 text, decoded by the browser (no tables in the wasm).
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}
+
+/// What the import did: structure, paragraphs per step (each a link to its step), what
+/// was held and what was dropped as page furniture.
+fn import_summary(editor: Editor, s: ImportSummary) -> impl IntoView {
+    let held = s.held.len();
+    let furniture = s.furniture.clone();
+    let steps = s.per_step.clone();
+    view! {
+        <section class="import-report" aria-label=strings::HEAD_IMPORT_REPORT>
+            <h3>{strings::HEAD_IMPORT_REPORT}</h3>
+            <p>{strings::import_structure(strings::structure_name(s.structure.key()))}</p>
+            <ul class="import-steps">
+                {steps.into_iter().map(|(st, n)| {
+                    let name = editor.draft.with_untracked(|d| step::title(editor.template.get_untracked(), d, st));
+                    view! { <li><button type="button" class="link" on:click=move |_| editor.go(st)>{name}</button>{format!("：{n} 段")}</li> }
+                }).collect_view()}
+            </ul>
+            <p>
+                {strings::import_held(held)}
+                {(held > 0).then(|| view! {
+                    <button type="button" class="link" on:click=move |_| editor.go_to_field(FieldRef::Holding)>{strings::BTN_SEE_HELD}</button>
+                })}
+            </p>
+            <details class="import-furniture">
+                <summary>{strings::import_dropped(furniture.len())}</summary>
+                <ul>{furniture.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+            </details>
+        </section>
     }
 }
 
@@ -177,7 +291,7 @@ fn structure_choice() -> impl IntoView {
     }
 }
 
-fn header_form() -> impl IntoView {
+fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
     let editor = Editor::use_context();
     let t = editor.template.get_untracked();
     let can_advance = move || editor.draft.with(|d| d.header.reporting_year().is_some());
@@ -207,7 +321,7 @@ fn header_form() -> impl IntoView {
         })
     };
     view! {
-        {import_box()}
+        {import_box(summary)}
         {guide_box(t.header.clone())}
         {structure_choice()}
         <Field field=FieldRef::Organ label=strings::LABEL_ORGAN placeholder=strings::EXAMPLE_ORGAN />
@@ -233,8 +347,28 @@ fn header_form() -> impl IntoView {
         <Show when=overridden>
             <button type="button" class="small" on:click=move |_| editor.edit(|d| d.header.title = None)>{strings::BTN_RESET_TITLE}</button>
         </Show>
+        {item_style_choice()}
         <div class="advance">
             <button type="button" disabled=move || !can_advance() on:click=advance>{strings::BTN_ADVANCE_YEAR}</button>
+        </div>
+    }
+}
+
+/// The author's item numbering (一是 / 1. / （1） …), written back the same way.
+fn item_style_choice() -> impl IntoView {
+    let editor = Editor::use_context();
+    let field = FieldRef::ItemStyle;
+    let id = field.dom_id();
+    let current = Memo::new(move |_| editor.draft.with(|d| d.item_style));
+    view! {
+        <div class="field narrow">
+            <label for=id.clone()>{strings::LABEL_ITEM_STYLE}</label>
+            <select id=id on:change=move |ev| editor.edit(|d| d.set_text(field, event_target_value(&ev)))>
+                {ItemStyle::ALL.into_iter().map(|s| view! {
+                    <option value=s.key() selected=move || current.get() == s>{strings::item_style_name(s.key())}</option>
+                }).collect_view()}
+            </select>
+            <div class="field-foot"><span class="hint">{strings::HINT_ITEM_STYLE}</span></div>
         </div>
     }
 }
@@ -255,7 +389,17 @@ fn part_form(p: usize) -> impl IntoView {
     let Some(spec) = editor.template.get_untracked().parts.get(p).cloned() else {
         return ().into_any();
     };
-    let lead = spec.lead.clone().map(|lead_guide| {
+    let has_text = editor
+        .draft
+        .with_untracked(|d| d.parts.get(p).is_some_and(|x| !x.lead.trim().is_empty()));
+    // The template's lead, or the part's own paragraphs an imported report brought.
+    let lead_guide = spec.lead.clone().or_else(|| {
+        has_text.then(|| Guide {
+            guidance: strings::HINT_PART_BODY.to_string(),
+            ..Guide::default()
+        })
+    });
+    let lead = lead_guide.map(|lead_guide| {
         let pattern = lead_guide.placeholder.clone();
         view! {
             <TextArea field=FieldRef::PartLead(p) label=strings::LABEL_LEAD counted=true
@@ -263,10 +407,20 @@ fn part_form(p: usize) -> impl IntoView {
                 hint=lead_guide.guidance.clone() />
         }
     });
+    // Items directly under a part that has subsections (an imported report's).
+    let own_items = editor
+        .draft
+        .with_untracked(|d| d.parts.get(p).is_some_and(|x| !x.items.is_empty()));
     let body = match spec.body.clone() {
         BodySpec::Subsections {
-            suggested_titles, ..
-        } => view! { <SubsectionList part=p suggested=suggested_titles /> }.into_any(),
+            suggested_titles,
+            items,
+            ..
+        } => view! {
+            {own_items.then(|| view! { <ItemList list=ListRef::Part(p) spec=items.clone() /> })}
+            <SubsectionList part=p suggested=suggested_titles />
+        }
+        .into_any(),
         BodySpec::Items { items, .. } => {
             view! { <ItemList list=ListRef::Part(p) spec=items /> }.into_any()
         }
@@ -285,6 +439,8 @@ fn subsection_form(p: usize, id: u32) -> impl IntoView {
     view! {
         {guide_box(guide)}
         <Field field=FieldRef::SubsectionTitle(id) label=strings::LABEL_SUBSECTION_TITLE placeholder=strings::EXAMPLE_SUBSECTION />
+        <TextArea field=FieldRef::SubsectionLead(id) label=strings::LABEL_SUBSECTION_LEAD counted=true
+            hint=strings::HINT_SUBSECTION_LEAD />
         <ItemList list=ListRef::Subsection(p, id) spec=items />
         {add_next_subsection(p)}
     }
@@ -326,6 +482,8 @@ fn closing_form() -> impl IntoView {
     let choices = t.note_choices.clone();
     view! {
         {guide_box(t.closing.clone())}
+        <Field field=FieldRef::Ending label=strings::LABEL_ENDING placeholder=strings::EXAMPLE_ENDING
+            hint=strings::HINT_ENDING />
         <Field field=FieldRef::Signature label=strings::LABEL_SIGNATURE
             placeholder=Signal::derive(move || editor.draft.with(|d| d.header.organ.trim().to_string()))
             hint=strings::HINT_DERIVED_SIGNATURE />

@@ -1,0 +1,441 @@
+//! From pasted text to paragraphs: line ends, spaces, page numbers, page splits, text with
+//! no line breaks, web-page furniture and reposting sites' watermarks. What is removed is
+//! returned, never silently dropped.
+
+use super::markers::{marker, Marker};
+
+/// Closing punctuation: a line ending in one of these ends its paragraph.
+const CLOSERS: &[char] = &[
+    '。', '：', '；', '！', '？', '”', '」', '）', ')', '…', ':', ';', '!', '?',
+];
+
+/// Sentence ends after which a heading may start in text with no line breaks.
+const SENTENCE_ENDS: &[char] = &['。', '：', '；', '！', '？', ':', ';', '!', '?'];
+
+/// The paragraphs of the input and what was removed from it as page furniture.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cleaned {
+    pub paragraphs: Vec<String>,
+    /// Watermarks cut out of the text (each occurrence).
+    pub watermarks: Vec<String>,
+}
+
+pub fn clean(input: &str) -> Cleaned {
+    let (text, watermarks) = cut_watermarks(input);
+    let mut paragraphs = Vec::new();
+    for p in join_lines(&text) {
+        paragraphs.extend(split_run_on(&p));
+    }
+    Cleaned {
+        paragraphs,
+        watermarks,
+    }
+}
+
+/// Input lines → paragraphs: page numbers dropped, indentation trimmed, spaces a PDF put
+/// between digits and Chinese removed, and page-break splits joined.
+pub fn join_lines(input: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false; // the last paragraph may continue on the next line
+    for raw in input.lines() {
+        let line = raw.trim_matches(is_blank);
+        if line.is_empty() || is_page_number(line) {
+            continue;
+        }
+        let line = remove_digit_spaces(line);
+        let structural = marker(&line).is_some_and(|(m, _)| m.is_heading())
+            || super::doc_number(&line).is_some()
+            || super::parse_chinese_date(&line).is_some()
+            || super::is_note(&line);
+        match out.last_mut() {
+            Some(prev) if open && !structural => prev.push_str(&line),
+            _ => out.push(line.clone()),
+        }
+        let last = out.last().expect("just pushed");
+        // A long paragraph not closed by punctuation was cut by a page or line break.
+        open = last.chars().count() > 40
+            && !last.ends_with(CLOSERS)
+            && !structural
+            && !super::is_title(last)
+            && !is_furniture(last);
+    }
+    out
+}
+
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}' || c == '\u{a0}'
+}
+
+fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = t.trim_matches(|c| c == '—' || c == '-' || c == '–');
+    inner.len() < t.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF)
+        || "，。；：、《》“”（）,.;:()".contains(c)
+}
+
+/// PDF extraction puts spaces between Arabic numerals and Chinese ("2022 年"); remove those,
+/// and only those.
+pub fn remove_digit_spaces(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let digit_han = |a: Option<char>, b: Option<char>| {
+                a.is_some_and(|a| a.is_ascii_digit()) && b.is_some_and(is_han)
+            };
+            if digit_han(before, after) || digit_han(after, before) {
+                continue;
+            }
+        }
+        out.push(*c);
+    }
+    out
+}
+
+/// Text copied from some viewers has no line breaks at all: a long paragraph is split
+/// before each 一、 or （一） heading that follows a sentence end, and after a title.
+fn split_run_on(p: &str) -> Vec<String> {
+    if p.chars().count() < 300 {
+        return vec![p.to_string()];
+    }
+    let mut cuts = Vec::new();
+    // A title at the start: "…情况的报告2023年，…".
+    if let Some(at) = p.find("报告") {
+        let end = at + "报告".len();
+        if super::is_title(&p[..end]) && end < p.len() {
+            cuts.push(end);
+        }
+    }
+    let mut last_cut = 0;
+    let mut prev: Option<char> = None;
+    for (at, c) in p.char_indices() {
+        let after_end = prev.is_some_and(|c| SENTENCE_ENDS.contains(&c));
+        prev = Some(c);
+        if at == 0
+            || !(c == '一'
+                || c == '二'
+                || c == '三'
+                || c == '四'
+                || c == '五'
+                || c == '六'
+                || c == '七'
+                || c == '八'
+                || c == '九'
+                || c == '十'
+                || c == '（'
+                || c == '(')
+        {
+            continue;
+        }
+        let Some((m, _)) = marker(&p[at..]) else {
+            continue;
+        };
+        // After a sentence end; or a （一） straight after a short 一、 heading.
+        let after_heading = matches!(m, Marker::Sub(_))
+            && marker(&p[last_cut..at]).is_some_and(|(m, _)| matches!(m, Marker::Part(_)))
+            && p[last_cut..at].chars().count() <= 50;
+        if matches!(m, Marker::Part(_) | Marker::Sub(_)) && (after_end || after_heading) {
+            cuts.push(at);
+            last_cut = at;
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for cut in cuts {
+        if cut > from {
+            out.push(p[from..cut].to_string());
+            from = cut;
+        }
+    }
+    out.push(p[from..].to_string());
+    out
+}
+
+/// A reposting site's watermark repeated inside the text ("某某之家—全网资源每日更新
+/// www.example.com"): a web address that occurs more than once, together with the text
+/// before it that every occurrence shares. Cut out, and the text around it rejoined.
+fn cut_watermarks(input: &str) -> (String, Vec<String>) {
+    let mut text = input.to_string();
+    let mut cut = Vec::new();
+    for _ in 0..4 {
+        let Some(address) = find_address(&text) else {
+            break;
+        };
+        let starts: Vec<usize> = text.match_indices(&address).map(|(i, _)| i).collect();
+        if starts.len() < 2 {
+            break;
+        }
+        // Extend backwards while every occurrence is preceded by the same character.
+        let mut back = 0usize;
+        loop {
+            let prev: Vec<Option<char>> = starts
+                .iter()
+                .map(|&s| text[..s - back].chars().next_back())
+                .collect();
+            match prev[0] {
+                Some(c)
+                    if !is_blank(c)
+                        && !"。，；：,.;:".contains(c)
+                        && prev.iter().all(|p| *p == Some(c))
+                        && back < 60 =>
+                {
+                    back += c.len_utf8()
+                }
+                _ => break,
+            }
+        }
+        // An occurrence at the very start of the text shares nothing before it; use the
+        // longest prefix all the others share that is also a prefix of the first line.
+        let mark = text[starts[0] - back..starts[0] + address.len()].to_string();
+        let mut full = mark.clone();
+        if back == 0 {
+            full = longest_shared_before(&text, &starts, &address);
+        }
+        let n = text.matches(&full).count();
+        cut.extend(std::iter::repeat_n(full.clone(), n));
+        text = text.replace(&full, "\n\n");
+        // A watermark in the middle of a sentence splits it: rejoin.
+        text = rejoin_after_cut(&text);
+    }
+    (text, cut)
+}
+
+fn longest_shared_before(text: &str, starts: &[usize], address: &str) -> String {
+    // Candidates: the text before each occurrence, back to a sentence mark or line start.
+    let mut best = address.to_string();
+    for &s in starts {
+        let before = &text[..s];
+        let from = before
+            .rfind(['\n', '。', '，', '；', ','])
+            .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        let mut candidate = &before[from..];
+        while !candidate.is_empty() {
+            let whole = format!("{candidate}{address}");
+            if text.matches(&whole).count() >= 2 {
+                if whole.len() > best.len() {
+                    best = whole;
+                }
+                break;
+            }
+            let first = candidate.chars().next().map_or(1, char::len_utf8);
+            candidate = &candidate[first..];
+        }
+    }
+    best
+}
+
+fn rejoin_after_cut(text: &str) -> String {
+    // "\n\n" inserted where the mark was: when the text before it does not end a
+    // sentence, the text after continues it.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\n\n") {
+        let (before, after) = (&rest[..at], &rest[at + 2..]);
+        out.push_str(before);
+        let ends = out.trim_end_matches(is_blank).ends_with(CLOSERS)
+            || out.trim_end_matches(is_blank).is_empty()
+            || out.ends_with('\n');
+        if ends {
+            out.push_str("\n\n");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn find_address(text: &str) -> Option<String> {
+    for key in ["www.", "http://", "https://"] {
+        if let Some(at) = text.find(key) {
+            let end = text[at..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || "./-_:%?=&".contains(c)))
+                .map(|e| at + e)
+                .unwrap_or(text.len());
+            let address = &text[at..end];
+            if address.contains('.') && address.len() > key.len() + 3 {
+                return Some(address.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Labels of a government web page around the text: metadata, navigation, tools.
+const FURNITURE_LABELS: &[&str] = &[
+    "来源：",
+    "来源:",
+    "信息来源",
+    "文章来源",
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "更新日期",
+    "索引号",
+    "发布机构",
+    "发布单位",
+    "发文机关：",
+    "责任部门",
+    "公开形式",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "所属主题",
+    "主题分类",
+    "生效日期",
+    "废止日期",
+    "有效性",
+    "浏览次数",
+    "浏览量",
+    "点击率",
+    "点击数",
+    "阅读次数",
+    "访问量",
+    "字体：",
+    "字体:",
+    "【字体",
+    "字号：",
+    "字体大小",
+    "【打印",
+    "打印本页",
+    "关闭窗口",
+    "【关闭",
+    "分享到",
+    "扫一扫",
+    "您所在的位置",
+    "所在位置",
+    "体裁分类",
+    "成文日期]",
+    "发文字号]",
+    "日期:20",
+    "日期：20",
+    "当前位置",
+    "今天是",
+    "无障碍",
+    "简体",
+    "繁体",
+    "责任编辑",
+    "编辑：",
+    "作者：",
+    "附件下载",
+    "相关链接",
+    "上一篇",
+    "下一篇",
+    "网站地图",
+    "版权所有",
+    "ICP备",
+    "网站标识码",
+];
+
+/// A line of web-page furniture: metadata labels, navigation ("首页 > …"), a date with its
+/// weekday, a table row of labels ("索引号: | … |").
+pub fn is_furniture(line: &str) -> bool {
+    let t = line.trim_matches(is_blank);
+    if t.is_empty() {
+        return false;
+    }
+    let short = t.chars().count() <= 80;
+    if !short || t.ends_with('。') {
+        return false;
+    }
+    let compact: String = t.chars().filter(|c| !is_blank(*c)).collect();
+    if FURNITURE_LABELS
+        .iter()
+        .any(|l| compact.contains(&l.replace(' ', "")))
+    {
+        return true;
+    }
+    if compact.starts_with("首页") && (compact.contains('>') || compact.contains('＞')) {
+        return true;
+    }
+    if t.matches('|').count() >= 2 || t.contains(" > ") || t.contains('＞') {
+        return true;
+    }
+    if compact.contains("星期")
+        && ["一", "二", "三", "四", "五", "六", "日", "天"]
+            .iter()
+            .any(|d| compact.contains(&format!("星期{d}")))
+    {
+        return true;
+    }
+    // A bullet or a bracketed label of a metadata list ("• lsx31/2025", "[ 成文日期 ] …").
+    if compact.starts_with(['•', '·', '-', '[', '【'])
+        && (compact.contains(']') || compact.contains('】') || compact.chars().count() <= 30)
+        && !compact.contains('。')
+        && !compact.contains("法治政府建设")
+    {
+        return true;
+    }
+    // "文 号:" with spaces inside the label.
+    compact.starts_with("文号:") || compact.starts_with("文号：")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_join_splits_and_drop_page_numbers() {
+        let text = "一、工作情况\n\n（一）组织领导\n一是加强学习，组织开展了多次专题学习活动和培训，全面提升干部的法治素养和依法行政能\n— 2 —\n力。二是完善制度。\n";
+        let p = join_lines(text);
+        assert_eq!(p, ["一、工作情况", "（一）组织领导", "一是加强学习，组织开展了多次专题学习活动和培训，全面提升干部的法治素养和依法行政能力。二是完善制度。"]);
+        assert_eq!(
+            remove_digit_spaces("2022 年 开展 GB 9704 培训 3 次"),
+            "2022年 开展 GB 9704培训3次"
+        );
+    }
+
+    #[test]
+    fn furniture_lines() {
+        for f in [
+            "来源:某区人民政府办公室 发布时间:2024-03-28 09:18",
+            "索引号: | 015048170/2022-00033 | 发布机构: | 某局 |",
+            "首页 > 政务公开 > 规划计划",
+            "某市人民政府 2019年12月3日星期二",
+            "【字体: 【打印文本】",
+            "无障碍 简体| 繁体",
+            "文 号: | 所属主题: | 其他 |",
+            "时间:2023-02-28 15:36 浏览量:1",
+        ] {
+            assert!(is_furniture(f), "{f}");
+        }
+        for t in [
+            "一、2023年推进法治政府建设的主要举措和成效",
+            "县委、县政府：",
+            "某区2023年度法治政府建设情况报告",
+            "严格落实重大行政决策程序规定，来源于群众。",
+        ] {
+            assert!(!is_furniture(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_watermark_is_cut_and_the_sentence_rejoined() {
+        let text = "某某之家—每日更新www.example.com某省人民政府关于2023年度法治政府建设情况的报告\n一是扛牢第一某某之家—每日更新www.example.com责任人职责。";
+        let (out, cut) = cut_watermarks(text);
+        assert_eq!(cut.len(), 2, "{cut:?}");
+        assert_eq!(cut[0], "某某之家—每日更新www.example.com");
+        assert!(out.contains("一是扛牢第一责任人职责。"), "{out}");
+        assert!(out.contains("某省人民政府关于"));
+    }
+
+    #[test]
+    fn text_with_no_line_breaks_is_split_at_headings() {
+        let body = "开展培训".repeat(60);
+        let text = format!("某局关于2023年度法治政府建设情况的报告2023年，我局坚持依法行政。一、主要举措和成效（一）加强领导。{body}。二、存在的不足和原因一是学习不够。");
+        let got = split_run_on(&text);
+        assert_eq!(got[0], "某局关于2023年度法治政府建设情况的报告");
+        assert!(got[1].starts_with("2023年，我局"));
+        assert!(got.iter().any(|p| p.starts_with("一、主要举措")));
+        assert!(got.iter().any(|p| p.starts_with("（一）加强领导")));
+        assert!(got.iter().any(|p| p.starts_with("二、存在的不足")));
+    }
+}
