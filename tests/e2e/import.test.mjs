@@ -87,7 +87,7 @@ test('two real reports pasted: structure, organ, year, headings and items as the
       assert.ok(after < before, `${after} < ${before}`);
       // The 题注 gives the date; the salutation is kept; 一是 items follow their lead.
       await goToStep(page, '落款');
-      assert.equal(await field(page, '成文日期').inputValue(), '2024-05-28');
+      assert.equal(await field(page, '成文日期').inputValue(), '2024年5月28日');
       assert.match(out, /市人大常委会:/);
     } else {
       // Items numbered on across subsections (3. under （二）) keep their numbers.
