@@ -82,21 +82,65 @@ const boot = `
 const FAZHI_WASM_GZ = "${packed}";
 ${helpers}
 const api = window.FazhiReport = window.FazhiReport || {};
-api.ready = new Promise(function (resolve) { api._onready = resolve; });
+// Start-up messages, shown before the wasm (and its strings.rs) runs.
+const FAZHI_MSG = {
+  csp: "起草工具无法启动：本页面的内容安全策略（CSP）禁止运行 WebAssembly。请页面维护人员在 script-src 中加入 'wasm-unsafe-eval'（Chrome 97 以前的浏览器需 'unsafe-eval'）。",
+  old: ${JSON.stringify(TOO_OLD)},
+  failed: '起草工具启动失败，请刷新页面重试；仍不行请联系页面维护人员（浏览器控制台中有详细信息）。',
+  mount: '起草工具无法在此元素上启动（浏览器控制台中有详细信息）。',
+  unmounted: '起草工具已卸载（在加载完成前调用了 unmount）。',
+  notReady: '起草工具尚未加载完成：请先 await handle.ready',
+};
+let fazhiCspBlocked = false;
+document.addEventListener('securitypolicyviolation', function (e) {
+  if (/^script-src/.test(e.violatedDirective || e.effectiveDirective || '') && /eval/.test(e.blockedURI || '')) fazhiCspBlocked = true;
+});
+function fazhiShow(host, message) {
+  if (!host || typeof host.replaceChildren !== 'function') return;
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = message;
+  host.replaceChildren(p);
+}
+api.ready = new Promise(function (resolve, reject) { api._onready = resolve; api._onfail = reject; });
+api.ready.catch(function () {}); // each handle's ready reports it; no unhandled rejection here
+// One handle per element: mounting it again gives the same handle; unmount always wins.
+const fazhiHandles = new WeakMap();
 api.mount = function (element, options) {
-  var inner = null;
-  var handle = {
+  const keyable = element !== null && (typeof element === 'object' || typeof element === 'function');
+  const known = keyable && fazhiHandles.get(element);
+  if (known) return known;
+  let inner = null, gone = false;
+  const handle = {
     error: null,
     getText: function () { return inner && inner.getText ? inner.getText() : null; },
     getDraft: function () { return inner && inner.getDraft ? inner.getDraft() : null; },
-    loadDraft: function (json) { if (!inner || !inner.loadDraft) throw new Error('起草工具尚未加载完成：请先 await handle.ready'); return inner.loadDraft(json); },
-    unmount: function () { if (inner && inner.unmount) inner.unmount(); },
+    loadDraft: function (json) { if (!inner || !inner.loadDraft) throw new Error(gone ? FAZHI_MSG.unmounted : FAZHI_MSG.notReady); return inner.loadDraft(json); },
+    unmount: function () {
+      gone = true;
+      if (keyable && fazhiHandles.get(element) === handle) fazhiHandles.delete(element);
+      if (inner && inner.unmount) inner.unmount();
+      inner = null;
+    },
   };
+  if (keyable) fazhiHandles.set(element, handle);
   handle.ready = api.ready.then(function () {
-    inner = api._mount(element, options);
+    if (gone) { handle.error = FAZHI_MSG.unmounted; return handle; }
+    try {
+      inner = api._mount(element, options);
+    } catch (e) {
+      console.error('fazhi-report', e);
+      handle.error = FAZHI_MSG.mount;
+      fazhiShow(element, FAZHI_MSG.mount);
+      throw new Error(FAZHI_MSG.mount);
+    }
     handle.error = inner.error || null;
     fallbacks();
     return handle;
+  }, function (e) {
+    handle.error = e.message;
+    fazhiShow(element, e.message);
+    throw e;
   });
   return handle;
 };
@@ -136,9 +180,14 @@ async function fazhiBoot() {
 }
 fazhiBoot().catch(function (e) {
   console.error('fazhi-report', e);
-  document.querySelectorAll('[data-fazhi-report], #fazhi-report').forEach(function (host) {
-    host.textContent = ${JSON.stringify(TOO_OLD)} + '（' + e + '）';
-  });
+  const text = String((e && e.message) || e);
+  const message = typeof WebAssembly !== 'object' ? FAZHI_MSG.old
+    : fazhiCspBlocked || /Content.Security.Policy|unsafe-eval|\\bCSP\\b/i.test(text) ? FAZHI_MSG.csp
+    // A module this browser cannot compile (features newer than it): too old.
+    : e instanceof WebAssembly.CompileError ? FAZHI_MSG.old
+    : FAZHI_MSG.failed;
+  document.querySelectorAll('[data-fazhi-report], #fazhi-report').forEach(function (host) { fazhiShow(host, message); });
+  api._onfail(new Error(message));
 });`;
 
 const target = modern ? 'modern build: current Chrome, Edge, Firefox' : 'compatible build: Chromium 86+, Firefox 78+';

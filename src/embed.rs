@@ -15,18 +15,37 @@ use wasm_bindgen::JsCast;
 
 use crate::components::{App, Editor, CSS};
 use crate::config::{attribute_name, parse_options, Config, RawValue, OPTION_NAMES};
-use crate::model::persisted::{decode, encode};
+use crate::model::persisted::{decode_placed, encode};
 use crate::model::step;
-use crate::model::Draft;
 use crate::strings;
 
 const DECLARED: &str = "[data-fazhi-report], #fazhi-report";
 
+/// One mounted tool: its host element, the page's handle to it, and the app itself.
+struct Instance {
+    id: u32,
+    host: web_sys::Element,
+    handle: Object,
+    _app: Box<dyn std::any::Any>,
+}
+
 thread_local! {
-    /// Mounted instances, by id. The app lives as long as its entry here: the page's
-    /// handle object may be garbage-collected at any time, so it must not own the app.
-    static INSTANCES: RefCell<Vec<(u32, Box<dyn std::any::Any>)>> = const { RefCell::new(Vec::new()) };
+    /// Mounted instances. The app lives as long as its entry here: the page's handle
+    /// object may be garbage-collected at any time, so it must not own the app. One entry
+    /// per host element: mounting it again gives back the same handle.
+    static INSTANCES: RefCell<Vec<Instance>> = const { RefCell::new(Vec::new()) };
     static NEXT_INSTANCE: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// The handle of the instance living in `host`, if there is one.
+fn live_handle(host: &web_sys::Element) -> Option<Object> {
+    let host: &JsValue = host.as_ref();
+    INSTANCES.with(|all| {
+        all.borrow()
+            .iter()
+            .find(|i| AsRef::<JsValue>::as_ref(&i.host) == host)
+            .map(|i| i.handle.clone())
+    })
 }
 
 /// Entry point (called by `main`): installs the page API and mounts declared elements.
@@ -84,7 +103,7 @@ fn mount_declared() {
         else {
             continue;
         };
-        if host.has_attribute("data-fazhi-mounted") {
+        if live_handle(&host).is_some() {
             continue;
         }
         let options: Vec<(String, RawValue)> = OPTION_NAMES
@@ -111,21 +130,31 @@ fn mount_from_js(element: JsValue, options: JsValue) -> JsValue {
     mount(host, parsed).into()
 }
 
+/// The options object, read defensively: a getter that throws, or a Proxy whose traps
+/// throw, gives a Chinese message naming the option instead of an exception.
 fn read_js_options(options: &JsValue) -> Result<Vec<(String, RawValue)>, Vec<String>> {
     if options.is_undefined() || options.is_null() {
         return Ok(vec![]);
     }
-    let Some(object) = options
-        .dyn_ref::<Object>()
-        .filter(|_| !options.is_function())
-    else {
+    if !options.is_object() || options.is_function() {
         return Err(vec![strings::EMBED_OPTIONS_NOT_OBJECT.into()]);
-    };
+    }
+    let keys = Reflect::own_keys(options)
+        .map_err(|_| vec![strings::EMBED_OPTIONS_UNREADABLE.to_string()])?;
     let mut pairs = Vec::new();
-    for entry in Object::entries(object).iter() {
-        let entry: js_sys::Array = entry.unchecked_into();
-        let key = entry.get(0).as_string().unwrap_or_default();
-        let value = entry.get(1);
+    let mut errors = Vec::new();
+    for key in keys.iter() {
+        // Symbol keys are not options.
+        let Some(name) = key.as_string() else {
+            continue;
+        };
+        let value = match Reflect::get(options, &key) {
+            Ok(v) => v,
+            Err(_) => {
+                errors.push(strings::embed_option_unreadable(&name));
+                continue;
+            }
+        };
         let raw = if let Some(s) = value.as_string() {
             RawValue::Text(s)
         } else if let Some(n) = value.as_f64() {
@@ -137,13 +166,22 @@ fn read_js_options(options: &JsValue) -> Result<Vec<(String, RawValue)>, Vec<Str
         } else {
             RawValue::Other(value.js_typeof().as_string().unwrap_or_default())
         };
-        pairs.push((key, raw));
+        pairs.push((name, raw));
     }
-    Ok(pairs)
+    if errors.is_empty() {
+        Ok(pairs)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Mounts one instance (or shows why it cannot) and returns the page's handle to it.
 pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Object {
+    // One lifecycle per element: a second mount gets the live instance's handle, so an
+    // older handle can never unmount a newer instance.
+    if let Some(handle) = live_handle(host) {
+        return handle;
+    }
     let handle = Object::new();
     let Some(shadow) = shadow_root(host) else {
         let _ = Reflect::set(
@@ -157,17 +195,18 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
         return handle;
     };
     shadow.set_inner_html("");
-    // Styles must live inside the shadow root: the page's <head> does not reach in.
-    if let Ok(style) = document.create_element("style") {
-        style.set_text_content(Some(&CSS.concat()));
-        let _ = shadow.append_child(&style);
-    }
+    install_css(&shadow, &document);
     let Ok(container) = document.create_element("div") else {
         return handle;
     };
     let _ = container.set_attribute("class", "fr-root");
     let _ = shadow.append_child(&container);
     let _ = host.set_attribute("data-fazhi-mounted", "");
+    if host.is_connected() && !styled(&container) {
+        // The page's CSP refused our styles: say so rather than look broken.
+        show_errors(&container, &[strings::EMBED_CSP_STYLES.to_string()]);
+        web_sys::console::error_1(&strings::EMBED_CSP_STYLES.into());
+    }
 
     let config = match config {
         Ok(config) => config,
@@ -191,7 +230,14 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
         view! { <App config host=host_for_app on_ready /> }
     });
     let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
-    INSTANCES.with(|all| all.borrow_mut().push((instance, Box::new(unmount))));
+    INSTANCES.with(|all| {
+        all.borrow_mut().push(Instance {
+            id: instance,
+            host: host.clone(),
+            handle: handle.clone(),
+            _app: Box::new(unmount),
+        })
+    });
 
     let method = |name: &str, f: JsValue| {
         let _ = Reflect::set(&handle, &name.into(), &f);
@@ -222,19 +268,21 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
         "loadDraft",
         Closure::<dyn Fn(JsValue) -> Result<(), JsValue>>::new(move |json: JsValue| {
             let Some(editor) = *slot.borrow() else {
-                return Err(strings::EMBED_UNMOUNTED.into());
+                return Err(js_error(strings::EMBED_UNMOUNTED));
             };
-            let text = match json.as_string() {
-                Some(s) => s,
-                None => js_sys::JSON::stringify(&json)
-                    .map(String::from)
-                    .map_err(|_| JsValue::from(strings::EMBED_DRAFT_UNREADABLE))?,
-            };
-            let mut draft = parse_draft(&text).map_err(JsValue::from)?;
+            let text = draft_text(&json).map_err(|m| js_error(&m))?;
+            // The one strict decoder every draft goes through: nothing is guessed, so a
+            // wrong object can never be autosaved over the writer's draft.
+            let decoded = decode_placed(&text)
+                .map_err(|e| js_error(&strings::embed_load_refused(&e.to_string())))?;
+            let mut draft = decoded.stored.draft;
             editor
                 .step
                 .set(step::resume(&mut draft, editor.step.get_untracked()));
             editor.draft.set(draft);
+            if decoded.held > 0 {
+                editor.say(&strings::loaded_with_held(decoded.held));
+            }
             Ok(())
         })
         .into_js_value(),
@@ -250,11 +298,16 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
             let removed = INSTANCES.with(|all| {
                 let mut all = all.borrow_mut();
                 all.iter()
-                    .position(|(id, _)| *id == instance)
+                    .position(|i| i.id == instance)
                     .map(|at| all.remove(at))
             });
             drop(removed);
             shadow_for_unmount.set_inner_html("");
+            let _ = Reflect::set(
+                &shadow_for_unmount,
+                &"adoptedStyleSheets".into(),
+                &js_sys::Array::new(),
+            );
             let _ = host_for_unmount.remove_attribute("data-fazhi-mounted");
         })
         .into_js_value(),
@@ -262,20 +315,76 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
     handle
 }
 
-/// A draft from `loadDraft`: the stored/exported envelope, or a bare draft object. The
-/// caller conforms it to its template (`step::resume`).
-fn parse_draft(text: &str) -> Result<Draft, String> {
-    match decode(text) {
-        Ok(stored) => Ok(stored.draft),
-        Err(envelope_error) => {
-            let mut draft: Draft =
-                serde_json::from_str(text).map_err(|_| envelope_error.message())?;
-            if draft.template.is_empty() {
-                draft.template = crate::model::template::DEFAULT_TEMPLATE_ID.into();
-            }
-            Ok(draft)
-        }
+/// What `loadDraft` was given, as JSON text: a string as it is, an object serialised.
+/// Anything else (undefined, a number, an object whose getters throw) gets a Chinese
+/// message saying what was expected.
+fn draft_text(json: &JsValue) -> Result<String, String> {
+    if let Some(s) = json.as_string() {
+        return Ok(s);
     }
+    if !json.is_object() || json.is_function() {
+        let what = json.js_typeof().as_string().unwrap_or_default();
+        let what = if json.is_null() { "null".into() } else { what };
+        return Err(strings::embed_load_not_a_draft(&what));
+    }
+    js_sys::JSON::stringify(json)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| strings::EMBED_DRAFT_UNREADABLE.to_string())
+}
+
+/// A JavaScript `Error` with a Chinese message (the page can read `e.message`).
+fn js_error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+/// A custom property only our CSS sets: reading it back tells whether the CSS applies.
+const STYLED_PROBE: &str = ".fr-root{--fr-styled:1}";
+
+/// Puts our CSS inside the shadow root (the page's <head> does not reach in). A
+/// constructed stylesheet (`adoptedStyleSheets`) first: a page CSP without
+/// `style-src 'unsafe-inline'` does not apply to it. Else a <style> element.
+fn install_css(shadow: &web_sys::ShadowRoot, document: &web_sys::Document) {
+    let css = format!("{}{STYLED_PROBE}", CSS.concat());
+    if adopt_css(shadow, &css).is_some() {
+        return;
+    }
+    if let Ok(style) = document.create_element("style") {
+        style.set_text_content(Some(&css));
+        let _ = shadow.append_child(&style);
+    }
+}
+
+fn adopt_css(shadow: &web_sys::ShadowRoot, css: &str) -> Option<()> {
+    let window = web_sys::window()?;
+    if !Reflect::has(shadow, &"adoptedStyleSheets".into()).ok()? {
+        return None;
+    }
+    let constructor: Function = Reflect::get(&window, &"CSSStyleSheet".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let sheet = Reflect::construct(&constructor, &js_sys::Array::new()).ok()?;
+    let replace: Function = Reflect::get(&sheet, &"replaceSync".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    replace.call1(&sheet, &css.into()).ok()?;
+    Reflect::set(
+        shadow,
+        &"adoptedStyleSheets".into(),
+        &js_sys::Array::of1(&sheet),
+    )
+    .ok()?;
+    Some(())
+}
+
+/// Whether our CSS reached `container` (see [`STYLED_PROBE`]).
+fn styled(container: &web_sys::Element) -> bool {
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(container).ok().flatten())
+        .and_then(|s| s.get_property_value("--fr-styled").ok())
+        .is_some_and(|v| v.trim() == "1")
 }
 
 fn shadow_root(host: &web_sys::Element) -> Option<web_sys::ShadowRoot> {

@@ -274,7 +274,8 @@ pub const EMBED_OPTIONS_NOT_OBJECT: &str =
 pub const EMBED_NO_SHADOW_ROOT: &str = "无法在此元素上创建 shadow root";
 pub const EMBED_CONFIG_ERRORS: &str = "fazhi-report 配置有误：";
 pub const EMBED_UNMOUNTED: &str = "起草工具已卸载";
-pub const EMBED_DRAFT_UNREADABLE: &str = "无法读取草稿";
+pub const EMBED_DRAFT_UNREADABLE: &str =
+    "loadDraft：无法读取给出的草稿对象（转换为 JSON 时出错）。当前草稿保持不变。";
 pub const EMBED_CONFIG_BANNER: &str =
     "法治政府建设年度报告起草工具：嵌入配置有误，请联系页面维护人员。\n";
 
@@ -403,6 +404,83 @@ pub fn landmark_of(base: &str, organ: &str) -> String {
     } else {
         format!("{base}（{organ}）")
     }
+
+// --- robust: why a draft, a file or storage was refused (DecodeError, BackupError, StoreError) ---
+// Every message these error types show is built here; none passes on a Rust or JavaScript
+// error text (serde's, a DOMException's): those name things a clerk cannot act on.
+
+pub fn decode_not_json(line: usize, column: usize) -> String {
+    format!("不是有效的 JSON 数据（第 {line} 行第 {column} 列附近有错），可能不是本工具的草稿文件，或文件已损坏。")
+}
+pub const DECODE_NOT_A_DRAFT: &str =
+    "这不是本工具的草稿数据（缺少格式版本 schema）。请使用本工具“下载草稿备份”或 getDraft() 得到的数据。";
+pub fn decode_bundle(drafts: usize) -> String {
+    format!("这是“导出全部草稿”的备份文件（含 {drafts} 份草稿），不是单份草稿。请在“我的草稿”页面用“导入备份文件…”导入。")
+}
+pub fn decode_newer(version: u64, supported: u32) -> String {
+    format!("草稿由更新版本的工具写入（格式版本 {version}，本工具支持到 {supported}），请使用新版本工具打开。")
+}
+pub fn decode_missing(field: &str) -> String {
+    format!("草稿数据缺少必需的字段 {field}。")
+}
+pub fn decode_wrong_type(path: &str, expected: &str, found: &str) -> String {
+    format!("草稿数据中有字段类型不对：{path} 应为{expected}，实际是{found}。")
+}
+pub fn decode_unknown_field(path: &str) -> String {
+    format!("草稿数据中有本工具不认识的字段 {path}（可能由更新版本的工具写入）。为免其中内容在保存时丢失，未读入。")
+}
+pub fn decode_unknown_template(template: &str, known: &str) -> String {
+    format!(
+        "草稿使用的报告结构“{template}”本工具没有（可用的有：{known}），可能由更新版本的工具写入。"
+    )
+}
+pub fn decode_bad_id(max: usize) -> String {
+    format!("草稿编号 id 无效：应为 1 到 {max} 个字符的文字，不含控制字符。")
+}
+/// A subsection title kept in the holding section (its part takes no subsections).
+pub fn held_subsection_title(title: &str) -> String {
+    format!("小节：{title}")
+}
+
+pub fn backup_too_large(megabytes: f64) -> String {
+    format!("文件太大（{megabytes:.1} MB），不是本工具的草稿备份。草稿备份通常小于 1 MB。")
+}
+pub const BACKUP_EMPTY: &str = "文件中没有草稿。";
+pub fn backup_refused(reason: &str) -> String {
+    format!("无法导入：{reason}")
+}
+pub fn backup_refused_draft(index: usize, reason: &str) -> String {
+    format!("无法导入：第 {index} 份草稿有问题。{reason}")
+}
+pub const BACKUP_DRAFTS_NOT_A_LIST: &str = "备份文件中的 drafts 应为草稿的数组。";
+
+pub const STORE_FAILED_OTHER: &str = "保存失败：浏览器的本地存储出错，未能写入。您输入的内容仍在页面中，请点击右侧“下载草稿备份”保存到文件。";
+
+// The embedding API's refusals (embed.rs). The loader's own start-up messages (no
+// WebAssembly, a CSP that forbids it, a failed start) are shown before the wasm runs, so
+// they live in scripts/single-file.mjs, not here.
+pub const EMBED_OPTIONS_UNREADABLE: &str =
+    "FazhiReport.mount 的选项对象无法读取（读取时出错，可能是 Proxy）。请传入普通对象，如 { organ: '某局', year: 2025 }。";
+pub fn embed_option_unreadable(name: &str) -> String {
+    format!("选项 {name} 无法读取（读取时出错）。请传入普通的值，而不是会出错的 getter。")
+}
+pub const EMBED_CSP_STYLES: &str = "本页面的内容安全策略（CSP）不允许起草工具使用样式，工具可以使用但显示会不正常。请页面维护人员在 style-src 中允许 'unsafe-inline'，或使用支持 adoptedStyleSheets 的浏览器。";
+pub fn embed_load_refused(reason: &str) -> String {
+    format!("loadDraft：未载入，当前草稿保持不变。{reason}")
+}
+pub fn embed_load_not_a_draft(what: &str) -> String {
+    format!("loadDraft 需要一份草稿（getDraft() 的结果，或其 JSON 文字），收到的是 {what}。当前草稿保持不变。")
+}
+pub fn loaded_with_held(held: usize) -> String {
+    format!(
+        "已载入草稿；其中 {held} 段内容在本报告结构中没有对应位置，暂存在“生成报告”一步，未丢失。"
+    )
+}
+/// Added to the import message when parts of a file did not fit their structure.
+pub fn import_held(held: usize) -> String {
+    format!(
+        "其中 {held} 段内容在草稿的报告结构中没有对应位置，已暂存在该草稿“生成报告”一步，未丢失。"
+    )
 }
 
 // --- import of last year's report (files, summary, carried-over sentences) ---

@@ -232,6 +232,10 @@ pub enum ListRef {
     Subsection(usize, u32),
 }
 
+/// Above this `next_id` a draft's ids are numbered again ([`Draft::repair_ids`]), so
+/// adding rows can never run out of ids (a writer adds far fewer than 2^31 rows).
+pub const ID_HEADROOM_LIMIT: u32 = i32::MAX as u32;
+
 impl Draft {
     /// A fresh draft shaped by `template`: each part with its initial subsections/items.
     pub fn new(template: &Template) -> Draft {
@@ -280,34 +284,56 @@ impl Draft {
             }
         }
         // Ids must be unique for keyed list rendering; repair a draft where they are not.
-        let mut seen = std::collections::HashSet::new();
-        let mut max = self.next_id;
-        let mut all_ids: Vec<&mut u32> = Vec::new();
+        self.repair_ids();
+    }
+
+    /// Every subsection and item id, in document order.
+    fn ids_mut(&mut self) -> Vec<&mut u32> {
+        let mut all: Vec<&mut u32> = Vec::new();
         for part in &mut self.parts {
             for sub in &mut part.subsections {
-                all_ids.push(&mut sub.id);
+                all.push(&mut sub.id);
                 for item in &mut sub.items {
-                    all_ids.push(&mut item.id);
+                    all.push(&mut item.id);
                 }
             }
             for item in &mut part.items {
-                all_ids.push(&mut item.id);
+                all.push(&mut item.id);
             }
         }
-        for id in all_ids.iter() {
-            max = max.max(**id + 1);
+        all
+    }
+
+    /// Makes ids unique and `next_id` at least every id, with room to grow: a draft
+    /// from a file may hold duplicates or ids near `u32::MAX` (where adding would wrap
+    /// and a new row would take an existing row's id). Then every row is numbered again
+    /// from 1 in document order. Returns whether anything changed.
+    pub fn repair_ids(&mut self) -> bool {
+        let next_id = self.next_id;
+        let mut seen = std::collections::HashSet::new();
+        let ids = self.ids_mut();
+        let sound = ids.iter().all(|id| seen.insert(**id) && **id <= next_id)
+            && next_id <= ID_HEADROOM_LIMIT;
+        if sound {
+            return false;
         }
-        for id in all_ids {
-            if !seen.insert(*id) {
-                *id = max;
-                seen.insert(max);
-                max += 1;
-            }
+        let mut next = 0u32;
+        for id in ids {
+            next += 1;
+            *id = next;
         }
-        self.next_id = max;
+        // One past the largest, as drafts written by earlier versions have it.
+        self.next_id = next + 1;
+        true
     }
 
     fn fresh_id(&mut self) -> u32 {
+        if self.next_id >= ID_HEADROOM_LIMIT {
+            // Only a draft never passed through `repair_ids` gets here; numbering again
+            // keeps every id unique rather than wrapping onto an existing row.
+            self.next_id = u32::MAX;
+            self.repair_ids();
+        }
         self.next_id += 1;
         self.next_id
     }

@@ -1,14 +1,36 @@
-//! The versioned form a draft is stored in. Decoding never panics and says, in Chinese,
-//! what is wrong with an entry it cannot use.
+//! The versioned form a draft is stored in, and the one strict decoder every incoming draft
+//! goes through (localStorage, a backup file, a bundle's drafts, the page's `loadDraft`).
+//!
+//! Decoding never panics and never guesses: what it cannot place completely is refused
+//! with a Chinese reason ([`DecodeError`]), never turned into a draft whose fields quietly
+//! default. In detail:
+//! - the envelope (`schema`, `id`, `revision`, `saved_at`, `step`, `draft`) is checked field
+//!   by field; a newer `schema` is refused, an "all drafts" bundle is named as such;
+//! - every field of the draft must have its type (a year given as a number is refused, with
+//!   the field's path), and a field this version does not know is refused when it holds
+//!   anything, since saving again would drop it;
+//! - parts are placed by their template's keys; what has no place in the template (an
+//!   unknown or repeated part, a lead or list the part does not show) goes to the draft's
+//!   holding section, counted in [`Decoded::held`], so it is shown, never lost;
+//! - ids are made unique with room to grow ([`Draft::repair_ids`]).
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::draft::Draft;
+use super::draft::{Closing, DocNumber, Draft, Header, Item, OutputOptions, Part, Subsection};
+use super::numbering::part_marker;
+use super::template::{builtin_templates, BodySpec, Template, DEFAULT_TEMPLATE_ID};
+use crate::strings;
 
 /// Bump when the stored shape changes, and add a migration step in [`migrate`].
 /// 1: the first shape. 2: drafts have a `name` (the drafts page).
 pub const SCHEMA_VERSION: u32 = 2;
+
+/// The "all drafts" backup file's `format` (see `storage::backup`).
+pub const BUNDLE_FORMAT: &str = "fazhi-report-backup";
+
+/// Longest draft id accepted from outside (the tool's own are 14–20 characters).
+pub const MAX_ID_CHARS: usize = 100;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredDraft {
@@ -26,64 +48,455 @@ pub struct StoredDraft {
     pub draft: Draft,
 }
 
+/// Why an incoming draft was refused. `Display` gives the Chinese reason (strings.rs).
 #[derive(Clone, Debug, PartialEq)]
 pub enum DecodeError {
-    NotJson(String),
+    /// Not JSON at all; where the parser stopped.
+    NotJson { line: usize, column: usize },
+    /// JSON, but not an object with a `schema` number.
     NotADraft,
-    NewerVersion(u32),
-    WrongShape(String),
+    /// An "all drafts" backup file where one draft was expected.
+    Bundle { drafts: usize },
+    /// Written by a newer version of the tool.
+    NewerVersion(u64),
+    /// A required field is missing (`id`, `draft`).
+    Missing(&'static str),
+    /// A field has the wrong type: its path, what it should be, what it is.
+    WrongType {
+        path: String,
+        expected: &'static str,
+        found: String,
+    },
+    /// A field this version does not know, holding something (saving would drop it).
+    UnknownField(String),
+    /// The draft names a report structure this version does not have.
+    UnknownTemplate(String),
+    /// The id is empty, too long, or has control characters.
+    BadId,
 }
 
 impl DecodeError {
     pub fn message(&self) -> String {
         match self {
-            DecodeError::NotJson(e) => format!("不是有效的 JSON 数据（{e}）。"),
-            DecodeError::NotADraft => "这不是本工具的草稿数据。".into(),
-            DecodeError::NewerVersion(v) => {
-                format!("草稿由更新版本的工具写入（格式版本 {v}，本工具支持到 {SCHEMA_VERSION}），请使用新版本工具打开。")
+            DecodeError::NotJson { line, column } => strings::decode_not_json(*line, *column),
+            DecodeError::NotADraft => strings::DECODE_NOT_A_DRAFT.into(),
+            DecodeError::Bundle { drafts } => strings::decode_bundle(*drafts),
+            DecodeError::NewerVersion(v) => strings::decode_newer(*v, SCHEMA_VERSION),
+            DecodeError::Missing(field) => strings::decode_missing(field),
+            DecodeError::WrongType {
+                path,
+                expected,
+                found,
+            } => strings::decode_wrong_type(path, expected, found),
+            DecodeError::UnknownField(path) => strings::decode_unknown_field(path),
+            DecodeError::UnknownTemplate(t) => {
+                let known: Vec<&str> = builtin_templates().iter().map(|t| t.id.as_str()).collect();
+                strings::decode_unknown_template(t, &known.join("、"))
             }
-            DecodeError::WrongShape(e) => format!("草稿数据中有字段类型不对（{e}）。"),
+            DecodeError::BadId => strings::decode_bad_id(MAX_ID_CHARS),
         }
     }
 }
 
-pub fn encode(stored: &StoredDraft) -> String {
-    serde_json::to_string(stored).expect("a draft always serialises")
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
 }
 
-pub fn decode(raw: &str) -> Result<StoredDraft, DecodeError> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let schema = value
-        .as_object()
-        .and_then(|o| o.get("schema"))
-        .and_then(Value::as_u64)
-        .ok_or(DecodeError::NotADraft)?;
-    if schema > SCHEMA_VERSION as u64 {
-        return Err(DecodeError::NewerVersion(schema.min(u32::MAX as u64) as u32));
+impl std::error::Error for DecodeError {}
+
+/// A decoded draft and how many paragraphs had to go to its holding section because the
+/// template has no place for them (0 for every draft this tool wrote itself).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub stored: StoredDraft,
+    pub held: usize,
+}
+
+pub fn encode(stored: &StoredDraft) -> String {
+    // Plain structs of strings and numbers: serialising cannot fail. `saved_at` is made
+    // finite first (JSON has no NaN; serde_json would write null).
+    let mut stored = stored.clone();
+    if !stored.saved_at.is_finite() {
+        stored.saved_at = 0.0;
     }
-    let value = migrate(schema as u32, value);
-    serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// Decodes a stored entry or a one-draft file (a leading byte-order mark is allowed).
+pub fn decode(raw: &str) -> Result<StoredDraft, DecodeError> {
+    decode_placed(raw).map(|d| d.stored)
+}
+
+/// [`decode`], also saying how much went to the holding section.
+pub fn decode_placed(raw: &str) -> Result<Decoded, DecodeError> {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    decode_value(value)
+}
+
+/// The decoder proper, for a parsed value (a bundle's drafts come this way).
+pub fn decode_value(value: Value) -> Result<Decoded, DecodeError> {
+    let Value::Object(mut envelope) = value else {
+        return Err(DecodeError::NotADraft);
+    };
+    if envelope.get("format").and_then(Value::as_str) == Some(BUNDLE_FORMAT) {
+        let drafts = envelope
+            .get("drafts")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        return Err(DecodeError::Bundle { drafts });
+    }
+    let schema = match envelope.get("schema") {
+        Some(Value::Number(n)) => n.as_u64().filter(|s| *s >= 1),
+        _ => None,
+    }
+    .ok_or(DecodeError::NotADraft)?;
+    if schema > SCHEMA_VERSION as u64 {
+        return Err(DecodeError::NewerVersion(schema));
+    }
+    migrate(schema as u32, &mut envelope);
+
+    let id = match envelope.remove("id") {
+        Some(Value::String(s)) => s,
+        Some(other) => return Err(wrong("id", TYPE_TEXT, &other)),
+        None => return Err(DecodeError::Missing("id")),
+    };
+    if id.trim().is_empty() || id.chars().count() > MAX_ID_CHARS || id.chars().any(char::is_control)
+    {
+        return Err(DecodeError::BadId);
+    }
+    let revision = match envelope.remove("revision") {
+        None | Some(Value::Null) => 0,
+        Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or(0),
+        Some(other) => return Err(wrong("revision", TYPE_COUNT, &other)),
+    };
+    // `null` was written by versions whose clock gave NaN: a missing time, not a reason
+    // to refuse the text.
+    let saved_at = match envelope.remove("saved_at") {
+        None | Some(Value::Null) => 0.0,
+        Some(Value::Number(n)) => n.as_f64().filter(|t| t.is_finite()).unwrap_or(0.0),
+        Some(other) => return Err(wrong("saved_at", TYPE_NUMBER, &other)),
+    };
+    let step = match envelope.remove("step") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s,
+        Some(other) => return Err(wrong("step", TYPE_TEXT, &other)),
+    };
+    let draft_value = match envelope.remove("draft") {
+        Some(v @ Value::Object(_)) => v,
+        Some(other) => return Err(wrong("draft", TYPE_OBJECT, &other)),
+        None => return Err(DecodeError::Missing("draft")),
+    };
+    envelope.remove("schema");
+    if let Some((key, _)) = envelope.iter().find(|(_, v)| !is_empty_value(v)) {
+        return Err(DecodeError::UnknownField(key.clone()));
+    }
+
+    let mut draft: Draft = match serde_json::from_value(draft_value.clone()) {
+        Ok(d) => d,
+        Err(e) => return Err(locate(&draft_value, Kind::Draft, "draft", &e)),
+    };
+    // Everything in the input must have come through: re-encode and compare.
+    let back = serde_json::to_value(&draft).unwrap_or(Value::Null);
+    unplaced(&draft_value, &back, "draft")?;
+
+    if draft.template.trim().is_empty() {
+        draft.template = DEFAULT_TEMPLATE_ID.into();
+    }
+    let Some(template) = builtin_templates().iter().find(|t| t.id == draft.template) else {
+        return Err(DecodeError::UnknownTemplate(draft.template));
+    };
+    let held = place(&mut draft, template);
+    draft.repair_ids();
+    Ok(Decoded {
+        stored: StoredDraft {
+            schema: SCHEMA_VERSION,
+            id,
+            revision,
+            saved_at,
+            step,
+            draft,
+        },
+        held,
+    })
 }
 
 /// Upgrades an entry written with an older `schema` to the current shape, one version at a
 /// time. Version 1 is the first; later versions add a step here (and a test with a stored
 /// entry of the old shape).
-fn migrate(schema: u32, mut value: Value) -> Value {
+fn migrate(schema: u32, envelope: &mut Map<String, Value>) {
     if schema < 2 {
         // 1 → 2: drafts gain a name; a v1 draft is named after nothing (its title shows).
-        if let Some(draft) = value.get_mut("draft").and_then(Value::as_object_mut) {
+        if let Some(draft) = envelope.get_mut("draft").and_then(Value::as_object_mut) {
             draft.entry("name").or_insert_with(|| Value::from(""));
         }
     }
-    value["schema"] = Value::from(SCHEMA_VERSION);
-    value
+}
+
+const TYPE_TEXT: &str = "文字";
+const TYPE_COUNT: &str = "非负整数";
+const TYPE_NUMBER: &str = "数字";
+const TYPE_OBJECT: &str = "对象（{…}）";
+const TYPE_LIST: &str = "数组（[…]）";
+const TYPE_BOOL: &str = "true 或 false";
+
+fn wrong(path: &str, expected: &'static str, found: &Value) -> DecodeError {
+    DecodeError::WrongType {
+        path: path.into(),
+        expected,
+        found: describe(found),
+    }
+}
+
+/// What a JSON value is, in Chinese, with a short excerpt.
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("{}（{b}）", TYPE_BOOL),
+        Value::Number(n) => format!("数字 {n}"),
+        Value::String(s) => {
+            let short: String = s.chars().take(20).collect();
+            let more = if s.chars().count() > 20 { "…" } else { "" };
+            format!("文字“{short}{more}”")
+        }
+        Value::Array(_) => TYPE_LIST.into(),
+        Value::Object(_) => TYPE_OBJECT.into(),
+    }
+}
+
+/// Whether a value carries nothing (what an absent field defaults to).
+fn is_empty_value(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Bool(b) => !b,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.values().all(is_empty_value),
+    }
+}
+
+/// Fails if `input` has a field that did not come back in `back` (the draft decoded and
+/// encoded again) and that holds something.
+fn unplaced(input: &Value, back: &Value, path: &str) -> Result<(), DecodeError> {
+    match (input, back) {
+        (Value::Object(i), Value::Object(b)) => {
+            for (key, v) in i {
+                let here = format!("{path}.{key}");
+                match b.get(key) {
+                    Some(bv) => unplaced(v, bv, &here)?,
+                    None if is_empty_value(v) => {}
+                    None => return Err(DecodeError::UnknownField(here)),
+                }
+            }
+            Ok(())
+        }
+        (Value::Array(i), Value::Array(b)) => {
+            for (n, (v, bv)) in i.iter().zip(b).enumerate() {
+                unplaced(v, bv, &format!("{path}[{n}]"))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The draft's nested shapes, to find which field a type error is in.
+#[derive(Clone, Copy)]
+enum Kind {
+    Draft,
+    Header,
+    DocNumber,
+    Part,
+    Subsection,
+    Item,
+    Closing,
+    Output,
+}
+
+fn parses(kind: Kind, v: &Value) -> Result<(), serde_json::Error> {
+    fn check<T: serde::de::DeserializeOwned>(v: &Value) -> Result<(), serde_json::Error> {
+        T::deserialize(v).map(|_| ())
+    }
+    match kind {
+        Kind::Draft => check::<Draft>(v),
+        Kind::Header => check::<Header>(v),
+        Kind::DocNumber => check::<DocNumber>(v),
+        Kind::Part => check::<Part>(v),
+        Kind::Subsection => check::<Subsection>(v),
+        Kind::Item => check::<Item>(v),
+        Kind::Closing => check::<Closing>(v),
+        Kind::Output => check::<OutputOptions>(v),
+    }
+}
+
+/// Nested fields: (parent, key) → the kind of the value, and whether it is a list of them.
+fn child(kind: Kind, key: &str) -> Option<(Kind, bool)> {
+    Some(match (kind, key) {
+        (Kind::Draft, "header") => (Kind::Header, false),
+        (Kind::Draft, "parts") => (Kind::Part, true),
+        (Kind::Draft, "closing") => (Kind::Closing, false),
+        (Kind::Draft, "output") => (Kind::Output, false),
+        (Kind::Header, "doc_number") => (Kind::DocNumber, false),
+        (Kind::Part, "subsections") => (Kind::Subsection, true),
+        (Kind::Part | Kind::Subsection, "items") => (Kind::Item, true),
+        _ => return None,
+    })
+}
+
+/// Finds the field a serde error is about, for a message that names it. Every draft
+/// struct takes defaults for missing fields, so a one-field object isolates a field.
+fn locate(v: &Value, kind: Kind, path: &str, error: &serde_json::Error) -> DecodeError {
+    if let Value::Object(map) = v {
+        for (key, value) in map {
+            let here = format!("{path}.{key}");
+            let alone = Value::Object(Map::from_iter([(key.clone(), value.clone())]));
+            let Err(e) = parses(kind, &alone) else {
+                continue;
+            };
+            match (child(kind, key), value) {
+                (Some((inner, false)), Value::Object(_)) => return locate(value, inner, &here, &e),
+                (Some((inner, true)), Value::Array(list)) => {
+                    for (n, element) in list.iter().enumerate() {
+                        if let Err(e) = parses(inner, element) {
+                            return locate(element, inner, &format!("{here}[{n}]"), &e);
+                        }
+                    }
+                    return at(&here, value, &e);
+                }
+                _ => return at(&here, value, &e),
+            }
+        }
+    }
+    at(path, v, error)
+}
+
+/// A type error at a known path: what serde expected, in Chinese.
+fn at(path: &str, found: &Value, error: &serde_json::Error) -> DecodeError {
+    let m = error.to_string();
+    let expected = if m.contains("a string") {
+        TYPE_TEXT
+    } else if m.contains("u32") || m.contains("u64") || m.contains("integer") {
+        TYPE_COUNT
+    } else if m.contains("a boolean") {
+        TYPE_BOOL
+    } else if m.contains("a sequence") {
+        TYPE_LIST
+    } else if m.contains("struct") || m.contains("a map") {
+        TYPE_OBJECT
+    } else if m.contains("f64") {
+        TYPE_NUMBER
+    } else {
+        "另一种类型"
+    };
+    DecodeError::WrongType {
+        path: path.into(),
+        expected,
+        found: describe(found),
+    }
+}
+
+/// Puts each part where its template says (by key; a part without a key by position) and
+/// fits its body to the part's kind. What has no place goes to `holding`, in order.
+/// Returns how many paragraphs went there.
+fn place(draft: &mut Draft, template: &Template) -> usize {
+    let before = draft.holding.len();
+    let mut slots: Vec<Option<Part>> = vec![None; template.parts.len()];
+    let source = std::mem::take(&mut draft.parts);
+    let mut homeless = Vec::new();
+    for (n, part) in source.into_iter().enumerate() {
+        let at = if part.key.is_empty() {
+            Some(n).filter(|&n| n < slots.len())
+        } else {
+            template.parts.iter().position(|s| s.key == part.key)
+        };
+        match at {
+            Some(at) if slots[at].is_none() => slots[at] = Some(part),
+            _ => homeless.push((n, part)),
+        }
+    }
+    let mut held = Vec::new();
+    for (slot, spec) in slots.iter_mut().zip(&template.parts) {
+        let part = slot.get_or_insert_with(Part::default);
+        part.key = spec.key.clone();
+        if spec.lead.is_none() && !part.lead.trim().is_empty() {
+            // This part shows no lead paragraph: keep it where the writer sees it.
+            held.push(std::mem::take(&mut part.lead));
+        }
+        match spec.body {
+            BodySpec::Subsections { .. } => {
+                // Items straight under a part made of subsections: one untitled subsection,
+                // so they stay in the editor and the report.
+                if part.items.iter().any(|i| !i.is_empty()) {
+                    let items = std::mem::take(&mut part.items);
+                    part.subsections.push(Subsection {
+                        id: 0,
+                        title: String::new(),
+                        items,
+                    });
+                } else {
+                    part.items.clear();
+                }
+            }
+            BodySpec::Items { .. } => {
+                let subs = std::mem::take(&mut part.subsections);
+                for sub in subs {
+                    if !sub.title.trim().is_empty() {
+                        held.push(strings::held_subsection_title(&sub.title));
+                    }
+                    part.items.extend(sub.items);
+                }
+            }
+        }
+    }
+    for (n, part) in homeless {
+        held.extend(part_text(&part, n));
+    }
+    draft.parts = slots.into_iter().map(Option::unwrap_or_default).collect();
+    draft.holding.extend(held);
+    draft.holding.len() - before
+}
+
+/// A part with no place in the template, as paragraphs for the holding section.
+fn part_text(part: &Part, index: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let heading = part
+        .heading
+        .clone()
+        .filter(|h| !h.trim().is_empty())
+        .unwrap_or_else(|| part.key.clone());
+    let lead = part.lead.trim();
+    let has_text = !lead.is_empty()
+        || part.items.iter().any(|i| !i.is_empty())
+        || part.subsections.iter().any(|s| !s.is_empty());
+    if !has_text && part.heading.as_deref().is_none_or(|h| h.trim().is_empty()) {
+        return out;
+    }
+    out.push(format!("{}{heading}", part_marker(index)));
+    if !lead.is_empty() {
+        out.push(part.lead.clone());
+    }
+    let item = |i: &Item| crate::render::document::item_text("", i);
+    for sub in &part.subsections {
+        if !sub.title.trim().is_empty() {
+            out.push(strings::held_subsection_title(&sub.title));
+        }
+        out.extend(sub.items.iter().filter(|i| !i.is_empty()).map(item));
+    }
+    out.extend(part.items.iter().filter(|i| !i.is_empty()).map(item));
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::template::builtin_templates;
+    use serde_json::json;
 
     fn stored() -> StoredDraft {
         let mut draft = Draft::new(&builtin_templates()[0]);
@@ -98,10 +511,17 @@ mod tests {
         }
     }
 
+    fn envelope(draft: Value) -> String {
+        json!({"schema": 2, "id": "x", "revision": 1, "saved_at": 5, "step": "opening", "draft": draft})
+            .to_string()
+    }
+
     #[test]
     fn round_trip() {
         let s = stored();
         assert_eq!(decode(&encode(&s)).unwrap(), s);
+        // A byte-order mark, as file import allows, is allowed on every path.
+        assert_eq!(decode(&format!("\u{feff}{}", encode(&s))).unwrap(), s);
     }
 
     #[test]
@@ -120,20 +540,188 @@ mod tests {
 
     #[test]
     fn errors_are_specific() {
-        assert!(matches!(decode("{not json"), Err(DecodeError::NotJson(_))));
+        assert!(matches!(
+            decode("{not json"),
+            Err(DecodeError::NotJson { line: 1, .. })
+        ));
         assert_eq!(decode("[1,2]"), Err(DecodeError::NotADraft));
         assert_eq!(decode(r#"{"hello":1}"#), Err(DecodeError::NotADraft));
         assert_eq!(
             decode(r#"{"schema":99,"id":"x","draft":{}}"#),
             Err(DecodeError::NewerVersion(99))
         );
-        assert!(matches!(
+        assert_eq!(
             decode(r#"{"schema":1,"id":"x","draft":{"opening":5}}"#),
-            Err(DecodeError::WrongShape(_))
-        ));
-        for e in [DecodeError::NotADraft, DecodeError::NewerVersion(2)] {
-            assert!(!e.message().is_empty());
+            Err(DecodeError::WrongType {
+                path: "draft.opening".into(),
+                expected: TYPE_TEXT,
+                found: "数字 5".into()
+            })
+        );
+        for e in [DecodeError::NotADraft, DecodeError::NewerVersion(3)] {
+            assert!(e.to_string().contains("草稿"), "{e}");
         }
+    }
+
+    /// Issue 12, finding 1: everything `loadDraft` was seen to accept and then save over
+    /// the draft is refused, each with its own reason.
+    #[test]
+    fn what_load_draft_accepted_is_refused() {
+        assert_eq!(
+            decode(r#"{"schema":3,"id":"x","draft":{"header":{"organ":"新版"}}}"#),
+            Err(DecodeError::NewerVersion(3))
+        );
+        assert_eq!(decode("{}"), Err(DecodeError::NotADraft));
+        assert_eq!(decode("[]"), Err(DecodeError::NotADraft));
+        assert_eq!(decode("null"), Err(DecodeError::NotADraft));
+        assert_eq!(
+            decode(r#"{"header":{"organ":"裸草稿"},"opening":"x"}"#),
+            Err(DecodeError::NotADraft),
+            "a bare draft without its envelope is not guessed at"
+        );
+        let e = decode(&envelope(json!({"header": {"year": 2024}}))).unwrap_err();
+        assert_eq!(
+            e,
+            DecodeError::WrongType {
+                path: "draft.header.year".into(),
+                expected: TYPE_TEXT,
+                found: "数字 2024".into()
+            }
+        );
+        assert!(e.to_string().contains("draft.header.year"), "{e}");
+        let e = decode(&envelope(json!({"parts": [{"key": "work", "subsections": [{"items": [{"lead": "a"}, {"detail": ["x"]}]}]}]})))
+            .unwrap_err();
+        assert!(
+            matches!(&e, DecodeError::WrongType { path, expected: TYPE_TEXT, .. } if path == "draft.parts[0].subsections[0].items[1].detail"),
+            "{e:?}"
+        );
+        let bundle = json!({"format": BUNDLE_FORMAT, "schema": 2, "drafts": [{}, {}]}).to_string();
+        assert_eq!(decode(&bundle), Err(DecodeError::Bundle { drafts: 2 }));
+        assert!(decode(&bundle)
+            .unwrap_err()
+            .to_string()
+            .contains("全部草稿"));
+        assert_eq!(
+            decode(&envelope(
+                json!({"opening": "x", "opening_v3": "新字段的文字"})
+            )),
+            Err(DecodeError::UnknownField("draft.opening_v3".into()))
+        );
+        assert_eq!(
+            decode(r#"{"schema":2,"id":"x","draft":{},"comment":"备注"}"#),
+            Err(DecodeError::UnknownField("comment".into()))
+        );
+        assert_eq!(
+            decode(&envelope(json!({"template": "county-long"}))),
+            Err(DecodeError::UnknownTemplate("county-long".into()))
+        );
+        for bad_id in [json!(""), json!("a\u{0}b"), json!("x".repeat(101))] {
+            let text = json!({"schema": 2, "id": bad_id, "draft": {}}).to_string();
+            assert_eq!(decode(&text), Err(DecodeError::BadId));
+        }
+        assert!(matches!(
+            decode(r#"{"schema":2,"id":5,"draft":{}}"#),
+            Err(DecodeError::WrongType { .. })
+        ));
+        assert_eq!(
+            decode(r#"{"schema":2,"id":"x"}"#),
+            Err(DecodeError::Missing("draft"))
+        );
+        assert!(matches!(
+            decode(r#"{"schema":2,"id":"x","revision":-1,"draft":{}}"#),
+            Err(DecodeError::WrongType { .. })
+        ));
+        // Empty extras are harmless and accepted.
+        assert!(decode(&envelope(
+            json!({"holding": [], "output": {"bold_leads": false}, "extra": ""})
+        ))
+        .is_ok());
+    }
+
+    #[test]
+    fn a_null_time_is_a_missing_time_not_an_unreadable_draft() {
+        let text = r#"{"schema":2,"id":"x","saved_at":null,"draft":{"opening":"四十个字"}}"#;
+        let s = decode(text).unwrap();
+        assert_eq!((s.saved_at, s.draft.opening.as_str()), (0.0, "四十个字"));
+        let mut s = stored();
+        s.saved_at = f64::NAN;
+        assert_eq!(decode(&encode(&s)).unwrap().saved_at, 0.0);
+    }
+
+    /// Issue 12, finding 3: ids near u32::MAX never wrap onto an existing row.
+    #[test]
+    fn ids_near_the_limit_are_numbered_again() {
+        let text = envelope(json!({
+            "parts": [{"key": "work", "subsections": [{"id": 4294967295u32, "title": "甲",
+                "items": [{"id": 1, "lead": "一"}]}]}],
+            "next_id": 4294967295u32}));
+        let mut d = decode(&text).unwrap().draft;
+        let ids = |d: &Draft| {
+            let mut v = vec![];
+            for p in &d.parts {
+                for s in &p.subsections {
+                    v.push(s.id);
+                    v.extend(s.items.iter().map(|i| i.id));
+                }
+                v.extend(p.items.iter().map(|i| i.id));
+            }
+            v
+        };
+        assert!(d.next_id <= crate::model::draft::ID_HEADROOM_LIMIT);
+        let list = crate::model::ListRef::Subsection(0, d.parts[0].subsections[0].id);
+        for _ in 0..3 {
+            d.add_item(list, None).unwrap();
+        }
+        let all = ids(&d);
+        let unique: std::collections::HashSet<_> = all.iter().collect();
+        assert_eq!(unique.len(), all.len(), "{all:?}");
+        assert!(all.iter().all(|id| *id <= d.next_id));
+        assert_eq!(d.parts[0].subsections[0].items[0].lead, "一");
+    }
+
+    /// Issue 12, finding 5: parts that do not fit the template are placed, never hidden.
+    #[test]
+    fn parts_that_do_not_fit_are_placed_or_held() {
+        let text = envelope(json!({
+        "template": "department-short",
+        "parts": [
+            {"key": "plan", "lead": "计划引言", "items": [{"id": 1, "lead": "计划一"}]},
+            {"key": "work", "items": [{"id": 2, "lead": "散条目", "detail": "在小节之外"}]},
+            {"key": "problems", "lead": "问题引言", "subsections": [{"id": 3, "title": "问题小节", "items": [{"id": 4, "detail": "问题细节"}]}]},
+            {"key": "extra", "heading": "多出的部分", "lead": "多出的引言", "items": [{"id": 5, "detail": "多出的条目"}]},
+            {"key": "work", "lead": "重复部分的文字"}
+        ]}));
+        let Decoded { stored, held } = decode_placed(&text).unwrap();
+        let d = stored.draft;
+        let keys: Vec<_> = d.parts.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["work", "problems", "plan"]);
+        assert_eq!(d.parts[2].lead, "计划引言");
+        assert_eq!(d.parts[2].items[0].lead, "计划一");
+        assert_eq!(
+            d.parts[0].subsections.last().unwrap().items[0].detail,
+            "在小节之外"
+        );
+        assert_eq!(d.parts[1].items[0].detail, "问题细节");
+        assert_eq!(d.parts[1].lead, "问题引言");
+        // Text the template shows nowhere is in the holding section, every character of it.
+        let holding = d.holding.join("\n");
+        for text in [
+            "问题小节",
+            "多出的部分",
+            "多出的引言",
+            "多出的条目",
+            "重复部分的文字",
+        ] {
+            assert!(holding.contains(text), "{text} in {holding}");
+        }
+        assert_eq!(held, d.holding.len());
+        assert!(held >= 5);
+        // The tool's own drafts never need placing.
+        assert_eq!(decode_placed(&encode(&stored_fixture())).unwrap().held, 0);
+    }
+
+    fn stored_fixture() -> StoredDraft {
+        decode(include_str!("../../tests/fixtures/stored-v1.json")).unwrap()
     }
 
     #[test]
@@ -161,5 +749,6 @@ mod tests {
         let s = decode(r#"{"schema":1,"id":"x","draft":{"opening":"开头"}}"#).unwrap();
         assert_eq!(s.draft.opening, "开头");
         assert_eq!(s.revision, 0);
+        assert_eq!(s.draft.template, DEFAULT_TEMPLATE_ID);
     }
 }

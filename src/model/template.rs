@@ -107,15 +107,39 @@ impl PartSpec {
 
 /// Fills `{organ}`, `{year}` and `{next_year}` in a pattern. An unknown year leaves "____"
 /// so a half-filled heading is visibly incomplete rather than silently wrong.
+///
+/// One pass over the pattern only: what is put in is never read again, so a writer's text
+/// that looks like a placeholder (an organ typed as "{organ}{year}局") stays as typed.
 pub fn expand(pattern: &str, organ: &str, year: Option<i32>) -> String {
     let year_text = year.map(|y| y.to_string()).unwrap_or_else(|| "____".into());
     let next_text = year
         .map(|y| (y + 1).to_string())
         .unwrap_or_else(|| "____".into());
-    pattern
-        .replace("{organ}", organ)
-        .replace("{year}", &year_text)
-        .replace("{next_year}", &next_text)
+    let mut out = String::with_capacity(pattern.len() + organ.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let filled = [
+            ("{organ}", organ),
+            ("{year}", year_text.as_str()),
+            ("{next_year}", next_text.as_str()),
+        ]
+        .into_iter()
+        .find(|(name, _)| after.starts_with(name));
+        match filled {
+            Some((name, value)) => {
+                out.push_str(value);
+                rest = &after[name.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The templates shipped with the tool, parsed once.
@@ -201,5 +225,21 @@ mod tests {
             "2023年法治工作计划"
         );
         assert_eq!(expand("{organ}{year}年度", "某局", None), "某局____年度");
+    }
+
+    /// Issue 12, finding 9: the writer's text is never read as a pattern.
+    #[test]
+    fn typed_placeholders_stay_literal() {
+        let organ = "{organ}{year}{next_year}局";
+        assert_eq!(
+            expand("{organ}{year}年度法治政府建设情况报告", organ, Some(2022)),
+            "{organ}{year}{next_year}局2022年度法治政府建设情况报告"
+        );
+        assert_eq!(
+            expand("{unknown}{{year}}", "", Some(2022)),
+            "{unknown}{2022}"
+        );
+        assert_eq!(expand("", "x", None), "");
+        assert_eq!(expand("尾巴{", "x", None), "尾巴{");
     }
 }

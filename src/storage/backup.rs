@@ -4,16 +4,21 @@
 
 use serde_json::Value;
 
-use crate::model::persisted::{decode, encode, DecodeError, StoredDraft, SCHEMA_VERSION};
+pub use crate::model::persisted::BUNDLE_FORMAT;
+use crate::model::persisted::{
+    decode_value, encode, DecodeError, Decoded, StoredDraft, SCHEMA_VERSION,
+};
+use crate::strings;
 
 /// Larger files are refused before parsing (a year's report is some 30 KB of JSON).
 pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
-pub const BUNDLE_FORMAT: &str = "fazhi-report-backup";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum BackupError {
     TooLarge(usize),
     Empty,
+    /// The bundle's `drafts` is not a list.
+    NotAList,
     /// Draft number `index` (1-based) of a bundle, or the only draft, is unusable.
     Draft {
         index: Option<usize>,
@@ -24,75 +29,92 @@ pub enum BackupError {
 impl BackupError {
     pub fn message(&self) -> String {
         match self {
-            BackupError::TooLarge(n) => format!(
-                "文件太大（{:.1} MB），不是本工具的草稿备份。草稿备份通常小于 1 MB。",
-                *n as f64 / 1048576.0
-            ),
-            BackupError::Empty => "文件中没有草稿。".into(),
-            BackupError::Draft { index: None, error } => format!("无法导入：{}", error.message()),
+            BackupError::TooLarge(n) => strings::backup_too_large(*n as f64 / 1048576.0),
+            BackupError::Empty => strings::BACKUP_EMPTY.into(),
+            BackupError::NotAList => strings::backup_refused(strings::BACKUP_DRAFTS_NOT_A_LIST),
+            BackupError::Draft { index: None, error } => strings::backup_refused(&error.message()),
             BackupError::Draft {
                 index: Some(i),
                 error,
-            } => format!("无法导入：第 {i} 份草稿有问题。{}", error.message()),
+            } => strings::backup_refused_draft(*i, &error.message()),
+        }
+    }
+}
+
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for BackupError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BackupError::Draft { error, .. } => Some(error),
+            _ => None,
         }
     }
 }
 
 /// Reads a backup file's text into drafts. All or nothing: one bad draft fails the file.
 pub fn parse_backup(text: &str) -> Result<Vec<StoredDraft>, BackupError> {
+    parse_backup_placed(text).map(|list| list.into_iter().map(|d| d.stored).collect())
+}
+
+/// [`parse_backup`], also saying for each draft how much went to its holding section
+/// (parts that do not fit the draft's template; see `persisted::decode_value`).
+pub fn parse_backup_placed(text: &str) -> Result<Vec<Decoded>, BackupError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| BackupError::Draft {
         index: None,
-        error: DecodeError::NotJson(e.to_string()),
+        error: DecodeError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
     })?;
-    let Some(obj) = value.as_object() else {
-        return Err(BackupError::Draft {
-            index: None,
-            error: DecodeError::NotADraft,
-        });
+    let is_bundle = value.get("format").and_then(Value::as_str) == Some(BUNDLE_FORMAT);
+    if !is_bundle {
+        return decode_value(value)
+            .map(|d| vec![d])
+            .map_err(|error| BackupError::Draft { index: None, error });
+    }
+    let Value::Object(mut bundle) = value else {
+        return Err(BackupError::NotAList);
     };
-    if obj.get("format").and_then(Value::as_str) == Some(BUNDLE_FORMAT) {
-        if let Some(schema) = obj.get("schema").and_then(Value::as_u64) {
-            if schema > SCHEMA_VERSION as u64 {
-                return Err(BackupError::Draft {
-                    index: None,
-                    error: DecodeError::NewerVersion(schema.min(u32::MAX as u64) as u32),
-                });
-            }
-        }
-        let Some(list) = obj.get("drafts").and_then(Value::as_array) else {
+    match bundle.get("schema") {
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|s| s > SCHEMA_VERSION as u64) => {
             return Err(BackupError::Draft {
                 index: None,
-                error: DecodeError::WrongShape("drafts 应为数组".into()),
+                error: DecodeError::NewerVersion(n.as_u64().unwrap_or_default()),
             });
-        };
-        if list.is_empty() {
-            return Err(BackupError::Empty);
         }
-        return list
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                decode(&v.to_string()).map_err(|error| BackupError::Draft {
-                    index: Some(i + 1),
-                    error,
-                })
-            })
-            .collect();
+        _ => {}
     }
-    decode(text)
-        .map(|d| vec![d])
-        .map_err(|error| BackupError::Draft { index: None, error })
+    let Some(Value::Array(list)) = bundle.remove("drafts") else {
+        return Err(BackupError::NotAList);
+    };
+    if list.is_empty() {
+        return Err(BackupError::Empty);
+    }
+    list.into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            decode_value(v).map_err(|error| BackupError::Draft {
+                index: Some(i + 1),
+                error,
+            })
+        })
+        .collect()
 }
 
 /// All drafts in one file.
 pub fn encode_bundle(drafts: &[StoredDraft]) -> String {
     let list: Vec<Value> = drafts
         .iter()
-        .map(|d| serde_json::from_str(&encode(d)).expect("own encoding parses"))
+        .filter_map(|d| serde_json::from_str(&encode(d)).ok())
         .collect();
     serde_json::json!({ "format": BUNDLE_FORMAT, "schema": SCHEMA_VERSION, "drafts": list })
         .to_string()

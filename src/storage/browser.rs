@@ -1,7 +1,12 @@
-//! localStorage behind [`KeyValueStore`], via gloo-storage. gloo's accessor throws when
-//! storage is disabled, so availability is checked first and reported as an error.
+//! localStorage behind [`KeyValueStore`]. Availability is checked first (the accessor
+//! itself throws when storage is blocked) and reported as an error.
+//!
+//! Every call goes through `Reflect`/`Function::call` rather than web-sys's typed
+//! bindings: a page (or an extension) may replace `Storage.prototype.getItem`, and a typed
+//! binding given a non-string traps inside the wasm ("memory access out of bounds").
+//! Here anything unexpected becomes a [`StoreError`], whose message is Chinese.
 
-use gloo_storage::{LocalStorage, Storage};
+use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{KeyValueStore, StoreError};
@@ -13,16 +18,13 @@ pub struct BrowserStore {
 
 impl BrowserStore {
     pub fn new() -> Self {
-        // `window.localStorage` itself throws a SecurityError when storage is blocked.
-        let available = web_sys::window()
-            .map(|w| matches!(w.local_storage(), Ok(Some(_))))
-            .unwrap_or(false);
+        let available = storage().is_ok();
         BrowserStore { available }
     }
 
     fn raw(&self) -> Result<web_sys::Storage, StoreError> {
         if self.available {
-            Ok(LocalStorage::raw())
+            storage()
         } else {
             Err(StoreError::Unavailable)
         }
@@ -35,38 +37,93 @@ impl Default for BrowserStore {
     }
 }
 
+/// `window.localStorage`, which throws a SecurityError when storage is blocked.
+fn storage() -> Result<web_sys::Storage, StoreError> {
+    let window = web_sys::window().ok_or(StoreError::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(StoreError::Unavailable),
+        Err(e) => Err(to_error(e)),
+    }
+}
+
+/// The kind of a thrown value, from its `name` (DOMException or plain Error alike). Its
+/// message and stack are not kept: they are not for the writer.
 fn to_error(e: JsValue) -> StoreError {
-    match e.dyn_ref::<web_sys::DomException>() {
+    let name = Reflect::get(&e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    match name.as_str() {
         // Chromium and Firefox name it QuotaExceededError; old Firefox used NS_ERROR_DOM_QUOTA_REACHED.
-        Some(ex)
-            if ex.name() == "QuotaExceededError" || ex.name() == "NS_ERROR_DOM_QUOTA_REACHED" =>
-        {
-            StoreError::QuotaExceeded
-        }
-        Some(ex) if ex.name() == "SecurityError" => StoreError::Unavailable,
-        Some(ex) => StoreError::Other(ex.message()),
-        None => StoreError::Other(format!("{e:?}")),
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
+        "SecurityError" => StoreError::Unavailable,
+        _ => StoreError::Other(
+            name.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(40)
+                .collect(),
+        ),
+    }
+}
+
+/// Calls `storage[method](args…)`, catching whatever it throws.
+fn call(
+    storage: &web_sys::Storage,
+    method: &str,
+    args: &[&JsValue],
+) -> Result<JsValue, StoreError> {
+    let f: Function = Reflect::get(storage, &method.into())
+        .map_err(to_error)?
+        .dyn_into()
+        .map_err(|_| StoreError::Other("NotAFunction".into()))?;
+    match args {
+        [] => f.call0(storage),
+        [a] => f.call1(storage, a),
+        [a, b, ..] => f.call2(storage, a, b),
+    }
+    .map_err(to_error)
+}
+
+/// A stored value: a string, or nothing. Anything else means someone else's code changed
+/// what storage returns; it is reported, not trusted.
+fn text_or_none(v: JsValue) -> Result<Option<String>, StoreError> {
+    if v.is_null() || v.is_undefined() {
+        Ok(None)
+    } else {
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| StoreError::Other("NotAString".into()))
     }
 }
 
 impl KeyValueStore for BrowserStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.raw()?.get_item(key).map_err(to_error)
+        text_or_none(call(&self.raw()?, "getItem", &[&key.into()])?)
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.raw()?.set_item(key, value).map_err(to_error)
+        call(&self.raw()?, "setItem", &[&key.into(), &value.into()]).map(|_| ())
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.raw()?.remove_item(key).map_err(to_error)
+        call(&self.raw()?, "removeItem", &[&key.into()]).map(|_| ())
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let storage = self.raw()?;
-        let n = storage.length().map_err(to_error)?;
-        Ok((0..n)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .collect())
+        let n = Reflect::get(&storage, &"length".into())
+            .map_err(to_error)?
+            .as_f64()
+            .filter(|n| n.is_finite() && *n >= 0.0)
+            .unwrap_or(0.0) as u32;
+        let mut out = Vec::new();
+        for i in 0..n {
+            // A key that cannot be read is skipped: it is not ours to judge.
+            if let Ok(Some(key)) = call(&storage, "key", &[&i.into()]).and_then(text_or_none) {
+                out.push(key);
+            }
+        }
+        Ok(out)
     }
 }

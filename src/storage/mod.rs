@@ -18,8 +18,22 @@ pub enum StoreError {
     Unavailable,
     /// The quota is full.
     QuotaExceeded,
+    /// Anything else. The text is a diagnostic code (an exception's `name`, e.g.
+    /// `InvalidStateError`), never shown: `Display` gives the Chinese message.
     Other(String),
 }
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            StoreError::Unavailable => crate::strings::SAVE_FAILED_UNAVAILABLE,
+            StoreError::QuotaExceeded => crate::strings::SAVE_FAILED_QUOTA,
+            StoreError::Other(_) => crate::strings::STORE_FAILED_OTHER,
+        })
+    }
+}
+
+impl std::error::Error for StoreError {}
 
 pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;

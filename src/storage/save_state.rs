@@ -45,9 +45,8 @@ impl SaveState {
             SaveState::Restored => strings::SAVE_RESTORED.into(),
             SaveState::Pending => strings::SAVE_PENDING.into(),
             SaveState::Saved { at } => format!("{}（{at}）", strings::SAVE_SAVED_AT),
-            SaveState::Failed(StoreError::QuotaExceeded) => strings::SAVE_FAILED_QUOTA.into(),
-            SaveState::Failed(StoreError::Unavailable) => strings::SAVE_FAILED_UNAVAILABLE.into(),
-            SaveState::Failed(StoreError::Other(e)) => format!("{}{e}", strings::SAVE_FAILED_OTHER),
+            // StoreError's Display is the Chinese message (never the browser's error text).
+            SaveState::Failed(e) => e.to_string(),
             SaveState::Conflict => strings::SAVE_CONFLICT.into(),
         }
     }
@@ -66,9 +65,14 @@ mod tests {
 
     #[test]
     fn failures_speak_chinese_and_say_nothing_is_lost() {
-        for e in [StoreError::QuotaExceeded, StoreError::Unavailable] {
+        for e in [
+            StoreError::QuotaExceeded,
+            StoreError::Unavailable,
+            StoreError::Other("Error: boom\n    at x.js:1".into()),
+        ] {
             let m = SaveState::Failed(e).message();
             assert!(m.contains("仍在页面中"), "{m}");
+            assert!(!m.contains("boom") && !m.contains("Error"), "{m}");
         }
         assert_eq!(
             SaveState::Saved {

@@ -8,7 +8,7 @@ use super::editor::{Editor, View};
 use crate::model::persisted::{encode, StoredDraft};
 use crate::model::step;
 use crate::model::template::{builtin_templates, template_or_default};
-use crate::storage::backup::{encode_bundle, parse_backup};
+use crate::storage::backup::{encode_bundle, parse_backup_placed};
 use crate::storage::save_state::SaveState;
 use crate::storage::session::{Deleted, SetAside, SwitchError};
 use crate::strings;
@@ -115,9 +115,13 @@ pub fn DraftsPage() -> impl IntoView {
                 Ok(t) => t.as_string().unwrap_or_default(),
                 Err(_) => return fail(strings::file_unreadable(&name)),
             };
-            match parse_backup(&text) {
+            match parse_backup_placed(&text) {
                 Err(e) => fail(format!("“{name}”{}", e.message())),
-                Ok(list) => {
+                Ok(placed) => {
+                    // Paragraphs that had no place in their draft's structure (kept in its
+                    // holding section): said in the message, never silent.
+                    let held: usize = placed.iter().map(|d| d.held).sum();
+                    let list: Vec<StoredDraft> = placed.into_iter().map(|d| d.stored).collect();
                     // Asked only about drafts already stored here: OK replaces, Cancel keeps both.
                     let ask = |d: &StoredDraft| {
                         let question = strings::import_replace_question(&display_name(d));
@@ -144,6 +148,9 @@ pub fn DraftsPage() -> impl IntoView {
                                 strings::import_done(&name, report.added, report.replaced);
                             if !report.skipped.is_empty() {
                                 text.push_str(&strings::import_skipped(report.skipped.len()));
+                            }
+                            if held > 0 {
+                                text.push_str(&strings::import_held(held));
                             }
                             say(text);
                         }
