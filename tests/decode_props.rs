@@ -208,7 +208,7 @@ fn is_chinese_reason(m: &str) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(600))]
+    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
     fn any_draft_shaped_json_is_kept_whole_or_refused_in_chinese(envelope in arb_envelope()) {

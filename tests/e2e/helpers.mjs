@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, dirname } from 'node:path';
-import { launch, watch } from './browser.mjs';
+import { after } from 'node:test';
+import { launch as launchBrowser, launchPersistent as launchPersistentBrowser, watch } from './browser.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SINGLE_FILE = join(ROOT, 'dist', 'fazhi-report.html');
@@ -12,7 +13,76 @@ export const SINGLE_FILE_URL = pathToFileURL(SINGLE_FILE).href;
 export const REPORT = readFileSync(join(ROOT, 'tests', 'fixtures', 'sample-report.txt'), 'utf8');
 export const TYPED = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'sample-typed.json'), 'utf8'));
 
-export { launch, watch };
+export { watch };
+
+// --- Every message the page shows, across a test file: none may be a raw error. ---
+// `launch` and `launchPersistent` below instrument every browser context they create, so
+// each test that uses them is covered without a change: an init script watches the
+// document and every shadow root for alerts, status lines and notices, and reports each
+// new text here. After the file's tests, a text that looks like a Rust or JavaScript
+// error (not a Chinese message) fails the file.
+
+/** Every distinct message text shown in any page so far (this test file). */
+export const SHOWN = [];
+/** What a raw error looks like: wasm-bindgen values, traps, panics, JS and serde errors. */
+export const RAW_ERROR = /JsValue|RuntimeError|unwrap|panicked|Error:|invalid type|missing field|at line \d|\bat [\w.]+ \(|undefined is not|is not a function/;
+export const rawErrorsShown = () => SHOWN.filter((t) => RAW_ERROR.test(t));
+
+const COLLECT = () => {
+  if (window.__fazhiCollecting) return;
+  window.__fazhiCollecting = true;
+  const SELECTOR = '[role=alert], [role=status], .notice, .save-state, .drafts-error, .drafts-message, .config-error, .loading';
+  const seen = new Set();
+  const roots = new Set();
+  const scan = () => {
+    pending = false;
+    for (const root of roots) {
+      for (const el of root.querySelectorAll(SELECTOR)) {
+        const text = (el.textContent || '').trim();
+        if (text && !seen.has(text)) {
+          seen.add(text);
+          try { window.__fazhiShown(text); } catch (e) { /* binding gone with the page */ }
+        }
+      }
+    }
+  };
+  let pending = false;
+  const observer = new MutationObserver(() => { if (!pending) { pending = true; setTimeout(scan, 20); } });
+  const watchRoot = (root) => { roots.add(root); observer.observe(root, { subtree: true, childList: true, characterData: true }); };
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); watchRoot(root); return root; };
+  watchRoot(document);
+};
+
+async function instrument(context) {
+  await context.exposeBinding('__fazhiShown', (_source, text) => { SHOWN.push(text); });
+  await context.addInitScript(COLLECT);
+  return context;
+}
+
+/** Headless Chromium whose every context (and `browser.newPage()`) reports the messages shown. */
+export async function launch() {
+  const browser = await launchBrowser();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => instrument(await newContext(options));
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.once('close', () => context.close().catch(() => {}));
+    return page;
+  };
+  return browser;
+}
+
+/** A browser with a profile on disk (see browser.mjs), reporting the messages shown. */
+export async function launchPersistent(userDataDir) {
+  return instrument(await launchPersistentBrowser(userDataDir));
+}
+
+after(() => {
+  const raw = rawErrorsShown();
+  assert.deepEqual(raw, [], `raw (non-Chinese) error text shown in the page:\n${raw.join('\n')}`);
+});
 
 /** A new browser profile (empty storage) with one page on the single file. */
 export async function openTool(browser, { viewport = { width: 1440, height: 900 }, url = SINGLE_FILE_URL } = {}) {

@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launchPersistent } from './browser.mjs';
-import { launch, openTool, SINGLE_FILE_URL, heading, field, waitSaved, saveState, goToStep, outputText } from './helpers.mjs';
+import { launch, launchPersistent, openTool, SINGLE_FILE_URL, heading, field, waitSaved, saveState, goToStep, outputText } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
