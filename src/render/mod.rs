@@ -12,4 +12,6 @@ pub(crate) mod zip;
 
 pub use document::{build, Block, BlockKind, Document};
 pub use file_name::safe_file_name;
-pub use text::{count_chars, to_text, windows_text, TextOptions};
+pub use text::{
+    count_chars, has_unbroken_run, to_text, windows_text, TextOptions, UNBROKEN_RUN_LIMIT,
+};

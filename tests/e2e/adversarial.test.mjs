@@ -339,9 +339,16 @@ test('10: one huge field does not freeze the page (50 000 letters typed, 200 000
   await opening.fill('c'.repeat(200_000));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const pasteMs = Date.now() - t;
-  console.log(`huge field: fill 50 000 ${fillMs} ms, keystroke median ${median} ms (${keys.join(', ')}), paste 200 000 ${pasteMs} ms`);
+  // The report's text box on the output step holds the same run.
+  t = Date.now();
+  const report = await outputText(page);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const outputMs = Date.now() - t;
+  console.log(`huge field: fill 50 000 ${fillMs} ms, keystroke median ${median} ms (${keys.join(', ')}), paste 200 000 ${pasteMs} ms, output step ${outputMs} ms`);
   assert.ok(median < 400, `keystroke median ${median} ms`);
-  assert.ok(pasteMs < 5000, `paste ${pasteMs} ms`);
+  assert.ok(pasteMs < 3000, `paste ${pasteMs} ms`);
+  assert.ok(outputMs < 3000, `output step ${outputMs} ms`);
+  assert.ok(report.includes('c'.repeat(200_000)));
   await waitSaved(page);
   assert.equal((await stored(page)).draft.opening.length, 200_000, 'every character kept');
   await context.close();

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::editor::Editor;
 use crate::model::field::FieldRef;
-use crate::render::count_chars;
+use crate::render::{count_chars, has_unbroken_run, UNBROKEN_RUN_LIMIT};
 use crate::strings;
 
 /// The draft's text for `field`, as a signal that changes only when that text does.
@@ -99,15 +99,19 @@ fn text_area(
 ) -> AnyView {
     let described = format!("{id}-hint");
     let has_hint = move || !hint.with(|h| h.is_empty());
+    // A run too long to wrap quickly: the box scrolls sideways instead, and says why.
+    let long_run = move || value.with(|v| has_unbroken_run(v, UNBROKEN_RUN_LIMIT));
     let control = view! {
         <textarea
             id=id.clone()
             rows="4"
+            class:long-run=long_run
             prop:value=move || value.get()
             placeholder=move || placeholder.get()
             aria-describedby=move || has_hint().then(|| described.clone())
             on:input=move |ev| on_input.run(event_target_value(&ev))
         ></textarea>
+        <Show when=long_run><span class="hint">{strings::HINT_LONG_RUN}</span></Show>
     };
     let count = counted.then_some(value);
     frame(

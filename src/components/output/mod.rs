@@ -131,6 +131,7 @@ pub fn OutputStep() -> impl IntoView {
                 <div class="field holding">
                     <label for=FieldRef::Holding.dom_id()>{strings::LABEL_HOLDING}</label>
                     <textarea id=FieldRef::Holding.dom_id() readonly rows="6"
+                        class:long-run=move || editor.draft.with(|d| d.holding.iter().any(|h| crate::render::has_unbroken_run(h, crate::render::UNBROKEN_RUN_LIMIT)))
                         prop:value=move || editor.draft.with(|d| d.holding.join("\n"))></textarea>
                     <button type="button" class="small-btn" on:click=move |_| editor.edit(|d| d.holding.clear())>{strings::BTN_CLEAR_HOLDING}</button>
                 </div>
@@ -193,7 +194,9 @@ pub fn OutputStep() -> impl IntoView {
             <p class="result" role="status" aria-live="polite">{move || result.get()}</p>
             <div class="field">
                 <label for="f-output">{strings::LABEL_OUTPUT}</label>
-                <textarea id="f-output" class="output-text" readonly rows="18" prop:value=move || text.get()></textarea>
+                <textarea id="f-output" class="output-text" readonly rows="18"
+                    class:long-run=move || text.with(|t| crate::render::has_unbroken_run(t, crate::render::UNBROKEN_RUN_LIMIT))
+                    prop:value=move || text.get()></textarea>
             </div>
             <div node_ref=scratch class="scratch"></div>
         </div>
