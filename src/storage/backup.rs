@@ -152,6 +152,26 @@ mod tests {
     }
 
     #[test]
+    fn errors_are_std_errors_with_their_cause() {
+        let e = parse_backup(r#"{"schema":9,"id":"x","draft":{}}"#).unwrap_err();
+        let source = std::error::Error::source(&e).map(|s| s.to_string());
+        assert_eq!(source, Some(DecodeError::NewerVersion(9).to_string()));
+        assert!(e.to_string().starts_with("无法导入："), "{e}");
+        let bundle = r#"{"format":"fazhi-report-backup","schema":2,"drafts":{}}"#;
+        assert_eq!(parse_backup(bundle), Err(BackupError::NotAList));
+        // A bundle's misfit draft is placed and counted, like a single one.
+        let misfit = r#"{"format":"fazhi-report-backup","schema":2,"drafts":[{"schema":2,"id":"m","draft":{"parts":[{"key":"extra","lead":"多出的部分"}]}}]}"#;
+        let placed = parse_backup_placed(misfit).unwrap();
+        assert!(placed[0].held > 0);
+        assert!(placed[0]
+            .stored
+            .draft
+            .holding
+            .concat()
+            .contains("多出的部分"));
+    }
+
+    #[test]
     fn every_problem_has_a_chinese_message() {
         let cases = [
             ("".to_string(), "JSON"),

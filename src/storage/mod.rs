@@ -440,6 +440,16 @@ mod tests {
     }
 
     #[test]
+    fn store_errors_display_in_chinese_only() {
+        let other = StoreError::Other("InvalidStateError".into());
+        for e in [StoreError::Unavailable, StoreError::QuotaExceeded, other] {
+            let m = e.to_string();
+            assert!(m.contains("仍在页面中"), "{m}");
+            assert!(!m.contains("Error"), "{m}");
+        }
+    }
+
+    #[test]
     fn namespace_and_ids_are_safe() {
         assert_eq!(sanitize_namespace("科技局/../x"), "..x");
         assert_eq!(sanitize_namespace(""), "default");
