@@ -574,3 +574,7 @@ pub const HINT_SUBSECTION_LEAD: &str =
 pub const LABEL_ENDING: &str = "结束语（可选）";
 pub const EXAMPLE_ENDING: &str = "如：特此报告。";
 pub const HINT_ENDING: &str = "写在正文之后、署名之前。";
+
+/// Under a text box that stopped wrapping (a run of over 1000 characters with no space).
+pub const HINT_LONG_RUN: &str =
+    "此段有一长串不含空格的字符，为免卡顿已不自动换行（左右滚动查看）。";
