@@ -481,7 +481,7 @@ fn part_text(part: &Part, index: usize) -> Vec<String> {
     if !lead.is_empty() {
         out.push(part.lead.clone());
     }
-    let item = |i: &Item| crate::render::document::item_text("", i);
+    let item = |i: &Item| super::draft::item_text("", i);
     for sub in &part.subsections {
         if !sub.title.trim().is_empty() {
             out.push(strings::held_subsection_title(&sub.title));
