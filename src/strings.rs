@@ -404,6 +404,7 @@ pub fn landmark_of(base: &str, organ: &str) -> String {
     } else {
         format!("{base}（{organ}）")
     }
+}
 
 // --- robust: why a draft, a file or storage was refused (DecodeError, BackupError, StoreError) ---
 // Every message these error types show is built here; none passes on a Rust or JavaScript
