@@ -478,7 +478,7 @@ pub fn loaded_with_held(held: usize) -> String {
     )
 }
 /// Added to the import message when parts of a file did not fit their structure.
-pub fn import_held(held: usize) -> String {
+pub fn backup_import_held(held: usize) -> String {
     format!(
         "其中 {held} 段内容在草稿的报告结构中没有对应位置，已暂存在该草稿“生成报告”一步，未丢失。"
     )

@@ -80,8 +80,9 @@ fn arb_items() -> BoxedStrategy<Value> {
 }
 
 fn arb_subsection() -> BoxedStrategy<Value> {
-    (arb_id(), text_value(), arb_items())
-        .prop_map(|(id, title, items)| json!({"id": id, "title": title, "items": items}))
+    (arb_id(), text_value(), text_value(), arb_items()).prop_map(|(id, title, lead, items)| {
+        json!({"id": id, "title": title, "lead": lead, "items": items})
+    })
         .boxed()
 }
 

@@ -435,9 +435,8 @@ fn place(draft: &mut Draft, template: &Template) -> usize {
                 if part.items.iter().any(|i| !i.is_empty()) {
                     let items = std::mem::take(&mut part.items);
                     part.subsections.push(Subsection {
-                        id: 0,
-                        title: String::new(),
                         items,
+                        ..Subsection::default()
                     });
                 } else {
                     part.items.clear();
@@ -448,6 +447,9 @@ fn place(draft: &mut Draft, template: &Template) -> usize {
                 for sub in subs {
                     if !sub.title.trim().is_empty() {
                         held.push(strings::held_subsection_title(&sub.title));
+                    }
+                    if !sub.lead.trim().is_empty() {
+                        held.push(sub.lead);
                     }
                     part.items.extend(sub.items);
                 }
@@ -485,6 +487,9 @@ fn part_text(part: &Part, index: usize) -> Vec<String> {
     for sub in &part.subsections {
         if !sub.title.trim().is_empty() {
             out.push(strings::held_subsection_title(&sub.title));
+        }
+        if !sub.lead.trim().is_empty() {
+            out.push(sub.lead.clone());
         }
         out.extend(sub.items.iter().filter(|i| !i.is_empty()).map(item));
     }

@@ -150,7 +150,7 @@ pub fn DraftsPage() -> impl IntoView {
                                 text.push_str(&strings::import_skipped(report.skipped.len()));
                             }
                             if held > 0 {
-                                text.push_str(&strings::import_held(held));
+                                text.push_str(&strings::backup_import_held(held));
                             }
                             say(text);
                         }
