@@ -10,8 +10,12 @@ function fazhiContainerFallback(shadow) {
   if (!root || root.hasAttribute('data-fazhi-cq')) return;
   root.setAttribute('data-fazhi-cq', '');
   var widths = [], css = '';
-  shadow.querySelectorAll('style').forEach(function (style) {
-    var text = style.textContent.replace(/\/\*[\s\S]*?\*\//g, '');
+  // Our CSS is a constructed sheet where the browser has them (embed.rs), whose dropped
+  // @container rules the CSSOM no longer holds: embed.rs leaves the text on the shadow root.
+  var texts = [shadow.fazhiCssText || ''];
+  shadow.querySelectorAll('style').forEach(function (style) { texts.push(style.textContent); });
+  texts.forEach(function (source) {
+    var text = source.replace(/\/\*[\s\S]*?\*\//g, '');
     var query = /@container\s*\(\s*max-width:\s*(\d+)px\s*\)\s*\{((?:[^{}]*\{[^{}]*\})*)\s*\}/g, m;
     while ((m = query.exec(text))) {
       var w = m[1];

@@ -151,6 +151,9 @@ export async function click(page, text, { scope = '', nth = 0, selector = 'butto
   const ok = await call(page, `${TEXT} var b = byText(args.scope, args.selector, text, args.nth); if (!b) return false; b.click(); return true;`,
     { scope, nth, selector, text: reArg(text) });
   if (!ok) throw new Error(`no button ${text}`);
+  // What a click sets in motion a frame later (the focus moving to a new row) lands before
+  // the next step, as it does for a person: typed text never goes where focus is about to leave.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 20)))));
 }
 
 /** The text of the first element matching `selector` (in shadow roots too). */
