@@ -129,7 +129,12 @@ impl Draft {
             FieldRef::ItemLead(id) => item(id).map(|i| i.lead.clone()).unwrap_or_default(),
             FieldRef::ItemDetail(id) => item(id).map(|i| i.detail.clone()).unwrap_or_default(),
             FieldRef::Signature => self.closing.signature.clone().unwrap_or_default(),
-            FieldRef::Date => self.closing.date.clone(),
+            // What the clerk typed while it is not a date; else the date itself.
+            FieldRef::Date => self
+                .closing
+                .date_input
+                .clone()
+                .unwrap_or_else(|| self.closing.date.clone()),
             FieldRef::Note => self.closing.note.clone(),
             FieldRef::Ending => self.closing.ending.clone(),
             FieldRef::ItemStyle => self.item_style.key().to_string(),
@@ -178,7 +183,12 @@ impl Draft {
                 }
             }
             FieldRef::Signature => self.closing.signature = derived(text),
-            FieldRef::Date => self.closing.date = text,
+            // Read as a date (any form a clerk types), kept as typed while it is not one.
+            FieldRef::Date => {
+                let (iso, typed) = super::date::store_typed(&text);
+                self.closing.date = iso;
+                self.closing.date_input = typed;
+            }
             FieldRef::Note => self.closing.note = text,
             FieldRef::Ending => self.closing.ending = text,
             FieldRef::ItemStyle => {
@@ -306,5 +316,19 @@ mod tests {
         assert_eq!(walked.len(), count);
         assert_eq!(item_list(&d, added), Some(ListRef::Part(1)));
         assert_eq!(item_list(&d, 999), None);
+    }
+
+    #[test]
+    fn the_date_field_reads_typed_dates_and_keeps_what_is_not_one() {
+        let mut d = Draft::default();
+        d.set_text(FieldRef::Date, "2023年2月17日".into());
+        assert_eq!(
+            (d.closing.date.as_str(), d.closing.date_input.as_deref()),
+            ("2023-02-17", None)
+        );
+        assert_eq!(d.text(FieldRef::Date), "2023-02-17");
+        d.set_text(FieldRef::Date, "2023年2月30日".into());
+        assert_eq!(d.closing.date, "");
+        assert_eq!(d.text(FieldRef::Date), "2023年2月30日");
     }
 }
