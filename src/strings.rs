@@ -157,7 +157,6 @@ pub const LABEL_DRAFT_NAME: &str = "草稿名称";
 pub const TAG_CURRENT: &str = "正在编辑";
 pub const BTN_OPEN: &str = "打开";
 pub const BTN_COPY_DRAFT: &str = "复制";
-pub const BTN_COPY_NEXT_YEAR: &str = "复制为下一年";
 pub const LABEL_COPY_NEXT_YEAR: &str = "复制并前移一年";
 pub const BTN_EXPORT: &str = "导出";
 pub const DRAFTS_EMPTY: &str = "还没有保存的草稿。开始填写后会自动保存。";

@@ -37,7 +37,6 @@ pub enum Undo {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub text: String,
-    pub undo: Option<Undo>,
     /// Raw text of an unreadable stored entry, offered as a download.
     pub rescue: Option<String>,
 }
@@ -203,7 +202,6 @@ impl Editor {
     pub fn say(&self, text: impl Into<String>) {
         self.notice.set(Some(Notice {
             text: text.into(),
-            undo: None,
             rescue: None,
         }));
     }

@@ -58,7 +58,6 @@ pub fn App(
             SaveState::Idle,
             Some(Notice {
                 text: format!("{}（{}）", strings::LOAD_CORRUPT, error.message()),
-                undo: None,
                 rescue: Some(raw),
             }),
         ),
@@ -263,14 +262,10 @@ fn NoticeBar() -> impl IntoView {
     };
     let notice = move || {
         editor.notice.get().map(|notice| {
-            let undo = notice.undo.clone();
             let rescue = notice.rescue.clone();
             view! {
                 <div class="notice" role="alert">
                     <span>{notice.text.clone()}</span>
-                    {undo.map(|u| view! {
-                        <button type="button" on:click=move |_| editor.undo(u.clone())>{strings::BTN_UNDO}</button>
-                    })}
                     {rescue.map(|raw| view! {
                         <button type="button" on:click=move |_| { let _ = web::download(strings::FILE_UNREADABLE_DRAFT, "application/json", &raw); }>
                             {strings::BTN_DOWNLOAD_UNREADABLE}
