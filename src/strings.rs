@@ -578,3 +578,18 @@ pub const HINT_ENDING: &str = "写在正文之后、署名之前。";
 /// Under a text box that stopped wrapping (a run of over 1000 characters with no space).
 pub const HINT_LONG_RUN: &str =
     "此段有一长串不含空格的字符，为免卡顿已不自动换行（左右滚动查看）。";
+
+// --- drafts-page rename under storage faults ---
+/// Storage refused a rename on the drafts page: the renamed draft was offered as a file.
+pub fn rename_not_stored(error: &crate::storage::StoreError, offered: bool) -> String {
+    let why = match error {
+        crate::storage::StoreError::QuotaExceeded => "浏览器存储空间已满",
+        crate::storage::StoreError::Unavailable => "此浏览器禁用了本地存储",
+        crate::storage::StoreError::Other(_) => "浏览器存储出错",
+    };
+    if offered {
+        format!("改名未保存（{why}）：已把改名后的草稿下载为备份文件，新名称不会丢失；清理存储后可再改名或导入该文件。")
+    } else {
+        format!("改名未保存（{why}），也无法下载备份文件：请记下新名称，稍后再改。")
+    }
+}

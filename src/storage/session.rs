@@ -107,6 +107,19 @@ pub enum SwitchError {
     Store(StoreError),
 }
 
+/// Why a rename on the drafts page was not stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RenameError {
+    /// Storage refused the write (full, or failing). `renamed` is the draft with its new
+    /// name, for the writer to keep as a file: the typed name is never only on screen.
+    NotStored {
+        error: StoreError,
+        renamed: Box<StoredDraft>,
+    },
+    /// The draft is missing, unreadable or was just saved elsewhere: nothing written.
+    Other(SwitchError),
+}
+
 /// A draft switched to: show this.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
@@ -466,24 +479,35 @@ impl<S: KeyValueStore> Session<S> {
 
     /// Gives a stored draft (not the one open here) a new name, on top of what storage
     /// holds now: a newer save from another tab keeps its text, and that tab hears of it.
-    pub fn rename(&mut self, id: &str, name: String, now: Now) -> Result<(), SwitchError> {
+    /// When storage refuses the write, the renamed draft comes back for a file.
+    pub fn rename(&mut self, id: &str, name: String, now: Now) -> Result<(), RenameError> {
         let wall = self.wall(now.wall);
         let mut stored = match self.repo.load(id, wall) {
             Ok(LoadOutcome::Restored(s)) => *s,
             Ok(LoadOutcome::Unreadable { error, .. }) => {
-                return Err(SwitchError::Unreadable(error))
+                return Err(RenameError::Other(SwitchError::Unreadable(error)))
             }
-            Ok(LoadOutcome::Fresh) => return Err(SwitchError::Missing),
-            Err(e) => return Err(SwitchError::Store(e)),
+            Ok(LoadOutcome::Fresh) => return Err(RenameError::Other(SwitchError::Missing)),
+            Err(e) => return Err(RenameError::Other(SwitchError::Store(e))),
         };
         let base = stored.revision;
         stored.draft.name = name;
         stored.revision = base + 1;
         stored.saved_at = wall;
         match self.repo.save_checked(&stored, base) {
-            Ok(()) => self.keep_current_pointer(),
-            Err(SaveError::Conflict { .. }) => Err(SwitchError::ChangedElsewhere),
-            Err(SaveError::Store(e)) => Err(SwitchError::Store(e)),
+            // The name is stored; only the current-draft pointer may have failed.
+            Ok(()) => self.keep_current_pointer().map_err(RenameError::Other),
+            Err(SaveError::Conflict { .. }) => {
+                Err(RenameError::Other(SwitchError::ChangedElsewhere))
+            }
+            Err(SaveError::Store(error)) => {
+                // Whether or not the draft's own key was written, the file has the name.
+                stored.revision = 0;
+                Err(RenameError::NotStored {
+                    error,
+                    renamed: Box::new(stored),
+                })
+            }
         }
     }
 
@@ -987,8 +1011,37 @@ mod tests {
         assert_eq!(b.stored().draft.opening, "乙更新的段落");
         assert_eq!(
             a.s.rename("gone", "x".into(), at(5.0)),
-            Err(SwitchError::Missing)
+            Err(RenameError::Other(SwitchError::Missing))
         );
+    }
+
+    #[test]
+    fn a_rename_storage_refuses_comes_back_for_a_file_and_writes_nothing() {
+        // B's draft X is stored; A (on its own draft) renames X with storage nearly full.
+        let store = MemoryStore::with_quota(6_000);
+        let (mut b, _) = Tab::open(&store, 0.2);
+        b.type_opening("乙的段落");
+        assert_eq!(b.save(0.0), SaveOutcome::Saved);
+        let x = b.s.id().to_string();
+        let (mut a, _) = Tab::open(&store, 0.1);
+        a.s.new_draft(blank(), &a.draft.clone(), a.step, at(1.0), 0.9)
+            .unwrap();
+        let before = b.stored();
+        let long = "名".repeat(6_000);
+        match a.s.rename(&x, long.clone(), at(2.0)) {
+            Err(RenameError::NotStored { error, renamed }) => {
+                assert_eq!(error, StoreError::QuotaExceeded);
+                assert_eq!(renamed.id, x);
+                assert_eq!(renamed.draft.name, long, "the typed name is in the file");
+                assert_eq!(renamed.draft.opening, "乙的段落", "with the draft's text");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(b.stored(), before, "storage keeps what it had");
+        // With room again the same rename is stored, on top of B's revision.
+        a.s.rename(&x, "短名".into(), at(3.0)).unwrap();
+        assert_eq!(b.stored().draft.name, "短名");
+        assert_eq!(b.stored().revision, before.revision + 1);
     }
 
     #[test]

@@ -154,3 +154,64 @@ test('hostile text in fields is stored, reloaded and exported unchanged, and nev
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+// Storage faults switched on in the page: every localStorage write throws.
+const faults = (page, kind) => page.evaluate((kind) => {
+  if (!window.__realSetItem) window.__realSetItem = Storage.prototype.setItem;
+  const set = window.__realSetItem;
+  Storage.prototype.setItem = function (k, v) {
+    if (kind === 'quota') throw new DOMException('full', 'QuotaExceededError');
+    if (kind === 'error') throw new Error('injected fault');
+    return set.call(this, k, v);
+  };
+}, kind);
+const stored = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fazhi-report/')).map((k) => localStorage.getItem(k)).join('\n'));
+
+test('renaming the open draft while saves fail: the name field is the editor\'s, and a second rename keeps the first', async () => {
+  // The chaos session's seed 1: the row showed the stored name, so the second rename
+  // started from it and overwrote the first, which only the page held.
+  const { context, page } = await openTool(browser);
+  await field(page, '发文机关').fill('甲局');
+  await waitSaved(page);
+  await faults(page, 'error');
+  await draftsPage(page);
+  const name = page.locator('tr.current input.name');
+  await name.fill('第一名');
+  await page.getByRole('button', { name: /返回/ }).first().click();
+  await page.locator('.save-state', { hasText: /失败/ }).waitFor();
+  await draftsPage(page);
+  assert.equal(await name.inputValue(), '第一名', 'the field shows the name the page holds, not the stored one');
+  await name.fill((await name.inputValue()) + '第二名');
+  await page.getByRole('button', { name: /返回/ }).first().click();
+  await faults(page, null);
+  await draftsPage(page); // entering the drafts page saves the open draft
+  assert.match(await stored(page), /第一名第二名/);
+  await context.close();
+});
+
+test('renaming another draft while storage is full offers the renamed draft as a file and changes nothing stored', async () => {
+  // The chaos session's seed 2: the failed rename was only on screen.
+  const { context, page } = await openTool(browser);
+  await field(page, '发文机关').fill('甲局');
+  await waitSaved(page);
+  await draftsPage(page);
+  await page.getByRole('button', { name: '新建草稿' }).click();
+  await field(page, '发文机关').fill('乙局');
+  await waitSaved(page);
+  await draftsPage(page);
+  await faults(page, 'quota');
+  const other = page.locator('tr:not(.current) input.name');
+  const before = await stored(page);
+  await other.fill('甲局的新名');
+  const [file] = await Promise.all([page.waitForEvent('download'), other.press('Enter')]);
+  const offered = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  assert.equal(offered.draft.name, '甲局的新名');
+  assert.equal(offered.draft.header.organ, '甲局', 'the file is the whole draft');
+  await page.locator('.drafts-error', { hasText: /改名未保存.*下载为备份文件/ }).waitFor();
+  assert.equal(await stored(page), before, 'storage unchanged');
+  await faults(page, null);
+  await other.fill('甲局的新名2');
+  await other.press('Enter');
+  await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('甲局的新名2')));
+  await context.close();
+});

@@ -10,7 +10,7 @@ use crate::model::step;
 use crate::model::template::{builtin_templates, template_or_default};
 use crate::storage::backup::{encode_bundle, parse_backup_placed};
 use crate::storage::save_state::SaveState;
-use crate::storage::session::{Deleted, SetAside, SwitchError};
+use crate::storage::session::{Deleted, RenameError, SetAside, SwitchError};
 use crate::strings;
 use crate::web;
 
@@ -228,24 +228,43 @@ pub fn DraftsPage() -> impl IntoView {
                         view! {
                             <tr class:current=current>
                                 <td>
-                                    <input class="name" aria-label=strings::LABEL_DRAFT_NAME value=s.draft.name.clone() placeholder=name.clone()
-                                        on:change=move |ev| {
-                                            let v = event_target_value(&ev);
-                                            if s_rename.id == editor.draft_id.get_untracked() {
-                                                editor.edit(|d| d.name = v);
-                                            } else {
-                                                // On top of what storage holds now, revision-checked.
-                                                let renamed = session
-                                                    .try_update_value(|s| s.rename(&s_rename.id, v, web::now()))
-                                                    .expect("the session lives as long as the editor");
-                                                refresh.update(|n| *n += 1);
-                                                match renamed {
-                                                    Ok(()) => {}
-                                                    Err(SwitchError::Store(e)) => fail(format!("{}{}", strings::RENAME_FAILED, store_message(e))),
-                                                    Err(_) => fail(format!("{}{}", strings::RENAME_FAILED, strings::DRAFT_GONE_ELSEWHERE)),
-                                                }
-                                            }
-                                        } />
+                                    {if current {
+                                        // The draft open here: the field is the editor's own name,
+                                        // not the stored one (a save may be pending or may have
+                                        // failed), and each keystroke is an edit, saved by the
+                                        // editor's rules (debounce, page hide, retry, file rescue).
+                                        view! {
+                                            <input class="name" aria-label=strings::LABEL_DRAFT_NAME placeholder=name.clone()
+                                                prop:value=move || editor.draft.with(|d| d.name.clone())
+                                                on:input=move |ev| {
+                                                    let v = event_target_value(&ev);
+                                                    editor.edit(|d| d.name = v);
+                                                } />
+                                        }.into_any()
+                                    } else {
+                                        view! {
+                                            <input class="name" aria-label=strings::LABEL_DRAFT_NAME value=s.draft.name.clone() placeholder=name.clone()
+                                                on:change=move |ev| {
+                                                    let v = event_target_value(&ev);
+                                                    // On top of what storage holds now, revision-checked.
+                                                    let renamed = session
+                                                        .try_update_value(|s| s.rename(&s_rename.id, v, web::now()))
+                                                        .expect("the session lives as long as the editor");
+                                                    refresh.update(|n| *n += 1);
+                                                    match renamed {
+                                                        Ok(()) => {}
+                                                        // Storage refused: the renamed draft goes to a file.
+                                                        Err(RenameError::NotStored { error, renamed }) => {
+                                                            let file = web::safe_file_name(&strings::backup_file_stem(&display_name(&renamed)), "json");
+                                                            let offered = web::download(&file, "application/json", &encode(&renamed)).is_ok();
+                                                            fail(strings::rename_not_stored(&error, offered));
+                                                        }
+                                                        Err(RenameError::Other(SwitchError::Store(e))) => fail(format!("{}{}", strings::RENAME_FAILED, store_message(e))),
+                                                        Err(RenameError::Other(_)) => fail(format!("{}{}", strings::RENAME_FAILED, strings::DRAFT_GONE_ELSEWHERE)),
+                                                    }
+                                                } />
+                                        }.into_any()
+                                    }}
                                     {current.then(|| view! { <span class="tag">{strings::TAG_CURRENT}</span> })}
                                 </td>
                                 <td>{s.draft.header.organ.clone()}</td>
