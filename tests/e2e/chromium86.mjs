@@ -34,6 +34,18 @@ function unpack() {
 /** Starts headless Chromium 86 and attaches playwright over CDP. close() ends the process. */
 export async function launch86() {
   unpack();
+  // Chromium 86 in single-process mode now and then accepts the DevTools socket but never
+  // answers playwright's attach (seen on a loaded 2-core machine): start it afresh, up to 3 times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchOnce(attempt < 3 ? 30000 : 90000);
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+async function launchOnce(connectTimeout) {
   const profile = mkdtempSync(join(tmpdir(), 'fazhi-c86-'));
   const proc = spawn(EXE, [
     '--headless', '--no-sandbox', '--single-process', '--no-zygote', '--disable-gpu', '--no-first-run',
@@ -56,7 +68,12 @@ export async function launch86() {
     proc.stderr.on('data', read);
     proc.on('exit', (code) => done(() => reject(new Error(`Chromium 86 exited (${code}):\n${err.slice(-4000)}`))));
   });
-  const browser = await chromium.connectOverCDP(endpoint, { timeout: 90000 }).catch((e) => { proc.kill('SIGKILL'); throw e; });
+  const browser = await chromium.connectOverCDP(endpoint, { timeout: connectTimeout }).catch((e) => {
+    proc.kill('SIGKILL');
+    process.removeListener('exit', kill);
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  });
   return {
     browser,
     context: browser.contexts()[0],
