@@ -183,15 +183,7 @@ fn typed_strings(v: &Value, key: &str, out: &mut Vec<String>) {
 }
 
 fn ids(d: &Draft) -> Vec<u32> {
-    let mut v = vec![];
-    for p in &d.parts {
-        for s in &p.subsections {
-            v.push(s.id);
-            v.extend(s.items.iter().map(|i| i.id));
-        }
-        v.extend(p.items.iter().map(|i| i.id));
-    }
-    v
+    d.ids().collect()
 }
 
 fn is_chinese_reason(m: &str) -> bool {

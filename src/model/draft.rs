@@ -426,6 +426,13 @@ impl Draft {
     }
 
     /// Every subsection with the index of its part.
+    /// Every row id (subsections and items), in no particular order.
+    pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.subsections()
+            .map(|(_, s)| s.id)
+            .chain(self.items().map(|(_, i)| i.id))
+    }
+
     pub fn subsections(&self) -> impl Iterator<Item = (usize, &Subsection)> {
         self.parts
             .iter()
@@ -593,9 +600,6 @@ impl Draft {
         true
     }
 }
-
-// Dates live in `model::date`; these names stay for the modules that import them from here.
-pub use super::date::{chinese_date, parse_iso_date};
 
 impl Draft {
     /// The report's own sentences, one field per line, without numbering words or the

@@ -661,23 +661,12 @@ mod tests {
                 "items": [{"id": 1, "lead": "一"}]}]}],
             "next_id": 4294967295u32}));
         let mut d = decode(&text).unwrap().draft;
-        let ids = |d: &Draft| {
-            let mut v = vec![];
-            for p in &d.parts {
-                for s in &p.subsections {
-                    v.push(s.id);
-                    v.extend(s.items.iter().map(|i| i.id));
-                }
-                v.extend(p.items.iter().map(|i| i.id));
-            }
-            v
-        };
         assert!(d.next_id <= crate::model::draft::ID_HEADROOM_LIMIT);
         let list = crate::model::ListRef::Subsection(0, d.parts[0].subsections[0].id);
         for _ in 0..3 {
             d.add_item(list, None).unwrap();
         }
-        let all = ids(&d);
+        let all: Vec<u32> = d.ids().collect();
         let unique: std::collections::HashSet<_> = all.iter().collect();
         assert_eq!(unique.len(), all.len(), "{all:?}");
         assert!(all.iter().all(|id| *id <= d.next_id));

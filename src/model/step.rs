@@ -244,7 +244,7 @@ pub fn status(template: &Template, draft: &Draft, step: Step) -> StepStatus {
             .unwrap_or(StepStatus::Empty),
         Step::Closing => fields_status(&[
             filled(draft.signature()),
-            super::draft::chinese_date(&draft.closing.date).is_some(),
+            super::date::chinese_date(&draft.closing.date).is_some(),
         ]),
         Step::Output => StepStatus::Empty,
     }

@@ -187,7 +187,7 @@ pub fn parse_chinese_date(p: &str) -> Option<String> {
     let (m, rest) = rest.split_once('月')?;
     let d = rest.strip_suffix('日')?;
     let iso = format!("{:04}-{:02}-{:02}", digits(y)?, digits(m)?, digits(d)?);
-    crate::model::draft::parse_iso_date(&iso).map(|_| iso)
+    crate::model::date::parse_iso_date(&iso).map(|_| iso)
 }
 
 #[cfg(test)]

@@ -339,7 +339,7 @@ fn metadata(r: &mut Report, line: &str) {
     if r.date.is_none() {
         if let Some(v) = value_after("成文日期") {
             let iso = super::parse_chinese_date(&v).or_else(|| {
-                crate::model::draft::parse_iso_date(&v)
+                crate::model::date::parse_iso_date(&v)
                     .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
             });
             r.date = iso;

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use crate::model::draft::{chinese_date, Draft, Item};
+use crate::model::date::chinese_date;
+use crate::model::draft::{Draft, Item};
 use crate::model::numbering::{part_marker, subsection_marker, ItemStyle};
 use crate::model::step::Step;
 use crate::model::template::{ItemLayout, Template};

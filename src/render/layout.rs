@@ -4,7 +4,8 @@
 
 use super::document::{BlockKind, Document};
 use super::text::{half_width_units, signature_columns};
-use crate::model::draft::{self, chinese_date, Draft};
+use crate::model::date::chinese_date;
+use crate::model::draft::{self, Draft};
 use crate::model::step::Step;
 
 /// 3号, 2号, 4号 in points.
