@@ -1,0 +1,101 @@
+// Benchmark (not a test): prints the single file's size and how long it takes, opened
+// from file:// in headless Chromium, until the first field can be typed into, beside the
+// same figure for a blank page with one <input>, measured the same way in the same run.
+// Also, measured in the same run: the same file without DecompressionStream (the loader's own
+// inflate, as in Firefox ESR 78–102), and, if dist-modern/ exists (scripts/build.sh --modern),
+// the modern build (stable Rust's wasm features, which Chromium 86 / Firefox 78 cannot run);
+// last, the compatible build in Chromium 86.
+// One section of `node scripts/bench.mjs` (which runs after a release build).
+import { readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { launch } from '../../tests/e2e/browser.mjs';
+import { SINGLE_FILE, ROOT } from '../../tests/e2e/helpers.mjs';
+
+export async function run({ runs }) {
+const MODERN = join(ROOT, 'dist-modern', 'fazhi-report.html');
+const blankPath = join(mkdtempSync(join(tmpdir(), 'fazhi-bench-')), 'blank.html');
+writeFileSync(blankPath, '<!doctype html><meta charset="utf-8"><title>blank</title><input id="f-organ">');
+const NO_DS = () => { delete window.DecompressionStream; };
+
+// Milliseconds from navigation start until a visible, enabled #f-organ exists (in the
+// document or in any open shadow root), polled every 2 ms inside the page.
+async function timeToField(browser, url, phases, initScript) {
+  const context = await browser.newContext();
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  const ms = await page.waitForFunction(() => {
+    const find = (root) => {
+      const hit = root.querySelector('#f-organ');
+      if (hit) return hit;
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
+      return null;
+    };
+    const el = find(document);
+    return el && !el.disabled && el.getBoundingClientRect().height > 0 ? performance.now() : null;
+  }, null, { polling: 2, timeout: 20000 }).then((h) => h.jsonValue());
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+  await context.close();
+  if (marks['fazhi:boot'] && phases) phases.push(marks);
+  return ms;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const variants = [
+  { name: 'compatible build', file: SINGLE_FILE },
+  { name: 'compatible, own inflate', file: SINGLE_FILE, initScript: NO_DS },
+  ...(existsSync(MODERN) ? [{ name: 'modern build', file: MODERN }] : []),
+];
+for (const v of variants) { v.times = []; v.phases = []; }
+const browser = await launch();
+const blank = [];
+await timeToField(browser, pathToFileURL(SINGLE_FILE).href); // warm the disk cache
+for (let i = 0; i < runs; i++) {
+  blank.push(await timeToField(browser, pathToFileURL(blankPath).href));
+  for (const v of variants) v.times.push(await timeToField(browser, pathToFileURL(v.file).href, v.phases, v.initScript));
+}
+await browser.close();
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const b = median(blank);
+console.log(`fazhi-report benchmark (headless Chromium, file://, median of ${runs})`);
+console.log(`  blank page, same probe      ${b.toFixed(0)} ms   [${blank.map((x) => x.toFixed(0)).join(', ')}]`);
+for (const v of variants) {
+  const html = readFileSync(v.file);
+  const t = median(v.times);
+  const phase = (x, y) => median(v.phases.map((m) => m[y] - m[x])).toFixed(0);
+  console.log(`  ${v.name.padEnd(27)} ${kb(html.length)} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip (budget 800 KB raw)`);
+  console.log(`    time to first field       ${t.toFixed(0)} ms = ${(t / b).toFixed(1)}x a blank page   [${v.times.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(`    phases (median ms)        script start ${median(v.phases.map((m) => m['fazhi:boot'])).toFixed(0)} · unpack ${phase('fazhi:boot', 'fazhi:unpacked')} · compile+instantiate ${phase('fazhi:unpacked', 'fazhi:main')} · first render ${phase('fazhi:main', 'fazhi:rendered')}`);
+}
+console.log('  (goal: within 2x a blank page; the React peer: about 6x)');
+
+// The compatible build in Chromium 86 (tests/e2e/chromium86.mjs). Playwright's waitForFunction
+// does not work there, so the page polls itself (from an evaluate started at commit).
+const { launch86 } = await import('../../tests/e2e/chromium86.mjs');
+const c86 = await launch86();
+const probe = () => new Promise((resolve) => {
+  const find = (root) => {
+    const hit = root.querySelector('#f-organ');
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
+    return null;
+  };
+  (function poll() { const el = find(document); if (el && el.getBoundingClientRect().height > 0) resolve(performance.now()); else setTimeout(poll, 2); })();
+});
+const old = { tool: [], blank: [] };
+for (let i = 0; i <= runs; i++) {
+  for (const [key, file] of [['blank', blankPath], ['tool', SINGLE_FILE]]) {
+    const page = await c86.context.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'commit' });
+    const ms = await page.evaluate(probe);
+    if (i > 0) old[key].push(ms); // the first round warms the cache
+    await page.close();
+  }
+}
+await c86.close();
+console.log(`  Chromium 86, compatible    ${median(old.tool).toFixed(0)} ms = ${(median(old.tool) / median(old.blank)).toFixed(1)}x its blank page (${median(old.blank).toFixed(0)} ms)   [${old.tool.map((x) => x.toFixed(0)).join(', ')}]`);
+}
