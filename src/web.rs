@@ -20,6 +20,25 @@ pub fn now() -> crate::storage::session::Now {
     }
 }
 
+/// Runs `f` and records how long it took as a User Timing measure named `name` (e.g.
+/// `fazhi:save`, `fazhi:docx`): a mark, a measure, then the mark cleared, so it works in
+/// Chromium 86 and Firefox 78 alike and costs a few calls when nobody reads it. Only the
+/// latest measure of each name is kept in the timeline (memory stays flat over a long
+/// session); a `PerformanceObserver` sees them all (scripts/bench/work.mjs).
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &perf {
+        let _ = p.mark(name);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        p.clear_measures_with_measure_name(name);
+        let _ = p.measure_with_start_mark(name, name);
+        p.clear_marks_with_mark_name(name);
+    }
+    out
+}
+
 /// Local wall-clock time "HH:MM:SS" for the save indicator.
 pub fn local_time() -> String {
     let d = js_sys::Date::new_0();
