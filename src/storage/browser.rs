@@ -6,20 +6,40 @@
 //! binding given a non-string traps inside the wasm ("memory access out of bounds").
 //! Here anything unexpected becomes a [`StoreError`], whose message is Chinese.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{KeyValueStore, StoreError};
 
-#[derive(Clone, Copy, Debug)]
+/// Not `Clone`: what an instance last wrote with `set_kept` is its own (see `KEPT`).
+#[derive(Debug)]
 pub struct BrowserStore {
     available: bool,
+    /// This instance's slot in `KEPT`.
+    id: u32,
 }
+
+thread_local! {
+    /// Per store instance: the key and JavaScript string it last wrote with `set_kept`.
+    /// Comparing that with what storage holds (`===`, in JavaScript) needs no copy of a long
+    /// draft into the wasm. Kept here, not in the store, so the store stays `Send + Sync`
+    /// for Leptos's `StoredValue` (the wasm has one thread).
+    static KEPT: RefCell<HashMap<u32, (String, JsValue)>> = RefCell::default();
+}
+
+static NEXT_ID: AtomicU32 = AtomicU32::new(0);
 
 impl BrowserStore {
     pub fn new() -> Self {
         let available = storage().is_ok();
-        BrowserStore { available }
+        BrowserStore {
+            available,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     fn raw(&self) -> Result<web_sys::Storage, StoreError> {
@@ -28,6 +48,12 @@ impl BrowserStore {
         } else {
             Err(StoreError::Unavailable)
         }
+    }
+}
+
+impl Drop for BrowserStore {
+    fn drop(&mut self) {
+        let _ = KEPT.try_with(|k| k.borrow_mut().remove(&self.id));
     }
 }
 
@@ -108,6 +134,30 @@ impl KeyValueStore for BrowserStore {
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         call(&self.raw()?, "removeItem", &[&key.into()]).map(|_| ())
+    }
+
+    fn set_kept(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        KEPT.with(|k| k.borrow_mut().remove(&self.id));
+        let value = JsValue::from_str(value);
+        call(&self.raw()?, "setItem", &[&key.into(), &value])?;
+        KEPT.with(|k| k.borrow_mut().insert(self.id, (key.to_string(), value)));
+        Ok(())
+    }
+
+    fn holds_kept(&self, key: &str) -> bool {
+        let Some(value) = KEPT.with(|k| {
+            k.borrow()
+                .get(&self.id)
+                .filter(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        }) else {
+            return false;
+        };
+        // Anything unexpected (storage gone, getItem replaced and throwing) means "cannot
+        // tell": the caller reads the entry the usual way.
+        self.raw()
+            .and_then(|s| call(&s, "getItem", &[&key.into()]))
+            .is_ok_and(|now| now.is_string() && now == value)
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {

@@ -6,12 +6,26 @@ use std::rc::Rc;
 
 use super::{KeyValueStore, StoreError};
 
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct MemoryStore {
     entries: Rc<RefCell<BTreeMap<String, String>>>,
     /// Maximum total of key + value characters, like localStorage's per-origin quota.
     quota: Option<usize>,
     unavailable: bool,
+    /// What this instance last wrote with `set_kept` (not shared with its clones, which
+    /// stand for other tabs on the same storage).
+    kept: RefCell<Option<(String, String)>>,
+}
+
+impl Clone for MemoryStore {
+    fn clone(&self) -> Self {
+        MemoryStore {
+            entries: self.entries.clone(),
+            quota: self.quota,
+            unavailable: self.unavailable,
+            kept: RefCell::default(),
+        }
+    }
 }
 
 impl MemoryStore {
@@ -71,5 +85,21 @@ impl KeyValueStore for MemoryStore {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         self.check()?;
         Ok(self.entries.borrow().keys().cloned().collect())
+    }
+
+    fn set_kept(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.kept.replace(None);
+        self.set(key, value)?;
+        self.kept
+            .replace(Some((key.to_string(), value.to_string())));
+        Ok(())
+    }
+
+    fn holds_kept(&self, key: &str) -> bool {
+        let kept = self.kept.borrow();
+        let Some((k, v)) = kept.as_ref() else {
+            return false;
+        };
+        k == key && !self.unavailable && self.entries.borrow().get(key) == Some(v)
     }
 }

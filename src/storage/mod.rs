@@ -41,6 +41,21 @@ pub trait KeyValueStore {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// Every key in the store (other tools' keys too; callers filter by prefix).
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+
+    /// Writes `value` and keeps hold of it, so [`Self::holds_kept`] can later tell whether
+    /// `key` still holds exactly it. One value is kept per store instance: the last one
+    /// written this way. Default: a plain write, nothing kept.
+    fn set_kept(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.set(key, value)
+    }
+
+    /// Whether `key` holds exactly the value this instance last wrote with
+    /// [`Self::set_kept`] (anyone's other write or a removal since: `false`), told without
+    /// copying the value out (the browser's store compares in JavaScript). Default: cannot
+    /// tell, `false`.
+    fn holds_kept(&self, _key: &str) -> bool {
+        false
+    }
 }
 
 /// Every key starts with this, then the schema's major version: localStorage on file://
@@ -79,6 +94,10 @@ pub enum LoadOutcome {
 pub struct DraftRepository<S: KeyValueStore> {
     store: S,
     namespace: String,
+    /// Key and revision of the draft entry [`Self::save`] last wrote (the value the store
+    /// keeps, see [`KeyValueStore::set_kept`]). A `Mutex` only so the session stays
+    /// `Sync` for Leptos's `StoredValue`; nothing else holds it.
+    own: std::sync::Mutex<Option<(String, u64)>>,
 }
 
 impl<S: KeyValueStore> DraftRepository<S> {
@@ -86,6 +105,7 @@ impl<S: KeyValueStore> DraftRepository<S> {
         DraftRepository {
             store,
             namespace: sanitize_namespace(namespace),
+            own: Default::default(),
         }
     }
 
@@ -234,9 +254,19 @@ impl<S: KeyValueStore> DraftRepository<S> {
     /// page last read or wrote. A stored entry with a higher revision means another tab saved
     /// since; then nothing is written and the caller must let the writer choose.
     pub fn save_checked(&self, stored: &StoredDraft, base_revision: u64) -> Result<(), SaveError> {
-        if let Some(raw) = self.store.get(&self.draft_key(&stored.id))? {
-            // Usually storage holds this page's own last save: its revision, read without
-            // decoding the draft, settles it. Only a newer (or odd) entry is decoded.
+        let key = self.draft_key(&stored.id);
+        // Usually storage still holds this repository's own last save, of a revision not
+        // above the base: then nobody saved since, and nothing needs reading.
+        let own = self.own.lock().is_ok_and(|own| {
+            own.as_ref()
+                .is_some_and(|(k, r)| *k == key && *r <= base_revision)
+        });
+        if own && self.store.holds_kept(&key) {
+            return Ok(self.save(stored)?);
+        }
+        if let Some(raw) = self.store.get(&key)? {
+            // Otherwise its revision, read without decoding the draft, settles it. Only a
+            // newer (or odd) entry is decoded.
             let maybe_newer = stored_revision(&raw).is_none_or(|r| r > base_revision);
             if maybe_newer {
                 if let Ok(theirs) = decode(&raw) {
@@ -251,11 +281,19 @@ impl<S: KeyValueStore> DraftRepository<S> {
         Ok(self.save(stored)?)
     }
 
+    fn remember(&self, own: Option<(String, u64)>) {
+        if let Ok(mut slot) = self.own.lock() {
+            *slot = own;
+        }
+    }
+
     /// Writes the draft and marks it current. The draft is written first, so a failure
     /// leaves the previous current pointer valid.
     pub fn save(&self, stored: &StoredDraft) -> Result<(), StoreError> {
-        self.store
-            .set(&self.draft_key(&stored.id), &encode(stored))?;
+        let key = self.draft_key(&stored.id);
+        self.remember(None);
+        self.store.set_kept(&key, &encode(stored))?;
+        self.remember(Some((key, stored.revision)));
         self.store.set(&self.current_key(), &stored.id)
     }
 }
@@ -436,6 +474,101 @@ mod tests {
         // An unreadable entry does not block the save (as before).
         store.set(&repo.draft_key("d1"), "{broken").unwrap();
         repo.save_checked(&mine, 3).unwrap();
+    }
+
+    /// A store that counts reads of draft entries.
+    struct Counting {
+        inner: MemoryStore,
+        draft_reads: std::cell::Cell<usize>,
+    }
+
+    impl KeyValueStore for Counting {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            if key.contains("/draft/") {
+                self.draft_reads.set(self.draft_reads.get() + 1);
+            }
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+            self.inner.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), StoreError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            KeyValueStore::keys(&self.inner)
+        }
+        fn set_kept(&self, key: &str, value: &str) -> Result<(), StoreError> {
+            self.inner.set_kept(key, value)
+        }
+        fn holds_kept(&self, key: &str) -> bool {
+            self.inner.holds_kept(key)
+        }
+    }
+
+    #[test]
+    fn a_save_over_its_own_last_save_reads_nothing_and_any_other_write_is_checked() {
+        let shared = MemoryStore::default();
+        let repo = DraftRepository::new(
+            Counting {
+                inner: shared.clone(),
+                draft_reads: Default::default(),
+            },
+            "ns",
+        );
+        let reads = || repo.store().draft_reads.get();
+        let mut mine = stored("d1");
+        mine.revision = 1;
+        repo.save_checked(&mine, 0).unwrap();
+        assert_eq!(reads(), 1, "nothing kept yet: the entry is read");
+        for r in 2..5 {
+            mine.revision = r;
+            repo.save_checked(&mine, r - 1).unwrap();
+        }
+        assert_eq!(reads(), 1, "its own last save still in place: no read");
+
+        // Another tab saves a newer revision: read, and a conflict.
+        let other = DraftRepository::new(shared.clone(), "ns");
+        let mut theirs = stored("d1");
+        theirs.revision = 9;
+        other.save(&theirs).unwrap();
+        mine.revision = 5;
+        assert!(matches!(
+            repo.save_checked(&mine, 4),
+            Err(SaveError::Conflict { .. })
+        ));
+        assert_eq!(reads(), 2);
+
+        // Its own save is back in place, but the base is below it (an old plan): checked.
+        repo.save_checked(&mine, 9).unwrap();
+        assert_eq!(reads(), 3);
+        let mut old = mine.clone();
+        old.revision = 6;
+        assert!(matches!(
+            repo.save_checked(&old, 4),
+            Err(SaveError::Conflict { .. })
+        ));
+        assert_eq!(reads(), 4);
+
+        // Removed elsewhere: read (and written again).
+        shared.remove(&repo.draft_key("d1")).unwrap();
+        mine.revision = 6;
+        repo.save_checked(&mine, 5).unwrap();
+        assert_eq!(reads(), 5);
+
+        // A refused write keeps nothing: the next save reads again.
+        let full = DraftRepository::new(
+            Counting {
+                inner: MemoryStore::with_quota(200),
+                draft_reads: Default::default(),
+            },
+            "ns",
+        );
+        assert_eq!(
+            full.save_checked(&mine, 5),
+            Err(SaveError::Store(StoreError::QuotaExceeded))
+        );
+        assert!(!full.store().holds_kept(&full.draft_key("d1")));
     }
 
     #[test]
