@@ -1,10 +1,13 @@
 // Trunk post-build hook: turns Trunk's output (module script + .wasm, which Chromium and
 // Firefox refuse to load from file://) into one self-contained file that runs offline:
 //   dist/fazhi-report.html  the standalone tool (open it from a shared folder)
-// The wasm is optimised with binaryen's wasm-opt (npm, release builds only), gzipped,
-// base64-encoded and inlined; the page decompresses it with the browser's own
-// DecompressionStream (or, where that is missing, with scripts/inflate.js), so nothing is
-// fetched from anywhere. scripts/build.sh makes the compatible build (wasm without
+// The wasm is optimised with binaryen's wasm-opt (npm, release builds only), gzipped (by
+// zopfli, npm @gfx/zopfli: about 5 % smaller than zlib's best; zlib if it is missing), and
+// inlined as one string of ASCII characters, 7 for every 6 bytes (scripts/pack.mjs; base64
+// took 8 for 6); the page decodes it (scripts/unpack.js) and decompresses it with the
+// browser's own DecompressionStream (or, where that is missing, with scripts/inflate.js), so
+// nothing is fetched from anywhere. Both files are ASCII only (other characters as \u
+// escapes): the classic script runs the same in a page of any charset. scripts/build.sh makes the compatible build (wasm without
 // post-MVP features that Chromium 86 / Firefox 78 lack); a plain `trunk build` on stable
 // Rust gives a modern one (reference types, bulk memory), recognised below. It also writes
 //   dist/fazhi-report.js    the same tool as one classic script, for <script src> in any page
@@ -15,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { pack } from './pack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -67,8 +71,17 @@ function classicGlue(source) {
 const glue = classicGlue(glueSource);
 // Helpers inlined into the loader (their comments dropped), for older browsers only.
 const inlined = (name) => readFileSync(join(root, 'scripts', name), 'utf8').replace(/^\/\/.*\n/gm, '');
-const helpers = inlined('inflate.js') + inlined('container-fallback.js');
-const packed = gzipSync(wasm, { level: 9 }).toString('base64');
+const helpers = inlined('unpack.js') + inlined('inflate.js') + inlined('container-fallback.js');
+let gzipped;
+try {
+  const { gzipAsync } = await import('@gfx/zopfli');
+  gzipped = Buffer.from(await gzipAsync(wasm, { numiterations: 15 }));
+} catch (e) {
+  if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  console.warn('[single-file] @gfx/zopfli missing (npm ci installs it): zlib instead, about 5 % larger');
+  gzipped = gzipSync(wasm, { level: 9 });
+}
+const packed = pack(gzipped);
 
 // What a clerk sees where the tool cannot run (no WebAssembly, IE mode, a very old kernel):
 // what is wrong, and which browsers do work.
@@ -80,6 +93,7 @@ const TOO_OLD = '起草工具无法在此浏览器中运行：浏览器版本过
 // wasm, then calls FazhiReport._mount (installed by src/embed.rs). Errors show in Chinese.
 const boot = `
 const FAZHI_WASM_GZ = "${packed}";
+const FAZHI_WASM_GZ_BYTES = ${gzipped.length};
 ${helpers}
 const api = window.FazhiReport = window.FazhiReport || {};
 // Start-up messages, shown before the wasm (and its strings.rs) runs.
@@ -154,11 +168,7 @@ function fallbacks() {
 }
 async function fazhiBoot() {
   performance.mark('fazhi:boot');
-  const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(FAZHI_WASM_GZ) : (function () {
-    const text = atob(FAZHI_WASM_GZ), out = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-    return out;
-  })();
+  const bytes = fazhiUnpack(FAZHI_WASM_GZ, FAZHI_WASM_GZ_BYTES);
   let wasm;
   if (typeof DecompressionStream === 'function') {
     // A Response typed application/wasm lets the browser compile while it decompresses.
@@ -191,13 +201,16 @@ fazhiBoot().catch(function (e) {
 });`;
 
 const target = modern ? 'modern build: current Chrome, Edge, Firefox' : 'compatible build: Chromium 86+, Firefox 78+';
-const script = `/*! fazhi-report ${process.env.npm_package_version || ''} · 法治政府建设年度报告起草向导 · one file, no network · ${target} */
+const scriptText = `/*! fazhi-report ${process.env.npm_package_version || ''} · 法治政府建设年度报告起草向导 · one file, no network · ${target} */
 (function () {
 "use strict";
 ${glue}
 ${boot}
 })();
 `;
+// ASCII only: every other character as a \u escape (they are all in strings and comments),
+// so a page in GBK or any other ASCII-compatible charset runs the script unchanged.
+const script = scriptText.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync(join(staging, 'fazhi-report.js'), script);
 
 const css = readFileSync(join(root, 'style', 'page.css'), 'utf8');
@@ -238,4 +251,4 @@ ${script.replace(/<\/script/gi, '<\\/script')}
 `;
 writeFileSync(join(staging, 'fazhi-report.html'), html);
 const kb = (n) => (n / 1024).toFixed(0) + ' KB';
-console.log(`[single-file] ${target}: fazhi-report.html ${kb(Buffer.byteLength(html))}, fazhi-report.js ${kb(Buffer.byteLength(script))} (wasm ${kb(wasm.length)}, gzip+base64 ${kb(packed.length)})`);
+console.log(`[single-file] ${target}: fazhi-report.html ${kb(Buffer.byteLength(html))}, fazhi-report.js ${kb(Buffer.byteLength(script))} (wasm ${kb(wasm.length)}, gzip ${kb(gzipped.length)}, packed ${kb(packed.length)})`);
