@@ -31,6 +31,7 @@ if (!file) {
     '-o', file], { stdio: 'inherit' });
 }
 const b = readFileSync(file);
+if (process.env.FAZHI_SIZE_KEEP) execFileSync("cp", [file, process.env.FAZHI_SIZE_KEEP]);
 if (tmp) rmSync(tmp, { recursive: true });
 
 let p = 8;

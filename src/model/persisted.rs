@@ -197,12 +197,19 @@ pub fn decode_value(value: Value) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::UnknownField(key.clone()));
     }
 
-    let mut draft: Draft = match serde_json::from_value(draft_value.clone()) {
+    // Read from `&Value`, as `parses` below does: one instantiation of the draft's
+    // deserializers in the wasm instead of two (`from_value` takes another, owned one).
+    let mut draft = match Draft::deserialize(&draft_value) {
         Ok(d) => d,
         Err(e) => return Err(locate(&draft_value, Kind::Draft, "draft", &e)),
     };
-    // Everything in the input must have come through: re-encode and compare.
-    let back = serde_json::to_value(&draft).unwrap_or(Value::Null);
+    // Everything in the input must have come through: re-encode and compare. Through the
+    // text serializer that saving uses (and the parser above), not `to_value`, whose
+    // serializer would be one more copy of the draft's code in the wasm.
+    let back = serde_json::to_string(&draft)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null);
     unplaced(&draft_value, &back, "draft")?;
 
     if draft.template.trim().is_empty() {

@@ -116,8 +116,12 @@ pub fn encode_bundle(drafts: &[StoredDraft]) -> String {
         .iter()
         .filter_map(|d| serde_json::from_str(&encode(d)).ok())
         .collect();
-    serde_json::json!({ "format": BUNDLE_FORMAT, "schema": SCHEMA_VERSION, "drafts": list })
-        .to_string()
+    // Built as a Value directly (`json!` would bring serde_json's value serializer into the wasm).
+    let mut bundle = serde_json::Map::new();
+    bundle.insert("format".into(), BUNDLE_FORMAT.into());
+    bundle.insert("schema".into(), SCHEMA_VERSION.into());
+    bundle.insert("drafts".into(), Value::Array(list));
+    Value::Object(bundle).to_string()
 }
 
 #[cfg(test)]
