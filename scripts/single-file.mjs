@@ -92,8 +92,8 @@ const TOO_OLD = '起草工具无法在此浏览器中运行：浏览器版本过
 // Starts the app from the inlined bytes. FazhiReport.mount works at once: it waits for the
 // wasm, then calls FazhiReport._mount (installed by src/embed.rs). Errors show in Chinese.
 const boot = `
-const FAZHI_WASM_GZ = "${packed}";
-const FAZHI_WASM_GZ_BYTES = ${gzipped.length};
+// The gzipped wasm as scripts/pack.mjs writes it, and its length in bytes.
+const FAZHI_WASM_GZ = ["FAZHI_PAYLOAD", ${gzipped.length}];
 ${helpers}
 const api = window.FazhiReport = window.FazhiReport || {};
 // Start-up messages, shown before the wasm (and its strings.rs) runs.
@@ -168,7 +168,7 @@ function fallbacks() {
 }
 async function fazhiBoot() {
   performance.mark('fazhi:boot');
-  const bytes = fazhiUnpack(FAZHI_WASM_GZ, FAZHI_WASM_GZ_BYTES);
+  const bytes = fazhiUnpack(FAZHI_WASM_GZ[0], FAZHI_WASM_GZ[1]);
   let wasm;
   if (typeof DecompressionStream === 'function') {
     // A Response typed application/wasm lets the browser compile while it decompresses.
@@ -201,16 +201,34 @@ fazhiBoot().catch(function (e) {
 });`;
 
 const target = modern ? 'modern build: current Chrome, Edge, Firefox' : 'compatible build: Chromium 86+, Firefox 78+';
-const scriptText = `/*! fazhi-report ${process.env.npm_package_version || ''} · 法治政府建设年度报告起草向导 · one file, no network · ${target} */
+const scriptText = `/*! fazhi-report ${process.env.npm_package_version || ''} - drafting wizard for the annual rule-of-law government report - one file, no network - ${target} */
 (function () {
 "use strict";
 ${glue}
 ${boot}
 })();
 `;
-// ASCII only: every other character as a \u escape (they are all in strings and comments),
-// so a page in GBK or any other ASCII-compatible charset runs the script unchanged.
-const script = scriptText.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+// Minified (npm terser: whitespace, comments but the header, local names; no other rewriting:
+// the glue and loader are about 72 KB readable, 35 KB so), the payload put in afterwards so
+// that the minifier never re-escapes it. ASCII only: every other character as a \u escape
+// (they are all in strings and comments), so a page in GBK or any other ASCII-compatible
+// charset runs the script unchanged.
+let minified = scriptText;
+try {
+  const { minify } = await import('terser');
+  minified = (await minify(scriptText, {
+    compress: false, mangle: { keep_classnames: true }, ecma: 2017,
+    format: { ascii_only: true, comments: /^!/ },
+  })).code + '\n';
+} catch (e) {
+  if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  console.warn('[single-file] terser missing (npm ci installs it): the script is not minified');
+}
+const slot = /(["'])FAZHI_PAYLOAD\1/;
+if (!slot.test(minified)) throw new Error('payload slot lost in minifying');
+const script = minified
+  .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  .replace(slot, () => `"${packed}"`);
 writeFileSync(join(staging, 'fazhi-report.js'), script);
 
 const css = readFileSync(join(root, 'style', 'page.css'), 'utf8');

@@ -45,9 +45,9 @@ test('the built files carry exactly the built wasm, in a script that is ASCII on
     // The page is UTF-8 and says so; the script it shares with fazhi-report.js is ASCII.
     const script = file.endsWith('.js') ? text : text.slice(text.lastIndexOf('<script>'));
     assert.ok(!/[^\x00-\x7f]/.test(script), `${file}: the script has a non-ASCII byte`);
-    const text64 = /const FAZHI_WASM_GZ = "([^"]*)";/.exec(text);
-    const length = /const FAZHI_WASM_GZ_BYTES = (\d+);/.exec(text);
-    assert.ok(text64 && length, `${file}: payload not found`);
-    assert.deepEqual(Buffer.from(inflate(unpack(text64[1], Number(length[1])))), wasm, file);
+    // The loader's `FAZHI_WASM_GZ = ["<packed>", <bytes>]` (its name minified).
+    const payload = /\["([^"\\]{1000,})",(\d+)\]/.exec(text);
+    assert.ok(payload, `${file}: payload not found`);
+    assert.deepEqual(Buffer.from(inflate(unpack(payload[1], Number(payload[2])))), wasm, file);
   }
 });
