@@ -1,7 +1,9 @@
 //! Report structures as data. A template names the parts of a report, how each part's
 //! lists are numbered and laid out, and the guidance shown to the writer. The built-in
 //! templates live in `src/templates/*.json` so that their Chinese text can be reviewed
-//! (and new structures added) without touching code.
+//! (and new structures added) without touching code. build.rs bakes them into Rust values
+//! at build time (no JSON parsing at start-up, no template deserializer in the wasm); the
+//! serde derives here are the schema's reference, and the tests read the files with them.
 
 use serde::{Deserialize, Serialize};
 
@@ -142,22 +144,17 @@ pub fn expand(pattern: &str, organ: &str, year: Option<i32>) -> String {
     out
 }
 
-/// The templates shipped with the tool, parsed once.
+/// The templates shipped with the tool (baked from src/templates/*.json by build.rs),
+/// built once.
 pub fn builtin_templates() -> &'static [Template] {
     use std::sync::OnceLock;
     static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
-    TEMPLATES.get_or_init(|| {
-        [
-            include_str!("../templates/department-short.json"),
-            include_str!("../templates/five-items.json"),
-            include_str!("../templates/national-plan.json"),
-        ]
-        .iter()
-        .map(|json| {
-            serde_json::from_str(json).expect("built-in template is valid (checked by tests)")
-        })
-        .collect()
-    })
+    TEMPLATES.get_or_init(baked::templates)
+}
+
+mod baked {
+    use super::{BodySpec, Guide, ItemLayout, ItemNumbering, ListSpec, PartSpec, Template};
+    include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 }
 
 pub const DEFAULT_TEMPLATE_ID: &str = "department-short";
@@ -212,6 +209,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// build.rs's baked values are exactly what serde reads from the JSON files.
+    #[test]
+    fn baked_templates_equal_their_json() {
+        let read: Vec<Template> = [
+            include_str!("../templates/department-short.json"),
+            include_str!("../templates/five-items.json"),
+            include_str!("../templates/national-plan.json"),
+        ]
+        .iter()
+        .map(|json| serde_json::from_str(json).expect("template JSON is valid"))
+        .collect();
+        assert_eq!(builtin_templates(), read.as_slice());
     }
 
     #[test]
