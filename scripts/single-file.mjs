@@ -179,10 +179,14 @@ async function fazhiBoot() {
     wasm = fazhiInflate(bytes);
   }
   performance.mark('fazhi:unpacked');
+  // Compile now, off the main thread, while the page is still being parsed; instantiate (and
+  // so mount) only once the document is complete, for hosts declared after this script.
+  const compiled = wasm instanceof Response ? WebAssembly.compileStreaming(wasm) : WebAssembly.compile(wasm);
+  compiled.catch(function () {}); // reported by the await below, not as an unhandled rejection
   if (document.readyState === 'loading') {
     await new Promise(function (r) { document.addEventListener('DOMContentLoaded', r, { once: true }); });
   }
-  await __wbg_init({ module_or_path: wasm });
+  await __wbg_init({ module_or_path: await compiled });
   fallbacks();
   const scan = api.scan;
   api.scan = function () { scan(); fallbacks(); };
