@@ -159,7 +159,8 @@ fn import_box(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
                 Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                 Err(_) => return editor.say(strings::file_unreadable(&name)),
             };
-            let lower = name.to_lowercase();
+            // ASCII, as the extensions compared are: no Unicode case tables in the wasm.
+            let lower = name.to_ascii_lowercase();
             let text = if lower.ends_with(".docx") || bytes.starts_with(b"PK") {
                 match crate::parse::docx::docx_text(&bytes) {
                     Ok(t) => t,
