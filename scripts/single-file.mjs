@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { pack } from './pack.mjs';
+import { shortenNames } from './short-names.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -31,7 +32,7 @@ const glueName = files.find((f) => /^app(-[0-9a-f]+)?\.js$/.test(f));
 const wasmName = files.find((f) => /^app(-[0-9a-f]+)?_bg\.wasm$/.test(f));
 if (!glueName || !wasmName) throw new Error(`no wasm-bindgen output in ${staging}: ${files.join(', ')}`);
 
-const glueSource = readFileSync(join(staging, glueName), 'utf8');
+let glueSource = readFileSync(join(staging, glueName), 'utf8');
 // A modern build (stable Rust's default wasm features) has wasm-bindgen's externref table;
 // the compatible one (scripts/build.sh) has none.
 const modern = /externref/.test(glueSource);
@@ -54,7 +55,11 @@ if (release) {
     ...features, '-o', out], { stdio: 'inherit' });
   wasm = readFileSync(out);
   rmSync(tmp, { recursive: true });
-  writeFileSync(join(staging, wasmName), wasm); // the served (http) build gets it too
+  // Short import/export names in both the wasm and the glue (scripts/short-names.mjs).
+  ({ wasm, glue: glueSource } = shortenNames(wasm, glueSource));
+  // The served (http) build gets both too.
+  writeFileSync(join(staging, wasmName), wasm);
+  writeFileSync(join(staging, glueName), glueSource);
 }
 
 /** The ES-module glue as a classic-script body: no `export`, no `import.meta`. */
