@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { pack } from './pack.mjs';
 import { shortenNames } from './short-names.mjs';
+import { dropStreamClasses } from './unused-exports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -51,7 +52,12 @@ if (release) {
   if (!existsSync(wasmOpt)) throw new Error('wasm-opt missing: run scripts/setup.sh');
   const tmp = mkdtempSync(join(tmpdir(), 'fazhi-'));
   const out = join(tmp, 'opt.wasm');
-  execFileSync(wasmOpt, [join(staging, wasmName), '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features',
+  // Unused stream classes out first, so that wasm-opt drops their code (scripts/unused-exports.mjs).
+  const input = join(tmp, 'in.wasm');
+  const lean = dropStreamClasses(wasm, glueSource);
+  glueSource = lean.glue;
+  writeFileSync(input, lean.wasm);
+  execFileSync(wasmOpt, [input, '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features',
     ...features, '-o', out], { stdio: 'inherit' });
   wasm = readFileSync(out);
   rmSync(tmp, { recursive: true });

@@ -4,16 +4,17 @@
 // Without a file it takes the compatible build's unstripped output
 // (target/compat/wasm32-unknown-unknown/release/app.wasm), runs wasm-bindgen and the same
 // wasm-opt -Oz as scripts/single-file.mjs but keeping the names section (-g), so the figures
-// are the shipped function bodies, named. Inlining moves bytes into callers: a crate's figure
+// are the shipped function bodies, named (import/export names are shortened only later). Inlining moves bytes into callers: a crate's figure
 // is the code of the functions still named after it. Data (string constants, tables) is one
 // figure: the data section has no names after linking.
 // Prints: section sizes, bytes by crate, by module (crate::module, and for this crate one
 // level deeper), the largest functions, and how much is generic code instantiated for serde.
-import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { dropStreamClasses } from './unused-exports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const top = Number(process.argv[2]) || 25;
@@ -25,13 +26,17 @@ if (!file) {
   tmp = mkdtempSync(join(tmpdir(), 'fazhi-size-'));
   execFileSync('wasm-bindgen', [raw, '--target', 'web', '--keep-debug', '--out-dir', tmp, '--out-name', 'app'], { stdio: 'inherit' });
   file = join(tmp, 'opt.wasm');
+  // As scripts/single-file.mjs does: the unused stream classes out before wasm-opt.
+  const lean = dropStreamClasses(readFileSync(join(tmp, 'app_bg.wasm')), readFileSync(join(tmp, 'app.js'), 'utf8'));
+  writeFileSync(join(tmp, 'app_bg.wasm'), lean.wasm);
   execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), [join(tmp, 'app_bg.wasm'), '-Oz', '-g',
     '--strip-dwarf', '--strip-producers', '--strip-target-features',
     '--mvp-features', '--enable-sign-ext', '--enable-nontrapping-float-to-int', '--enable-mutable-globals',
     '-o', file], { stdio: 'inherit' });
 }
 const b = readFileSync(file);
-if (process.env.FAZHI_SIZE_KEEP) execFileSync("cp", [file, process.env.FAZHI_SIZE_KEEP]);
+// FAZHI_SIZE_KEEP=<path>: keep the named, optimised wasm there (to profile with names, say).
+if (process.env.FAZHI_SIZE_KEEP) writeFileSync(process.env.FAZHI_SIZE_KEEP, b);
 if (tmp) rmSync(tmp, { recursive: true });
 
 let p = 8;
