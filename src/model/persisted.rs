@@ -362,7 +362,10 @@ fn locate(v: &Value, kind: Kind, path: &str, error: &serde_json::Error) -> Decod
     if let Value::Object(map) = v {
         for (key, value) in map {
             let here = format!("{path}.{key}");
-            let alone = Value::Object(Map::from_iter([(key.clone(), value.clone())]));
+            // insert, not from_iter: the latter sorts, a sort routine more in the wasm.
+            let mut one = Map::new();
+            one.insert(key.clone(), value.clone());
+            let alone = Value::Object(one);
             let Err(e) = parses(kind, &alone) else {
                 continue;
             };
