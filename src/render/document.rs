@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::model::date::chinese_date;
-use crate::model::draft::{Draft, Item};
+use crate::model::draft::{Draft, Item, Subsection};
 use crate::model::numbering::{part_marker, subsection_marker, ItemStyle};
 use crate::model::step::Step;
 use crate::model::template::{ItemLayout, Template};
@@ -160,28 +160,60 @@ fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Builds the report. Empty fields produce no block: what is not written is not printed.
+/// The report is the concatenation of its segments (head, each part's own text, each
+/// subsection, closing), which [`super::segments`] rebuilds one at a time while typing.
 pub fn build(template: &Template, draft: &Draft) -> Document {
-    let mut blocks = Vec::new();
-    let mut push_with_leads = |kind, text: String, step, leads| {
+    let mut blocks = head_blocks(template, draft);
+    for (p, spec) in template.parts.iter().enumerate() {
+        let Some(part) = draft.parts.get(p) else {
+            continue;
+        };
+        blocks.extend(part_blocks(template, draft, p));
+        if spec.has_subsections() {
+            let shown = part.subsections.iter().filter(|s| !s.is_empty());
+            for (n, sub) in shown.enumerate() {
+                blocks.extend(subsection_blocks(template, draft, p, n, sub));
+            }
+        }
+    }
+    blocks.extend(closing_blocks(draft));
+    Document { blocks }
+}
+
+/// Collects blocks, leaving out those whose text is blank.
+#[derive(Default)]
+struct Blocks(Vec<Block>);
+
+impl Blocks {
+    fn push_with_leads(
+        &mut self,
+        kind: BlockKind,
+        text: String,
+        step: Step,
+        leads: Vec<Range<usize>>,
+    ) {
         if !text.trim().is_empty() {
-            blocks.push(Block {
+            self.0.push(Block {
                 kind,
                 text,
                 step,
                 leads,
             });
         }
-    };
-    macro_rules! push {
-        ($kind:expr, $text:expr, $step:expr $(,)?) => {
-            push_with_leads($kind, $text, $step, vec![])
-        };
     }
+    fn push(&mut self, kind: BlockKind, text: String, step: Step) {
+        self.push_with_leads(kind, text, step, vec![]);
+    }
+}
+
+/// 发文机关, 发文字号, title and the opening paragraphs.
+pub(crate) fn head_blocks(template: &Template, draft: &Draft) -> Vec<Block> {
+    let mut out = Blocks::default();
     let h = &draft.header;
-    push!(BlockKind::Issuer, h.organ.trim().to_string(), Step::Header);
+    out.push(BlockKind::Issuer, h.organ.trim().to_string(), Step::Header);
     let dn = &h.doc_number;
     if !dn.agency.trim().is_empty() || !dn.serial.trim().is_empty() {
-        push!(
+        out.push(
             BlockKind::DocNumber,
             format!(
                 "{}〔{}〕{}号",
@@ -192,72 +224,93 @@ pub fn build(template: &Template, draft: &Draft) -> Document {
             Step::Header,
         );
     }
-    push!(
+    out.push(
         BlockKind::Title,
         draft.title(template).trim().to_string(),
         Step::Header,
     );
     for line in lines(&draft.opening) {
-        push!(BlockKind::Paragraph, line, Step::Opening);
+        out.push(BlockKind::Paragraph, line, Step::Opening);
     }
+    out.0
+}
 
-    for (p, spec) in template.parts.iter().enumerate() {
-        let Some(part) = draft.parts.get(p) else {
-            continue;
-        };
-        let list = spec.list();
-        let style = part.style(draft.item_style);
-        let inline = list.layout == ItemLayout::Inline && !style.own_paragraphs();
-        push!(
-            BlockKind::Heading1,
-            format!(
-                "{}{}",
-                part_marker(p),
-                draft.part_heading(template, p).trim()
-            ),
-            Step::Part(p),
-        );
-        // The part's own paragraphs and items (in a part with subsections: the text before
-        // its first subsection, or all of it when the report has none).
-        let own = list_paragraphs(&part.items, list.numbering, list.layout, style);
-        for (text, leads) in lead_and_list(&part.lead, own, inline) {
-            push_with_leads(BlockKind::Paragraph, text, Step::Part(p), leads);
-        }
-        if spec.has_subsections() {
-            let shown = part.subsections.iter().filter(|s| !s.is_empty());
-            for (n, sub) in shown.enumerate() {
-                let step = Step::Subsection(p, sub.id);
-                push!(
-                    BlockKind::Heading2,
-                    format!("{}{}", subsection_marker(n), sub.title.trim()),
-                    step,
-                );
-                let style = sub.item_style.unwrap_or(style);
-                let inline = list.layout == ItemLayout::Inline && !style.own_paragraphs();
-                let items = list_paragraphs(&sub.items, list.numbering, list.layout, style);
-                for (text, leads) in lead_and_list(&sub.lead, items, inline) {
-                    push_with_leads(BlockKind::Paragraph, text, step, leads);
-                }
-            }
-        }
+/// Part `p`'s heading and its own paragraphs and items (in a part with subsections: the
+/// text before its first subsection, or all of it when the report has none).
+pub(crate) fn part_blocks(template: &Template, draft: &Draft, p: usize) -> Vec<Block> {
+    let mut out = Blocks::default();
+    let (Some(spec), Some(part)) = (template.parts.get(p), draft.parts.get(p)) else {
+        return out.0;
+    };
+    let list = spec.list();
+    let style = part.style(draft.item_style);
+    let inline = list.layout == ItemLayout::Inline && !style.own_paragraphs();
+    out.push(
+        BlockKind::Heading1,
+        format!(
+            "{}{}",
+            part_marker(p),
+            draft.part_heading(template, p).trim()
+        ),
+        Step::Part(p),
+    );
+    let own = list_paragraphs(&part.items, list.numbering, list.layout, style);
+    for (text, leads) in lead_and_list(&part.lead, own, inline) {
+        out.push_with_leads(BlockKind::Paragraph, text, Step::Part(p), leads);
     }
+    out.0
+}
 
+/// The blocks of subsection `sub` of part `p`, shown as the `n`th (0-based) of its part.
+pub(crate) fn subsection_blocks(
+    template: &Template,
+    draft: &Draft,
+    p: usize,
+    n: usize,
+    sub: &Subsection,
+) -> Vec<Block> {
+    let mut out = Blocks::default();
+    let (Some(spec), Some(part)) = (template.parts.get(p), draft.parts.get(p)) else {
+        return out.0;
+    };
+    if sub.is_empty() {
+        return out.0;
+    }
+    let list = spec.list();
+    let step = Step::Subsection(p, sub.id);
+    out.push(
+        BlockKind::Heading2,
+        format!("{}{}", subsection_marker(n), sub.title.trim()),
+        step,
+    );
+    let style = sub.item_style.unwrap_or(part.style(draft.item_style));
+    let inline = list.layout == ItemLayout::Inline && !style.own_paragraphs();
+    let items = list_paragraphs(&sub.items, list.numbering, list.layout, style);
+    for (text, leads) in lead_and_list(&sub.lead, items, inline) {
+        out.push_with_leads(BlockKind::Paragraph, text, step, leads);
+    }
+    out.0
+}
+
+/// 结束语, signature, date and 附注.
+pub(crate) fn closing_blocks(draft: &Draft) -> Vec<Block> {
+    let mut out = Blocks::default();
     for line in lines(&draft.closing.ending) {
-        push!(BlockKind::Paragraph, line, Step::Closing);
+        out.push(BlockKind::Paragraph, line, Step::Closing);
     }
-    push!(
+    out.push(
         BlockKind::Signature,
         draft.signature().trim().to_string(),
         Step::Closing,
     );
     let date = chinese_date(&draft.closing.date).unwrap_or_default();
-    push!(BlockKind::Date, date, Step::Closing);
-    push!(
+    out.push(BlockKind::Date, date, Step::Closing);
+    out.push(
         BlockKind::Note,
         note_text(&draft.closing.note),
         Step::Closing,
     );
-    Document { blocks }
+    out.0
 }
 
 /// 附注 in parentheses: kept as typed when the writer wrote them, otherwise （…） added.

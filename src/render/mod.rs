@@ -6,6 +6,7 @@ pub mod docx;
 pub mod file_name;
 pub mod layout;
 pub mod print;
+pub mod segments;
 pub mod text;
 mod xml;
 pub(crate) mod zip;

@@ -1,0 +1,507 @@
+//! The report in segments, rebuilt one segment at a time while the writer types.
+//!
+//! [`super::build`] is the concatenation of the segments' blocks: the head (发文机关 …
+//! opening), each part's own text, each subsection, the closing. [`Segments::update`] takes
+//! the previous segments and rebuilds only those whose inputs changed; an unchanged
+//! segment is the same `Arc` with the same `generation`, so the preview keeps its
+//! paragraphs and the step list its counts. Each rebuilt segment gets a new generation.
+
+use std::sync::Arc;
+
+use super::document::{
+    closing_blocks, head_blocks, part_blocks, subsection_blocks, Block, Document,
+};
+use super::layout::{lay_out, LaidParagraph, LayoutOptions};
+use super::text::count_chars;
+use crate::model::draft::{Draft, Item, Subsection};
+use crate::model::numbering::ItemStyle;
+use crate::model::step::Step;
+use crate::model::template::Template;
+
+/// Which piece of the report a segment is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SegmentKey {
+    Head,
+    Part(usize),
+    /// Part, subsection id.
+    Subsection(usize, u32),
+    Closing,
+}
+
+/// What a part's or subsection's blocks are made from, beyond the template: compared with
+/// the draft as it is now to tell whether the segment must be rebuilt.
+#[derive(Clone, Debug, PartialEq)]
+enum Inputs {
+    /// Head and closing are small: rebuilt each time and compared by their blocks.
+    Blocks,
+    Part {
+        heading: String,
+        lead: String,
+        items: Vec<Item>,
+        style: ItemStyle,
+    },
+    Subsection {
+        /// Its place among the part's shown subsections (the （一） marker).
+        shown: usize,
+        style: ItemStyle,
+        sub: Subsection,
+    },
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Segment {
+    pub key: SegmentKey,
+    /// Changes whenever the blocks are rebuilt; unique among the segments of one editor.
+    pub generation: u64,
+    pub blocks: Vec<Block>,
+    /// Characters of the finished report per step (a segment's blocks belong to one or two
+    /// steps: the head to 文头 and 开头段).
+    pub chars: Vec<(Step, usize)>,
+    inputs: Inputs,
+}
+
+impl Segment {
+    fn new(key: SegmentKey, generation: u64, blocks: Vec<Block>, inputs: Inputs) -> Segment {
+        let mut chars: Vec<(Step, usize)> = Vec::new();
+        for b in &blocks {
+            let n = count_chars(&b.text);
+            match chars.iter_mut().find(|(s, _)| *s == b.step) {
+                Some((_, c)) => *c += n,
+                None => chars.push((b.step, n)),
+            }
+        }
+        Segment {
+            key,
+            generation,
+            blocks,
+            chars,
+            inputs,
+        }
+    }
+
+    /// This segment alone as a document (for laying it out).
+    pub fn document(&self) -> Document {
+        Document {
+            blocks: self.blocks.clone(),
+        }
+    }
+
+    /// The segment laid out as [`lay_out`] lays it out inside the whole report: the head
+    /// carries the 红头 (if chosen), the closing the 版记. `block` indexes are the
+    /// segment's own.
+    pub fn lay_out(&self, options: &LayoutOptions) -> Vec<LaidParagraph> {
+        let options = LayoutOptions {
+            bold_leads: options.bold_leads,
+            masthead: options
+                .masthead
+                .clone()
+                .filter(|_| self.key == SegmentKey::Head),
+            imprint: options
+                .imprint
+                .clone()
+                .filter(|_| self.key == SegmentKey::Closing),
+        };
+        lay_out(&self.document(), &options)
+    }
+}
+
+/// The report's segments, in order.
+#[derive(Clone, Debug, Default)]
+pub struct Segments {
+    pub segments: Vec<Arc<Segment>>,
+    /// The template they were built for (a template change rebuilds everything).
+    template: String,
+    next_generation: u64,
+}
+
+/// Equal when the same segments (same generations) are in the same order: what a memo
+/// needs to tell whether anything changed.
+impl PartialEq for Segments {
+    fn eq(&self, other: &Self) -> bool {
+        self.segments.len() == other.segments.len()
+            && self
+                .segments
+                .iter()
+                .zip(&other.segments)
+                .all(|(a, b)| a.generation == b.generation)
+    }
+}
+
+impl Segments {
+    /// The segments of `draft`, reusing those of `prev` whose inputs have not changed.
+    pub fn update(prev: Option<&Segments>, template: &Template, draft: &Draft) -> Segments {
+        let prev = prev.filter(|p| p.template == template.id);
+        let mut next_generation = prev.map_or(0, |p| p.next_generation);
+        let mut old: std::collections::HashMap<SegmentKey, &Arc<Segment>> = prev
+            .map(|p| p.segments.iter().map(|s| (s.key, s)).collect())
+            .unwrap_or_default();
+        let mut segments = Vec::with_capacity(prev.map_or(8, |p| p.segments.len()));
+        let mut make = |key: SegmentKey,
+                        same: &dyn Fn(&Inputs) -> bool,
+                        build: &dyn Fn() -> (Vec<Block>, Inputs)| {
+            // A key seen twice (never in a repaired draft) is simply built twice.
+            if let Some(seg) = old.remove(&key).filter(|s| same(&s.inputs)) {
+                segments.push(Arc::clone(seg));
+                return;
+            }
+            let (blocks, inputs) = build();
+            if let Some(seg) = prev
+                .and_then(|p| p.segments.iter().find(|s| s.key == key))
+                .filter(|s| s.inputs == Inputs::Blocks && s.blocks == blocks)
+            {
+                // Head and closing: rebuilt, but unchanged.
+                segments.push(Arc::clone(seg));
+                return;
+            }
+            segments.push(Arc::new(Segment::new(key, next_generation, blocks, inputs)));
+            next_generation += 1;
+        };
+
+        make(SegmentKey::Head, &|_| false, &|| {
+            (head_blocks(template, draft), Inputs::Blocks)
+        });
+        for (p, spec) in template.parts.iter().enumerate() {
+            let Some(part) = draft.parts.get(p) else {
+                continue;
+            };
+            let style = part.style(draft.item_style);
+            let heading = draft.part_heading(template, p);
+            make(
+                SegmentKey::Part(p),
+                &|i| {
+                    matches!(i, Inputs::Part { heading: h, lead, items, style: s }
+                        if *h == heading && *lead == part.lead && *items == part.items && *s == style)
+                },
+                &|| {
+                    (
+                        part_blocks(template, draft, p),
+                        Inputs::Part {
+                            heading: heading.clone(),
+                            lead: part.lead.clone(),
+                            items: part.items.clone(),
+                            style,
+                        },
+                    )
+                },
+            );
+            if spec.has_subsections() {
+                let mut shown = 0;
+                for sub in &part.subsections {
+                    let n = shown;
+                    let sub_style = sub.item_style.unwrap_or(style);
+                    make(
+                        SegmentKey::Subsection(p, sub.id),
+                        &|i| {
+                            matches!(i, Inputs::Subsection { shown: m, style: s, sub: old }
+                                if *m == n && *s == sub_style && old == sub)
+                        },
+                        &|| {
+                            (
+                                subsection_blocks(template, draft, p, n, sub),
+                                Inputs::Subsection {
+                                    shown: n,
+                                    style: sub_style,
+                                    sub: sub.clone(),
+                                },
+                            )
+                        },
+                    );
+                    if !sub.is_empty() {
+                        shown += 1;
+                    }
+                }
+            }
+        }
+        make(SegmentKey::Closing, &|_| false, &|| {
+            (closing_blocks(draft), Inputs::Blocks)
+        });
+        Segments {
+            segments,
+            template: template.id.clone(),
+            next_generation,
+        }
+    }
+
+    /// The whole report, as [`super::build`] gives it.
+    pub fn document(&self) -> Document {
+        Document {
+            blocks: self
+                .segments
+                .iter()
+                .flat_map(|s| s.blocks.iter().cloned())
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.segments.iter().all(|s| s.blocks.is_empty())
+    }
+
+    /// Characters of the whole report.
+    pub fn total_chars(&self) -> usize {
+        self.segments
+            .iter()
+            .flat_map(|s| s.chars.iter().map(|(_, n)| n))
+            .sum()
+    }
+
+    /// Characters of the report that come from `step` (a part counts its subsections).
+    pub fn step_chars(&self, step: Step) -> usize {
+        self.segments
+            .iter()
+            .flat_map(|s| s.chars.iter())
+            .filter(|(s, _)| match step {
+                Step::Part(p) => s.part() == Some(p),
+                _ => *s == step,
+            })
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    /// The head segment (发文机关, 发文字号, title, opening).
+    pub fn head(&self) -> Option<&Segment> {
+        self.segments
+            .first()
+            .filter(|s| s.key == SegmentKey::Head)
+            .map(|s| &**s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::draft::Masthead;
+    use crate::model::template::builtin_templates;
+    use crate::render::build;
+    use proptest::prelude::*;
+
+    fn sample() -> (&'static Template, Draft) {
+        let t = &builtin_templates()[0];
+        let mut d = Draft::new(t);
+        d.header.organ = "某市某局".into();
+        d.header.year = "2024".into();
+        d.header.doc_number.agency = "某发".into();
+        d.header.doc_number.serial = "3".into();
+        d.opening = "开头第一段。\n开头第二段。".into();
+        for (n, title) in ["加强领导", "完善制度", "严格执法"].iter().enumerate() {
+            if n > 0 {
+                d.add_subsection(0, title.to_string());
+            }
+            let id = d.parts[0].subsections.last().unwrap().id;
+            d.parts[0].subsections.last_mut().unwrap().title = title.to_string();
+            if d.parts[0].subsections.last().unwrap().items.is_empty() {
+                d.add_item(crate::model::draft::ListRef::Subsection(0, id), None);
+            }
+            let sub = d.parts[0].subsections.last_mut().unwrap();
+            sub.items[0].lead = format!("{title}要点");
+            sub.items[0].detail = format!("{title}的具体内容。");
+        }
+        d.closing.date = "2025-01-20".into();
+        d.closing.note = "此件公开发布".into();
+        (t, d)
+    }
+
+    /// One edit a writer can make, chosen by the test.
+    #[derive(Clone, Debug)]
+    enum Edit {
+        Organ(String),
+        Opening(String),
+        SubTitle(usize, String),
+        SubLead(usize, String),
+        ItemDetail(usize, String),
+        ItemLead(usize, String),
+        PartLead(usize, String),
+        AddItem(usize),
+        AddSub,
+        RemoveSub(usize),
+        MoveSub(usize, bool),
+        Style(u8),
+        Date(String),
+        Ending(String),
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "",
+            " ",
+            "甲",
+            "乙。",
+            "一是丙",
+            "多行\n文字",
+            "（注）",
+            "x",
+        ])
+        .prop_map(String::from)
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        let i = 0usize..6;
+        prop_oneof![
+            text().prop_map(Edit::Organ),
+            text().prop_map(Edit::Opening),
+            (i.clone(), text()).prop_map(|(i, t)| Edit::SubTitle(i, t)),
+            (i.clone(), text()).prop_map(|(i, t)| Edit::SubLead(i, t)),
+            (i.clone(), text()).prop_map(|(i, t)| Edit::ItemDetail(i, t)),
+            (i.clone(), text()).prop_map(|(i, t)| Edit::ItemLead(i, t)),
+            (0usize..3, text()).prop_map(|(i, t)| Edit::PartLead(i, t)),
+            i.clone().prop_map(Edit::AddItem),
+            Just(Edit::AddSub),
+            i.clone().prop_map(Edit::RemoveSub),
+            (i, any::<bool>()).prop_map(|(i, up)| Edit::MoveSub(i, up)),
+            (0u8..4).prop_map(Edit::Style),
+            prop::sample::select(vec!["", "2025-02-03", "2024-12-31"])
+                .prop_map(|s| Edit::Date(s.into())),
+            text().prop_map(Edit::Ending),
+        ]
+    }
+
+    fn apply(d: &mut Draft, e: &Edit) {
+        let subs = d.parts[0].subsections.len().max(1);
+        let sub = |d: &mut Draft, i: usize| -> Option<usize> {
+            (!d.parts[0].subsections.is_empty()).then_some(i % subs)
+        };
+        match e.clone() {
+            Edit::Organ(t) => d.header.organ = t,
+            Edit::Opening(t) => d.opening = t,
+            Edit::SubTitle(i, t) => {
+                if let Some(i) = sub(d, i) {
+                    d.parts[0].subsections[i].title = t
+                }
+            }
+            Edit::SubLead(i, t) => {
+                if let Some(i) = sub(d, i) {
+                    d.parts[0].subsections[i].lead = t
+                }
+            }
+            Edit::ItemDetail(i, t) | Edit::ItemLead(i, t) => {
+                let lead = matches!(e, Edit::ItemLead(..));
+                if let Some(i) = sub(d, i) {
+                    if let Some(item) = d.parts[0].subsections[i].items.first_mut() {
+                        if lead {
+                            item.lead = t
+                        } else {
+                            item.detail = t
+                        }
+                    }
+                }
+            }
+            Edit::PartLead(p, t) => {
+                let n = d.parts.len();
+                d.parts[p % n].lead = t
+            }
+            Edit::AddItem(i) => {
+                if let Some(i) = sub(d, i) {
+                    let id = d.parts[0].subsections[i].id;
+                    d.add_item(crate::model::draft::ListRef::Subsection(0, id), None);
+                    if let Some(item) = d.parts[0].subsections[i].items.last_mut() {
+                        item.detail = "新增。".into();
+                    }
+                }
+            }
+            Edit::AddSub => {
+                d.add_subsection(0, "新小节".into());
+            }
+            Edit::RemoveSub(i) => {
+                if let Some(i) = sub(d, i) {
+                    d.parts[0].subsections.remove(i);
+                }
+            }
+            Edit::MoveSub(i, up) => {
+                if let Some(i) = sub(d, i) {
+                    let id = d.parts[0].subsections[i].id;
+                    d.move_subsection(0, id, if up { -1 } else { 1 });
+                }
+            }
+            Edit::Style(s) => {
+                d.item_style = [
+                    ItemStyle::Ordinal,
+                    ItemStyle::Arabic,
+                    ItemStyle::ArabicParen,
+                    ItemStyle::Sequence,
+                ][s as usize]
+            }
+            Edit::Date(t) => d.closing.date = t,
+            Edit::Ending(t) => d.closing.ending = t,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// After any sequence of edits, the segments updated edit by edit give exactly the
+        /// document `build` gives, and their per-segment layout is the whole layout.
+        #[test]
+        fn incremental_segments_equal_a_full_build(edits in prop::collection::vec(edit(), 1..25)) {
+            let (t, mut d) = sample();
+            let mut segs = Segments::update(None, t, &d);
+            for e in &edits {
+                apply(&mut d, e);
+                segs = Segments::update(Some(&segs), t, &d);
+                prop_assert_eq!(segs.document(), build(t, &d));
+                let fresh = Segments::update(None, t, &d);
+                prop_assert_eq!(segs.total_chars(), fresh.total_chars());
+            }
+            for bold in [false, true] {
+                d.output.bold_leads = bold;
+                d.output.masthead = if bold { Masthead::Red } else { Masthead::Plain };
+                d.output.imprint = bold;
+                let doc = build(t, &d);
+                let options = LayoutOptions::of(&d, &doc);
+                let strip = |mut p: LaidParagraph| { p.block = None; p };
+                let whole: Vec<_> = lay_out(&doc, &options).into_iter().map(strip).collect();
+                let parts: Vec<_> = segs.segments.iter().flat_map(|s| s.lay_out(&options)).map(strip).collect();
+                prop_assert_eq!(parts, whole);
+            }
+        }
+    }
+
+    #[test]
+    fn an_edit_rebuilds_only_its_segment() {
+        let (t, mut d) = sample();
+        let before = Segments::update(None, t, &d);
+        d.parts[0].subsections[1].items[0].detail.push('加');
+        let after = Segments::update(Some(&before), t, &d);
+        assert_ne!(before, after);
+        let rebuilt: Vec<SegmentKey> = before
+            .segments
+            .iter()
+            .zip(&after.segments)
+            .filter(|(a, b)| !Arc::ptr_eq(a, b))
+            .map(|(_, b)| b.key)
+            .collect();
+        let id = d.parts[0].subsections[1].id;
+        assert_eq!(rebuilt, [SegmentKey::Subsection(0, id)]);
+        // A rebuilt segment gets a generation no other segment has had.
+        let gens: std::collections::HashSet<u64> = before
+            .segments
+            .iter()
+            .chain(&after.segments)
+            .map(|s| s.generation)
+            .collect();
+        assert_eq!(gens.len(), before.segments.len() + 1);
+        // Nothing changed: the same segments, equal for a memo.
+        let again = Segments::update(Some(&after), t, &d);
+        assert_eq!(again, after);
+        assert!(again
+            .segments
+            .iter()
+            .zip(&after.segments)
+            .all(|(a, b)| Arc::ptr_eq(a, b)));
+        // Emptying the first subsection renumbers the ones after it.
+        d.parts[0].subsections[0] = Subsection {
+            id: d.parts[0].subsections[0].id,
+            ..Subsection::default()
+        };
+        let renumbered = Segments::update(Some(&again), t, &d);
+        assert_eq!(renumbered.document(), build(t, &d));
+        assert_eq!(
+            renumbered.step_chars(Step::Part(0)),
+            build(t, &d)
+                .blocks
+                .iter()
+                .filter(|b| b.step.part() == Some(0))
+                .map(|b| count_chars(&b.text))
+                .sum::<usize>()
+        );
+    }
+}
