@@ -86,7 +86,7 @@ export async function openWithDraft(browser, stored) {
 export async function middleField(page, stored) {
   const subs = stored.draft.parts[0].subsections;
   const mid = subs[Math.floor(subs.length / 2)];
-  await page.locator('nav.stepper li.nested button.step-link').nth(Math.floor(subs.length / 2)).click();
+  await page.locator('nav.stepper li.nested button.step-link').nth(Math.floor(subs.length / 2)).evaluate((b) => b.click());
   const el = page.locator(`#f-item-${mid.items[0].id}-detail`);
   await el.waitFor();
   return el;

@@ -74,6 +74,8 @@ async function typingRun(browser, stored) {
   return {
     task: ((m1.TaskDuration - m0.TaskDuration) * 1000) / KEYS,
     script: ((m1.ScriptDuration - m0.ScriptDuration) * 1000) / KEYS,
+    layout: ((m1.LayoutDuration - m0.LayoutDuration) * 1000) / KEYS,
+    style: ((m1.RecalcStyleDuration - m0.RecalcStyleDuration) * 1000) / KEYS,
     restTask: (m2.TaskDuration - m1.TaskDuration) * 1000,
     restScript: (m2.ScriptDuration - m1.ScriptDuration) * 1000,
     p50: pct(lat, 0.5), p90: pct(lat, 0.9), max: Math.max(...lat),
@@ -107,6 +109,7 @@ export async function run({ runs }) {
     console.log(`  ${r.name.padEnd(6)} ${String(r.chars).padStart(6)} chars, ${r.subs} subsections`);
     console.log(`    main thread / keystroke   ${f(task)} ms = ${(task / base).toFixed(2)}x the sample's (budget ≤ 1.25x at 50 k)   [${r.all.map((x) => f(x.task)).join(', ')}]`);
     console.log(`    script / keystroke        ${f(r.med('script'))} ms (budget ≤ 2 ms)   [${r.all.map((x) => f(x.script)).join(', ')}]`);
+    console.log(`      of which layout ${f(r.med('layout'))} ms, style ${f(r.med('style'))} ms`);
     console.log(`    keystroke → next frame    p50 ${f(r.med('p50'))} · p90 ${f(r.med('p90'))} · max ${f(r.med('max'))} ms (budget: one frame, 16.7 ms)`);
     console.log(`    once typing rests (1 s)   main thread ${f(r.med('restTask'))} ms, script ${f(r.med('restScript'))} ms (debounced checks, autosave)`);
   }

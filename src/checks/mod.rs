@@ -147,11 +147,30 @@ impl Finding {
 
 /// Every finding for the draft, most severe first, then in document order.
 pub fn check(template: &Template, draft: &Draft) -> Vec<Finding> {
+    merge(&quick(draft), &thorough(template, draft))
+}
+
+/// The checks of the 文头 and the 成文日期: a handful of short fields, so cheap enough to
+/// run on every keystroke.
+pub fn quick(draft: &Draft) -> Vec<Finding> {
     let mut out = Vec::new();
     format::check(draft, &mut out);
+    out
+}
+
+/// The checks that read the whole report's text (writing, the statutory items, 照搬去年):
+/// the editor runs them once typing rests.
+pub fn thorough(template: &Template, draft: &Draft) -> Vec<Finding> {
+    let mut out = Vec::new();
     writing::check(template, draft, &mut out);
     statutory::check(template, draft, &mut out);
     carried_over::check(draft, &mut out);
+    out
+}
+
+/// [`quick`] and [`thorough`] findings together, as [`check`] orders them.
+pub fn merge(quick: &[Finding], thorough: &[Finding]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = quick.iter().chain(thorough).cloned().collect();
     out.sort_by_key(|f| f.severity);
     out
 }

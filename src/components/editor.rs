@@ -10,7 +10,8 @@ use crate::model::field::FieldRef;
 use crate::model::step::{self, Step};
 use crate::model::template::{template_or_default, Template};
 use crate::model::Draft;
-use crate::render::{build, Document};
+use crate::render::segments::Segments;
+use crate::render::Document;
 use crate::storage::browser::BrowserStore;
 use crate::storage::save_state::SaveState;
 use crate::storage::session::{
@@ -48,6 +49,11 @@ pub enum View {
     Drafts,
 }
 
+/// How long typing must rest before the checks of the whole text run again: short enough
+/// that the findings seem to follow the text, long enough that they never run between two
+/// keystrokes of a writer typing on.
+pub const REST_MS: u64 = 300;
+
 /// The session engine over the browser's storage.
 pub type BrowserSession = Session<BrowserStore>;
 
@@ -63,9 +69,19 @@ pub struct Editor {
     /// A message for the writer, with undo or a rescue download when there is one.
     pub notice: RwSignal<Option<Notice>>,
     pub template: Memo<&'static Template>,
+    /// The report in segments, rebuilt one segment at a time as the writer types (the
+    /// preview and the step list read this).
+    pub segments: Memo<Segments>,
+    /// The whole report. Computed only when read: while typing, only the output step
+    /// (which shows the whole text) keeps it current.
     pub document: Memo<Document>,
-    /// What the checks say about the draft now.
+    /// What the checks say about the draft: the 文头 and date checks as typed, the checks
+    /// of the whole text as of the last time typing rested ([`REST_MS`]), a step change or
+    /// any other edit.
     pub findings: Memo<Vec<Finding>>,
+    /// Whether the draft's next change comes from typing (`Some(true)`: its whole-text
+    /// checks wait for a rest) or from anything else (`Some(false)`: checked at once).
+    typing: StoredValue<Option<bool>>,
     /// The editor's root element, for moving focus inside the shadow root.
     pub root: NodeRef<html::Div>,
     /// Id of the draft being edited (its storage key).
@@ -87,18 +103,28 @@ impl Editor {
         let Opened { id, draft, step } = opened;
         let draft = RwSignal::new(draft);
         let template = Memo::new(move |_| draft.with(|d| template_or_default(&d.template)));
-        let document = Memo::new(move |_| draft.with(|d| build(template.get(), d)));
-        let findings = Memo::new(move |_| draft.with(|d| checks::check(template.get(), d)));
+        let segments =
+            Memo::new(move |prev| draft.with(|d| Segments::update(prev, template.get(), d)));
+        let document = Memo::new(move |_| segments.with(Segments::document));
+        let quick = Memo::new(move |_| draft.with(checks::quick));
+        let thorough =
+            RwSignal::new(draft.with_untracked(|d| checks::thorough(template.get_untracked(), d)));
+        let findings = Memo::new(move |_| quick.with(|q| thorough.with(|t| checks::merge(q, t))));
+        let typing = StoredValue::new(None);
+        let step = RwSignal::new(step);
+        Self::check_when_resting(draft, step, template, thorough, typing);
         Editor {
             view: RwSignal::new(View::Editor),
             conflict: RwSignal::new(false),
             draft,
-            step: RwSignal::new(step),
+            step,
             save: RwSignal::new(save),
             notice: RwSignal::new(notice),
             template,
+            segments,
             document,
             findings,
+            typing,
             root: NodeRef::new(),
             draft_id: RwSignal::new(id),
             host: StoredValue::new_local(host),
@@ -138,7 +164,66 @@ impl Editor {
     }
 
     pub fn edit(&self, f: impl FnOnce(&mut Draft)) {
+        self.typing.set_value(Some(false));
         self.draft.update(f);
+    }
+
+    /// An edit typed into a field: the whole-text checks wait until typing rests.
+    pub fn type_text(&self, f: impl FnOnce(&mut Draft)) {
+        self.typing.update_value(|t| {
+            t.get_or_insert(true);
+        });
+        self.draft.update(f);
+    }
+
+    /// Runs the checks of the whole text when the draft changes: at once after an edit
+    /// that is not typing (a button, a load, another tab), [`REST_MS`] after the last
+    /// keystroke while the writer types, and at once when the step changes with typing
+    /// still unchecked (so the review is never behind).
+    fn check_when_resting(
+        draft: RwSignal<Draft>,
+        step: RwSignal<Step>,
+        template: Memo<&'static Template>,
+        thorough: RwSignal<Vec<Finding>>,
+        typing: StoredValue<Option<bool>>,
+    ) {
+        let timer = StoredValue::new(None::<TimeoutHandle>);
+        let stale = StoredValue::new(false);
+        let run = move || {
+            if let Some(handle) = timer.get_value() {
+                handle.clear();
+            }
+            timer.set_value(None);
+            stale.set_value(false);
+            let found = draft.with_untracked(|d| checks::thorough(template.get_untracked(), d));
+            if thorough.with_untracked(|t| *t != found) {
+                thorough.set(found);
+            }
+        };
+        Effect::new(move |first: Option<()>| {
+            draft.track();
+            let typed = typing.try_update_value(Option::take).flatten();
+            if first.is_none() {
+                return;
+            }
+            if typed == Some(true) {
+                stale.set_value(true);
+                if let Some(handle) = timer.get_value() {
+                    handle.clear();
+                }
+                timer.set_value(
+                    set_timeout_with_handle(run, std::time::Duration::from_millis(REST_MS)).ok(),
+                );
+            } else {
+                run();
+            }
+        });
+        Effect::new(move |_| {
+            step.track();
+            if stale.get_value() {
+                run();
+            }
+        });
     }
 
     /// Goes to a step and puts keyboard focus on its heading, so keyboard and screen-reader

@@ -199,6 +199,11 @@ pub struct Imprint {
 impl LayoutOptions {
     /// The choices kept with a draft.
     pub fn of(draft: &Draft, doc: &Document) -> Self {
+        Self::with_doc_number(draft, doc.text_of(BlockKind::DocNumber).unwrap_or(""))
+    }
+
+    /// The choices kept with a draft, given its 发文字号 as the report prints it.
+    pub fn with_doc_number(draft: &Draft, doc_number: &str) -> Self {
         let o = &draft.output;
         let organ = draft.header.organ.trim();
         let or_organ = |s: &str| {
@@ -207,7 +212,7 @@ impl LayoutOptions {
         };
         let masthead = (o.masthead == draft::Masthead::Red).then(|| Masthead {
             mark: or_organ(&o.mark),
-            doc_number: doc.text_of(BlockKind::DocNumber).unwrap_or("").to_string(),
+            doc_number: doc_number.to_string(),
             signer: o.signer.trim().to_string(),
         });
         let imprint = o.imprint.then(|| {

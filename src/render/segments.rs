@@ -132,24 +132,41 @@ impl Segments {
     pub fn update(prev: Option<&Segments>, template: &Template, draft: &Draft) -> Segments {
         let prev = prev.filter(|p| p.template == template.id);
         let mut next_generation = prev.map_or(0, |p| p.next_generation);
-        let mut old: std::collections::HashMap<SegmentKey, &Arc<Segment>> = prev
-            .map(|p| p.segments.iter().map(|s| (s.key, s)).collect())
-            .unwrap_or_default();
-        let mut segments = Vec::with_capacity(prev.map_or(8, |p| p.segments.len()));
+        let old: &[Arc<Segment>] = prev.map_or(&[], |p| &p.segments);
+        // Each old segment is reused at most once (so generations stay unique), found at
+        // the same place when nothing moved, else through a map built on first need.
+        let mut taken = vec![false; old.len()];
+        let mut by_key: Option<std::collections::HashMap<SegmentKey, usize>> = None;
+        let mut segments: Vec<Arc<Segment>> = Vec::with_capacity(old.len().max(8));
         let mut make = |key: SegmentKey,
                         same: &dyn Fn(&Inputs) -> bool,
                         build: &dyn Fn() -> (Vec<Block>, Inputs)| {
-            // A key seen twice (never in a repaired draft) is simply built twice.
-            if let Some(seg) = old.remove(&key).filter(|s| same(&s.inputs)) {
+            let here = segments.len();
+            let at = if old.get(here).is_some_and(|s| s.key == key) {
+                Some(here)
+            } else {
+                by_key
+                    .get_or_insert_with(|| {
+                        let mut map = std::collections::HashMap::new();
+                        for (i, s) in old.iter().enumerate() {
+                            map.entry(s.key).or_insert(i);
+                        }
+                        map
+                    })
+                    .get(&key)
+                    .copied()
+            }
+            .filter(|&i| !taken[i]);
+            let found = at.map(|i| &old[i]);
+            if let Some(seg) = found.filter(|s| same(&s.inputs)) {
+                taken[at.unwrap()] = true;
                 segments.push(Arc::clone(seg));
                 return;
             }
             let (blocks, inputs) = build();
-            if let Some(seg) = prev
-                .and_then(|p| p.segments.iter().find(|s| s.key == key))
-                .filter(|s| s.inputs == Inputs::Blocks && s.blocks == blocks)
-            {
+            if let Some(seg) = found.filter(|s| s.inputs == Inputs::Blocks && s.blocks == blocks) {
                 // Head and closing: rebuilt, but unchanged.
+                taken[at.unwrap()] = true;
                 segments.push(Arc::clone(seg));
                 return;
             }

@@ -139,7 +139,7 @@ pub fn App(
     // Tell the host page, once typing rests, what the report says now.
     let change_timer = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first_run: Option<()>| {
-        editor.document.track();
+        editor.segments.track();
         if first_run.is_none() {
             return;
         }

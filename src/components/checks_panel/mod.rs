@@ -32,8 +32,10 @@ fn finding_row(editor: Editor, f: Finding) -> impl IntoView {
 pub fn StepFindings(step: Step) -> impl IntoView {
     let editor = Editor::use_context();
     let here = Memo::new(move |_| {
+        // Which step a finding's field is on changes only with the findings themselves
+        // (an item added or removed is checked at once), so typing does not refilter.
         editor.findings.with(|all| {
-            editor.draft.with(|d| {
+            editor.draft.with_untracked(|d| {
                 all.iter()
                     .filter(|f| f.field.step(d) == step && !f.code.only_in_review())
                     .cloned()

@@ -49,7 +49,7 @@ pub fn DateField() -> impl IntoView {
         let (date, typed) = store_typed(&value);
         text.set(value);
         typing.set(true);
-        editor.edit(|d| {
+        editor.type_text(|d| {
             d.closing.date = date;
             d.closing.date_input = typed;
         });

@@ -222,7 +222,7 @@ fn option_field(
             <label for=id>{label}</label>
             <input id=id type=kind autocomplete="off" aria-describedby=hint_id.clone()
                 prop:value=move || editor.draft.with(|d| get(d).clone())
-                on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|d| set(d, v)) } />
+                on:input=move |ev| { let v = event_target_value(&ev); editor.type_text(|d| set(d, v)) } />
             <p class="hint" id=hint_id>{hint}</p>
         </div>
     }

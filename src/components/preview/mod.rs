@@ -6,10 +6,13 @@
 use leptos::prelude::*;
 
 use super::editor::Editor;
+use std::sync::Arc;
+
 use crate::model::Step;
-use crate::render::count_chars;
-use crate::render::layout::{lay_out, LaidParagraph, LayoutOptions};
+use crate::render::layout::{LaidParagraph, LayoutOptions};
 use crate::render::print::paragraph_class;
+use crate::render::segments::Segment;
+use crate::render::BlockKind;
 use crate::strings;
 
 /// The views of a paragraph's spans: bold in `<b>`, another font in a classed `<span>`; a
@@ -44,47 +47,66 @@ fn spans_view(p: &LaidParagraph) -> AnyView {
     }
 }
 
+/// The `<p>`s of one segment: the lines of one block (a title set on two lines) in one
+/// `<p>`, broken by `<br>`. Only the highlight of the current step is reactive.
+fn segment_view(editor: Editor, segment: &Segment, options: &LayoutOptions) -> AnyView {
+    let mut groups: Vec<Vec<LaidParagraph>> = vec![];
+    for p in segment.lay_out(options) {
+        match groups.last_mut() {
+            Some(g) if p.block.is_some() && g[0].block == p.block => g.push(p),
+            _ => groups.push(vec![p]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| {
+            let first = &g[0];
+            let class = paragraph_class(first);
+            let step = first.step;
+            let active = move || {
+                let current = editor.step.get();
+                step == current
+                    || (matches!(current, Step::Part(_)) && step.part() == current.part())
+            };
+            let split = first.style.tab_right;
+            let lines = g
+                .iter()
+                .enumerate()
+                .map(|(n, p)| view! { {(n > 0).then(|| view! { <br /> })} {spans_view(p)} })
+                .collect_view();
+            view! {
+                <p class=class class:active=active class:split=split on:click=move |_| editor.go(step)>{lines}</p>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
 #[component]
 pub fn Preview() -> impl IntoView {
     let editor = Editor::use_context();
-    let total = move || {
-        editor
-            .document
-            .with(|d| d.blocks.iter().map(|b| count_chars(&b.text)).sum::<usize>())
-    };
-    let paragraphs = move || {
-        let current = editor.step.get();
-        editor.document.with(|doc| {
-            let options = editor.draft.with(|d| LayoutOptions::of(d, doc));
-            let laid = lay_out(doc, &options);
-            // The lines of one block (a title set on two lines) in one <p>, broken by <br>.
-            let mut groups: Vec<Vec<LaidParagraph>> = vec![];
-            for p in laid {
-                match groups.last_mut() {
-                    Some(g) if p.block.is_some() && g[0].block == p.block => g.push(p),
-                    _ => groups.push(vec![p]),
-                }
-            }
-            groups
-                .into_iter()
-                .map(|g| {
-                    let first = &g[0];
-                    let class = paragraph_class(first);
-                    let step = first.step;
-                    let active = step == current
-                        || (matches!(current, Step::Part(_)) && step.part() == current.part());
-                    let split = first.style.tab_right;
-                    let lines = g
-                        .iter()
-                        .enumerate()
-                        .map(|(n, p)| view! { {(n > 0).then(|| view! { <br /> })} {spans_view(p)} })
-                        .collect_view();
-                    view! {
-                        <p class=class class:active=active class:split=split on:click=move |_| editor.go(step)>{lines}</p>
-                    }
-                })
-                .collect_view()
+    let total = move || editor.segments.with(|s| s.total_chars());
+    let empty = Memo::new(move |_| editor.segments.with(|s| s.is_empty()));
+    // The output step's choices (红头, 版记, bold leads): changing one redraws the paper.
+    let options = Memo::new(move |_| {
+        editor.segments.with(|s| {
+            let doc_number = s
+                .head()
+                .and_then(|h| h.blocks.iter().find(|b| b.kind == BlockKind::DocNumber))
+                .map_or("", |b| b.text.as_str());
+            editor
+                .draft
+                .with(|d| LayoutOptions::with_doc_number(d, doc_number))
         })
+    });
+    // One keyed entry per segment: typing rebuilds the segment it changes, and only that
+    // segment's paragraphs are drawn again; the others keep their nodes.
+    let paragraphs = move || {
+        let options = options.get();
+        let each = move || editor.segments.with(|s| s.segments.clone());
+        let key = |s: &Arc<Segment>| s.generation;
+        let children = move |s: Arc<Segment>| segment_view(editor, &s, &options);
+        view! { <For each key children /> }
     };
     // The paper is focusable, so keyboard users can scroll the long text.
     view! {
@@ -94,7 +116,7 @@ pub fn Preview() -> impl IntoView {
                 <span class="total">{strings::COUNT_TOTAL} " " {total} " " {strings::COUNT_UNIT}</span>
             </header>
             <div class="paper" tabindex="0" role="document" aria-label=strings::HEAD_PREVIEW>
-                {move || if editor.document.with(|d| d.blocks.is_empty()) {
+                {move || if empty.get() {
                     view! { <p class="empty">{strings::PREVIEW_EMPTY}</p> }.into_any()
                 } else {
                     paragraphs().into_any()

@@ -316,9 +316,12 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
     });
     let overridden = move || editor.draft.with(|d| d.header.title.is_some());
     let doc_number_text = move || {
-        editor.document.with(|doc| {
-            doc.text_of(crate::render::BlockKind::DocNumber)
-                .map(String::from)
+        editor.segments.with(|s| {
+            s.head()?
+                .blocks
+                .iter()
+                .find(|b| b.kind == crate::render::BlockKind::DocNumber)
+                .map(|b| b.text.clone())
         })
     };
     view! {

@@ -7,74 +7,82 @@ use leptos::prelude::*;
 use super::editor::Editor;
 use super::item_list::RowTools;
 use crate::model::step::{self, Step};
-use crate::render::count_chars;
 use crate::strings;
+
+/// What the step list shows of one step, computed for all steps in one pass per change.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Info {
+    title: String,
+    status: step::StepStatus,
+    /// Characters of the finished report from this step (a part counts its subsections).
+    chars: usize,
+    /// A subsection: (can move up, can move down, its part has two or more).
+    place: (bool, bool, bool),
+}
+
+fn infos(editor: Editor) -> Vec<(Step, Info)> {
+    let template = editor.template.get();
+    editor.segments.with(|segments| {
+        editor.draft.with(|d| {
+            step::steps(template, d)
+                .into_iter()
+                .map(|s| {
+                    let place = match s {
+                        Step::Subsection(p, id) => {
+                            let subs = d
+                                .parts
+                                .get(p)
+                                .map(|x| x.subsections.as_slice())
+                                .unwrap_or(&[]);
+                            let at = subs.iter().position(|x| x.id == id).unwrap_or(0);
+                            (at > 0, at + 1 < subs.len(), subs.len() > 1)
+                        }
+                        _ => (false, false, false),
+                    };
+                    let info = Info {
+                        title: step::title(template, d, s),
+                        status: step::status(template, d, s),
+                        chars: segments.step_chars(s),
+                        place,
+                    };
+                    (s, info)
+                })
+                .collect()
+        })
+    })
+}
 
 #[component]
 pub fn Stepper() -> impl IntoView {
     let editor = Editor::use_context();
-    let steps = Memo::new(move |_| editor.draft.with(|d| step::steps(editor.template.get(), d)));
+    let all = Memo::new(move |_| infos(editor));
+    // Keyed by what a link shows: typing redraws the one or two links whose count or state
+    // changed, and runs nothing for the others.
     view! {
         <nav class="stepper" aria-label=super::landmark_name(strings::LABEL_STEPPER)>
             <ol>
-                <For each=move || steps.get() key=|s| *s children=move |s| view! { <StepLink step=s /> } />
+                <For each=move || all.get() key=|(s, i)| (*s, i.clone())
+                    children=move |(step, info)| view! { <StepLink step info /> } />
             </ol>
         </nav>
     }
 }
 
-/// Characters of the finished report that come from this step (a part counts its subsections).
-fn step_chars(editor: Editor, s: Step) -> usize {
-    editor.document.with(|doc| {
-        doc.blocks
-            .iter()
-            .filter(|b| match s {
-                Step::Part(p) => b.step.part() == Some(p),
-                _ => b.step == s,
-            })
-            .map(|b| count_chars(&b.text))
-            .sum()
-    })
-}
-
 #[component]
-fn StepLink(step: Step) -> impl IntoView {
+fn StepLink(step: Step, info: Info) -> impl IntoView {
     let editor = Editor::use_context();
-    let title = move || {
-        editor
-            .draft
-            .with(|d| step::title(editor.template.get(), d, step))
-    };
-    let status = move || {
-        editor
-            .draft
-            .with(|d| step::status(editor.template.get(), d, step))
-    };
+    let Info {
+        title,
+        status,
+        chars: count,
+        place,
+    } = info;
     let current = move || editor.step.get() == step;
     let nested = matches!(step, Step::Subsection(..));
     let is_output = step == Step::Output;
-    let count = move || step_chars(editor, step);
-    let dot_class = move || format!("dot {}", if is_output { "output" } else { status().css() });
-    // Reordering a subsection from the list: (can move up, can move down).
-    let place = move || match step {
-        Step::Subsection(p, id) => editor.draft.with(|d| {
-            let subs = d
-                .parts
-                .get(p)
-                .map(|x| x.subsections.as_slice())
-                .unwrap_or(&[]);
-            let at = subs.iter().position(|s| s.id == id).unwrap_or(0);
-            (at > 0, at + 1 < subs.len())
-        }),
-        _ => (false, false),
-    };
+    let dot_class = format!("dot {}", if is_output { "output" } else { status.css() });
     // Only where there is something to reorder (two subsections or more).
-    let several = move || match step {
-        Step::Subsection(p, _) => editor
-            .draft
-            .with(|d| d.parts.get(p).is_some_and(|x| x.subsections.len() > 1)),
-        _ => false,
-    };
+    let several = place.2;
     let tools = match step {
         Step::Subsection(p, id) => {
             let shift = Callback::new(move |delta: isize| {
@@ -85,28 +93,29 @@ fn StepLink(step: Step) -> impl IntoView {
                     super::item_list::refocus(editor, format!("#nav-sub-{which}-{id}"));
                 }
             });
-            let name = Signal::derive(move || format!("：{}", title()));
-            Some(view! {
-                <Show when=several>
+            let name = Signal::stored(format!("：{}", title));
+            several.then(|| {
+                view! {
                     <RowTools name id_prefix="nav-sub" key=id compact=true
-                        can_up=Signal::derive(move || place().0) can_down=Signal::derive(move || place().1)
+                        can_up=Signal::stored(place.0) can_down=Signal::stored(place.1)
                         on_move=shift />
-                </Show>
+                }
             })
         }
         _ => None,
     };
+    let tooltip = title.clone();
     view! {
         <li class:nested=nested class:current=current class:reorderable=several>
-            <button type="button" class="step-link" class:current=current title=title
+            <button type="button" class="step-link" class:current=current title=tooltip
                 aria-current=move || current().then_some("step")
                 on:click=move |_| editor.go(step)>
                 <span class=dot_class aria-hidden="true"></span>
                 <span class="step-title">{title}</span>
                 {(!is_output).then(|| view! {
                     <span class="step-meta">
-                        <span class="visually-hidden">{move || format!("，{}，", status().label())}</span>
-                        {move || { let n = count(); if n > 0 { format!("{n}{}", strings::COUNT_UNIT) } else { String::new() } }}
+                        <span class="visually-hidden">{format!("，{}，", status.label())}</span>
+                        {if count > 0 { format!("{count}{}", strings::COUNT_UNIT) } else { String::new() }}
                     </span>
                 })}
             </button>
