@@ -190,16 +190,27 @@ impl Editor {
         let timer = StoredValue::new(None::<TimeoutHandle>);
         let stale = StoredValue::new(false);
         let run = move || {
-            if let Some(handle) = timer.get_value() {
+            if let Some(Some(handle)) = timer.try_get_value() {
                 handle.clear();
             }
-            timer.set_value(None);
-            stale.set_value(false);
-            let found = draft.with_untracked(|d| checks::thorough(template.get_untracked(), d));
-            if thorough.with_untracked(|t| *t != found) {
+            timer.try_set_value(None);
+            stale.try_set_value(false);
+            let Some(template) = template.try_get_untracked() else {
+                return;
+            };
+            let Some(found) = draft.try_with_untracked(|d| checks::thorough(template, d)) else {
+                return;
+            };
+            if thorough.try_with_untracked(|t| *t != found) == Some(true) {
                 thorough.set(found);
             }
         };
+        // Unmounted while typing rests: the pending run is dropped with the editor.
+        on_cleanup(move || {
+            if let Some(Some(handle)) = timer.try_get_value() {
+                handle.clear();
+            }
+        });
         Effect::new(move |first: Option<()>| {
             draft.track();
             let typed = typing.try_update_value(Option::take).flatten();
