@@ -75,9 +75,10 @@ export async function loadDraft(page, stored) {
   }, stored);
 }
 
-/** A fresh tool (empty storage) showing `stored`. */
+/** A fresh tool (empty storage) showing `stored`. FAZHI_BENCH_URL=file:///… measures another
+ * build of the single file (e.g. the one before a change) instead of dist/. */
 export async function openWithDraft(browser, stored) {
-  const opened = await openTool(browser);
+  const opened = await openTool(browser, process.env.FAZHI_BENCH_URL ? { url: process.env.FAZHI_BENCH_URL } : undefined);
   await loadDraft(opened.page, stored);
   return opened;
 }

@@ -82,3 +82,41 @@ pub const CSS: &[&str] = &[
     include_str!("checks_panel/checks_panel.css"),
     include_str!("drafts_page/drafts_page.css"),
 ];
+
+/// Rows of a `<For>` that keep their node while their content changes: each key gets one
+/// signal, set only when its value changed, so a row redraws itself and the list is never
+/// rebuilt. (Keying a `<For>` by content instead re-creates rows, and every row Leptos 0.8
+/// creates stays referenced by the list's owner: memory grows while typing.) A key seen
+/// twice gets its second row under the next occurrence number.
+pub fn stable_rows<K, V>(
+    rows: StoredValue<std::collections::HashMap<(K, usize), ArcRwSignal<V>>>,
+    items: impl Iterator<Item = (K, V)>,
+) -> Vec<((K, usize), ArcRwSignal<V>)>
+where
+    K: Copy + Eq + std::hash::Hash + Send + Sync + 'static,
+    V: PartialEq + Send + Sync + 'static,
+{
+    let mut out = Vec::new();
+    rows.update_value(|rows| {
+        let mut next = std::collections::HashMap::with_capacity(rows.len());
+        let mut seen: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
+        for (k, v) in items {
+            let n = seen.entry(k).or_insert(0);
+            let key = (k, *n);
+            *n += 1;
+            let signal = match rows.remove(&key) {
+                Some(signal) => {
+                    if signal.with_untracked(|old| *old != v) {
+                        signal.set(v);
+                    }
+                    signal
+                }
+                None => ArcRwSignal::new(v),
+            };
+            out.push((key, signal.clone()));
+            next.insert(key, signal);
+        }
+        *rows = next;
+    });
+    out
+}

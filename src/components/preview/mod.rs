@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::model::Step;
 use crate::render::layout::{LaidParagraph, LayoutOptions};
 use crate::render::print::paragraph_class;
-use crate::render::segments::Segment;
+use crate::render::segments::{Segment, SegmentKey};
 use crate::render::BlockKind;
 use crate::strings;
 
@@ -82,6 +82,15 @@ fn segment_view(editor: Editor, segment: &Segment, options: &LayoutOptions) -> A
         .into_any()
 }
 
+/// A segment, equal to another when it is the same build (same generation).
+struct Generation(Arc<Segment>);
+
+impl PartialEq for Generation {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.generation == other.0.generation
+    }
+}
+
 #[component]
 pub fn Preview() -> impl IntoView {
     let editor = Editor::use_context();
@@ -99,13 +108,26 @@ pub fn Preview() -> impl IntoView {
                 .with(|d| LayoutOptions::with_doc_number(d, doc_number))
         })
     });
-    // One keyed entry per segment: typing rebuilds the segment it changes, and only that
-    // segment's paragraphs are drawn again; the others keep their nodes.
+    // One row per segment, kept while the segment exists: typing rebuilds the segment it
+    // changes, and only that row's paragraphs are drawn again; the others keep their nodes.
+    let rows = StoredValue::new(std::collections::HashMap::new());
     let paragraphs = move || {
         let options = options.get();
-        let each = move || editor.segments.with(|s| s.segments.clone());
-        let key = |s: &Arc<Segment>| s.generation;
-        let children = move |s: Arc<Segment>| segment_view(editor, &s, &options);
+        let each = move || {
+            editor.segments.with(|s| {
+                super::stable_rows(
+                    rows,
+                    s.segments
+                        .iter()
+                        .map(|seg| (seg.key, Generation(seg.clone()))),
+                )
+            })
+        };
+        let key = |(k, _): &((SegmentKey, usize), _)| *k;
+        let children = move |(_, segment): (_, ArcRwSignal<Generation>)| {
+            let options = options.clone();
+            move || segment.with(|s| segment_view(editor, &s.0, &options))
+        };
         view! { <For each key children /> }
     };
     // The paper is focusable, so keyboard users can scroll the long text.

@@ -6,13 +6,17 @@ use leptos::prelude::*;
 
 use super::editor::Editor;
 use super::item_list::RowTools;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use crate::model::step::{self, Step};
+use crate::render::segments::SegmentKey;
 use crate::strings;
 
 /// What the step list shows of one step, computed for all steps in one pass per change.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq)]
 struct Info {
-    title: String,
+    title: Arc<str>,
     status: step::StepStatus,
     /// Characters of the finished report from this step (a part counts its subsections).
     chars: usize,
@@ -20,34 +24,60 @@ struct Info {
     place: (bool, bool, bool),
 }
 
-fn infos(editor: Editor) -> Vec<(Step, Info)> {
+/// A step, what its link shows and, for a subsection, what that was computed from: its
+/// segment's generation, its index and the number of subsections.
+type Row = (Step, Info, Option<(u64, usize, usize)>);
+
+/// Every step's link. A subsection whose segment was not rebuilt and did not move keeps
+/// the link of `prev`, so typing recomputes one subsection's link, not all of them.
+fn infos(editor: Editor, prev: Option<&Vec<Row>>) -> Vec<Row> {
     let template = editor.template.get();
     editor.segments.with(|segments| {
+        // Characters per step in one pass over the segments (a part counts its subsections).
+        let mut chars: HashMap<Step, usize> = HashMap::new();
+        let mut generation: HashMap<Step, u64> = HashMap::new();
+        for seg in &segments.segments {
+            if let SegmentKey::Subsection(p, id) = seg.key {
+                generation.insert(Step::Subsection(p, id), seg.generation);
+            }
+            for (s, n) in &seg.chars {
+                *chars.entry(*s).or_default() += n;
+                if let Some(p) = s.part().filter(|_| matches!(s, Step::Subsection(..))) {
+                    *chars.entry(Step::Part(p)).or_default() += n;
+                }
+            }
+        }
+        let old: HashMap<Step, &Row> = prev
+            .map(|rows| rows.iter().map(|r| (r.0, r)).collect())
+            .unwrap_or_default();
         editor.draft.with(|d| {
-            step::steps(template, d)
-                .into_iter()
-                .map(|s| {
-                    let place = match s {
-                        Step::Subsection(p, id) => {
-                            let subs = d
-                                .parts
-                                .get(p)
-                                .map(|x| x.subsections.as_slice())
-                                .unwrap_or(&[]);
-                            let at = subs.iter().position(|x| x.id == id).unwrap_or(0);
-                            (at > 0, at + 1 < subs.len(), subs.len() > 1)
-                        }
-                        _ => (false, false, false),
-                    };
-                    let info = Info {
-                        title: step::title(template, d, s),
-                        status: step::status(template, d, s),
-                        chars: segments.step_chars(s),
-                        place,
-                    };
-                    (s, info)
-                })
-                .collect()
+            let mut out = Vec::with_capacity(old.len().max(8));
+            for s in step::steps(template, d) {
+                let basis = match s {
+                    Step::Subsection(p, id) => {
+                        let subs = d.parts.get(p).map_or(&[][..], |x| &x.subsections[..]);
+                        let at = subs.iter().position(|x| x.id == id).unwrap_or(0);
+                        generation.get(&s).map(|g| (*g, at, subs.len()))
+                    }
+                    _ => None,
+                };
+                if let Some(row) = old.get(&s).filter(|r| basis.is_some() && r.2 == basis) {
+                    out.push((*row).clone());
+                    continue;
+                }
+                let place = match (s, basis) {
+                    (Step::Subsection(..), Some((_, at, len))) => (at > 0, at + 1 < len, len > 1),
+                    _ => (false, false, false),
+                };
+                let info = Info {
+                    title: step::title(template, d, s).into(),
+                    status: step::status(template, d, s),
+                    chars: chars.get(&s).copied().unwrap_or(0),
+                    place,
+                };
+                out.push((s, info, basis));
+            }
+            out
         })
     })
 }
@@ -55,34 +85,35 @@ fn infos(editor: Editor) -> Vec<(Step, Info)> {
 #[component]
 pub fn Stepper() -> impl IntoView {
     let editor = Editor::use_context();
-    let all = Memo::new(move |_| infos(editor));
-    // Keyed by what a link shows: typing redraws the one or two links whose count or state
-    // changed, and runs nothing for the others.
+    let all = Memo::new(move |prev| infos(editor, prev));
+    // One row per step, kept while the step exists; typing updates the one or two rows
+    // whose count or state changed, and runs nothing for the others.
+    let rows = StoredValue::new(std::collections::HashMap::new());
+    let each =
+        move || all.with(|a| super::stable_rows(rows, a.iter().map(|(s, i, _)| (*s, i.clone()))));
     view! {
         <nav class="stepper" aria-label=super::landmark_name(strings::LABEL_STEPPER)>
             <ol>
-                <For each=move || all.get() key=|(s, i)| (*s, i.clone())
-                    children=move |(step, info)| view! { <StepLink step info /> } />
+                <For each key=|(k, _)| *k
+                    children=move |((step, _), info)| view! { <StepLink step info=RwSignal::from(info) /> } />
             </ol>
         </nav>
     }
 }
 
 #[component]
-fn StepLink(step: Step, info: Info) -> impl IntoView {
+fn StepLink(step: Step, info: RwSignal<Info>) -> impl IntoView {
     let editor = Editor::use_context();
-    let Info {
-        title,
-        status,
-        chars: count,
-        place,
-    } = info;
+    let title = move || info.with(|i| i.title.to_string());
+    let status = move || info.with(|i| i.status);
+    let count = move || info.with(|i| i.chars);
+    let place = move || info.with(|i| i.place);
     let current = move || editor.step.get() == step;
     let nested = matches!(step, Step::Subsection(..));
     let is_output = step == Step::Output;
-    let dot_class = format!("dot {}", if is_output { "output" } else { status.css() });
+    let dot_class = move || format!("dot {}", if is_output { "output" } else { status().css() });
     // Only where there is something to reorder (two subsections or more).
-    let several = place.2;
+    let several = move || place().2;
     let tools = match step {
         Step::Subsection(p, id) => {
             let shift = Callback::new(move |delta: isize| {
@@ -93,29 +124,28 @@ fn StepLink(step: Step, info: Info) -> impl IntoView {
                     super::item_list::refocus(editor, format!("#nav-sub-{which}-{id}"));
                 }
             });
-            let name = Signal::stored(format!("：{}", title));
-            several.then(|| {
-                view! {
+            let name = Signal::derive(move || format!("：{}", title()));
+            Some(view! {
+                <Show when=several>
                     <RowTools name id_prefix="nav-sub" key=id compact=true
-                        can_up=Signal::stored(place.0) can_down=Signal::stored(place.1)
+                        can_up=Signal::derive(move || place().0) can_down=Signal::derive(move || place().1)
                         on_move=shift />
-                }
+                </Show>
             })
         }
         _ => None,
     };
-    let tooltip = title.clone();
     view! {
         <li class:nested=nested class:current=current class:reorderable=several>
-            <button type="button" class="step-link" class:current=current title=tooltip
+            <button type="button" class="step-link" class:current=current title=title
                 aria-current=move || current().then_some("step")
                 on:click=move |_| editor.go(step)>
                 <span class=dot_class aria-hidden="true"></span>
                 <span class="step-title">{title}</span>
                 {(!is_output).then(|| view! {
                     <span class="step-meta">
-                        <span class="visually-hidden">{format!("，{}，", status.label())}</span>
-                        {if count > 0 { format!("{count}{}", strings::COUNT_UNIT) } else { String::new() }}
+                        <span class="visually-hidden">{move || format!("，{}，", status().label())}</span>
+                        {move || { let n = count(); if n > 0 { format!("{n}{}", strings::COUNT_UNIT) } else { String::new() } }}
                     </span>
                 })}
             </button>
