@@ -49,7 +49,37 @@ fn spans_view(p: &LaidParagraph) -> AnyView {
 
 /// The `<p>`s of one segment: the lines of one block (a title set on two lines) in one
 /// `<p>`, broken by `<br>`. Only the highlight of the current step is reactive.
-fn segment_view(editor: Editor, segment: &Segment, options: &LayoutOptions) -> AnyView {
+/// Whether a paragraph of `step` is highlighted while the writer is on `current` (a part
+/// highlights its subsections too).
+fn highlighted(step: Step, current: Step) -> bool {
+    step == current || (matches!(current, Step::Part(_)) && step.part() == current.part())
+}
+
+/// The steps a segment's paragraphs come from (the 红头 is the head's, the 版记 the closing's),
+/// each with whether it is highlighted on `current`.
+fn highlights(segment: &Segment, current: Step) -> Vec<(Step, bool)> {
+    let mut steps: Vec<Step> = segment.chars.iter().map(|(s, _)| *s).collect();
+    steps.extend(match segment.key {
+        SegmentKey::Head => Some(Step::Header),
+        SegmentKey::Closing => Some(Step::Closing),
+        _ => None,
+    });
+    steps
+        .into_iter()
+        .map(|s| (s, highlighted(s, current)))
+        .collect()
+}
+
+/// The paragraphs of one segment. The highlight of the current step is computed here, from
+/// `lit` ([`highlights`]): the segment's row draws itself again when that changes, so no
+/// paragraph holds a subscription of its own (one made per keystroke would stay referenced
+/// by the step signal until the step changes).
+fn segment_view(
+    editor: Editor,
+    segment: &Segment,
+    options: &LayoutOptions,
+    lit: &[(Step, bool)],
+) -> AnyView {
     let mut groups: Vec<Vec<LaidParagraph>> = vec![];
     for p in segment.lay_out(options) {
         match groups.last_mut() {
@@ -63,11 +93,7 @@ fn segment_view(editor: Editor, segment: &Segment, options: &LayoutOptions) -> A
             let first = &g[0];
             let class = paragraph_class(first);
             let step = first.step;
-            let active = move || {
-                let current = editor.step.get();
-                step == current
-                    || (matches!(current, Step::Part(_)) && step.part() == current.part())
-            };
+            let active = lit.iter().any(|(s, on)| *s == step && *on);
             let split = first.style.tab_right;
             let lines = g
                 .iter()
@@ -126,7 +152,18 @@ pub fn Preview() -> impl IntoView {
         let key = |(k, _): &((SegmentKey, usize), _)| *k;
         let children = move |(_, segment): (_, ArcRwSignal<Generation>)| {
             let options = options.clone();
-            move || segment.with(|s| segment_view(editor, &s.0, &options))
+            // Recomputed on a step change, but redraws the row only when its highlight changed.
+            let lit = Memo::new({
+                let segment = segment.clone();
+                move |_| {
+                    let current = editor.step.get();
+                    segment.with(|s| highlights(&s.0, current))
+                }
+            });
+            move || {
+                let lit = lit.get();
+                segment.with(|s| segment_view(editor, &s.0, &options, &lit))
+            }
         };
         view! { <For each key children /> }
     };
