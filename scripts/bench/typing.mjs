@@ -16,10 +16,11 @@ const KEYS = 40;
 const DELAY = 50; // ms between keystrokes: a fast typist
 const TEXT = '依法全面履行政府职能深入推进法治政府建设持续提升行政执法规范化水平加强普法宣传教育';
 
-// Captures the wasm instance's memory (wasm-bindgen's init calls WebAssembly.instantiate),
+// Captures the wasm instance's memory (wasm-bindgen's init calls WebAssembly.instantiate; the
+// export's name is shortened in the shipped build, so it is found by its type),
 // so its size can be read from the page without anything in the tool itself.
 const CAPTURE_MEMORY = () => {
-  const keep = (r) => { const inst = r && (r.instance || r); const m = inst && inst.exports && inst.exports.memory; if (m) window.__fazhiWasmMemory = m; return r; };
+  const keep = (r) => { const inst = r && (r.instance || r); const m = inst && inst.exports && Object.values(inst.exports).find((v) => v instanceof WebAssembly.Memory); if (m) window.__fazhiWasmMemory = m; return r; };
   const orig = WebAssembly.instantiate;
   WebAssembly.instantiate = function (...a) { return orig.apply(this, a).then(keep); };
   if (WebAssembly.instantiateStreaming) {
