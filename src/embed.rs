@@ -51,11 +51,8 @@ fn live_handle(host: &web_sys::Element) -> Option<Object> {
 /// Entry point (called by `main`): installs the page API and mounts declared elements.
 pub fn start() {
     mark("fazhi:main");
-    // With panic=abort the browser only says "unreachable"; log the message first, so a
-    // clerk's bug report says what went wrong.
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("{}{info}", strings::EMBED_PANIC).into());
-    }));
+    // No panic hook: the wasm is built with -Cpanic=immediate-abort (scripts/toolchain.env),
+    // so a panic traps at once ("RuntimeError: unreachable") and no hook would run.
     install_api();
     mount_declared();
     mark("fazhi:rendered");

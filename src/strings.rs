@@ -266,7 +266,6 @@ pub fn item_count(n: usize) -> String {
 }
 
 // Messages of the embedding entry (to the page and its maintainer).
-pub const EMBED_PANIC: &str = "fazhi-report 内部错误，请刷新页面（草稿已自动保存）：";
 pub const EMBED_NOT_AN_ELEMENT: &str = "FazhiReport.mount：第一个参数应为页面元素（Element）。";
 pub const EMBED_OPTIONS_NOT_OBJECT: &str =
     "FazhiReport.mount 的第二个参数应为选项对象，如 { organ: '某局', year: 2025 }。";
