@@ -49,7 +49,7 @@ pub fn parse_options(options: &[(String, RawValue)]) -> Result<Config, Vec<Strin
     for (name, value) in options {
         let text = |errors: &mut Vec<String>| match value {
             RawValue::Text(s) => Some(s.trim().to_string()),
-            RawValue::Number(n) => Some(format!("{n}")),
+            RawValue::Number(n) => Some(crate::decimal::text(*n)),
             other => {
                 errors.push(format!(
                     "选项 {name} 应为文字，收到的是 {}。",
@@ -124,7 +124,7 @@ pub fn parse_options(options: &[(String, RawValue)]) -> Result<Config, Vec<Strin
 fn describe(v: &RawValue) -> String {
     match v {
         RawValue::Text(s) => format!("文字“{s}”"),
-        RawValue::Number(n) => format!("数字 {n}"),
+        RawValue::Number(n) => format!("数字 {}", crate::decimal::text(*n)),
         RawValue::Bool(b) => format!("布尔值 {b}"),
         RawValue::Other(what) => what.clone(),
     }

@@ -11,6 +11,7 @@
 
 pub mod checks;
 pub mod config;
+pub mod decimal;
 pub mod model;
 pub mod parse;
 pub mod render;

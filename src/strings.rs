@@ -441,8 +441,21 @@ pub fn held_subsection_title(title: &str) -> String {
     format!("小节：{title}")
 }
 
-pub fn backup_too_large(megabytes: f64) -> String {
-    format!("文件太大（{megabytes:.1} MB），不是本工具的草稿备份。草稿备份通常小于 1 MB。")
+/// `bytes` in MB to one decimal, rounded as `{:.1}` rounds (half to even), in integers: the
+/// wasm then carries no fixed-precision float formatting for this one message.
+pub fn backup_too_large(bytes: usize) -> String {
+    let (mib, tenths) = megabytes_tenths(bytes as u64);
+    format!("文件太大（{mib}.{tenths} MB），不是本工具的草稿备份。草稿备份通常小于 1 MB。")
+}
+fn megabytes_tenths(bytes: u64) -> (u64, u64) {
+    const MIB: u64 = 1 << 20;
+    let scaled = bytes * 10;
+    let mut tenths = scaled / MIB;
+    let rest = scaled % MIB;
+    if rest > MIB / 2 || (rest == MIB / 2 && tenths % 2 == 1) {
+        tenths += 1;
+    }
+    (tenths / 10, tenths % 10)
 }
 pub const BACKUP_EMPTY: &str = "文件中没有草稿。";
 pub fn backup_refused(reason: &str) -> String {

@@ -9,6 +9,7 @@ use super::document::Document;
 use super::layout::{
     lay_out, Align, LaidParagraph, LayoutOptions, Rule, GBT9704_PAGE, HEITI, RED, SIZE_3HAO,
 };
+use crate::decimal::text as n;
 
 /// Page geometry, millimetres: text block 156 × 225 on A4, top margin 37, binding side 28.
 /// Every CJK punctuation mark keeps its full width (`text-spacing-trim: space-all`;
@@ -39,13 +40,13 @@ fn escape(text: &str) -> String {
 fn rule_css(side: &str, rule: &Rule) -> String {
     format!(
         ";border-{side}:{}pt solid {};padding-{side}:{}pt",
-        rule.width_pt,
+        n(rule.width_pt),
         if rule.red {
             format!("#{RED}")
         } else {
             "#000".into()
         },
-        rule.gap_pt
+        n(rule.gap_pt)
     )
 }
 
@@ -73,19 +74,20 @@ pub fn paragraph_css(p: &LaidParagraph) -> String {
         0.0
     };
     let advance = s.size_pt + tighten;
-    let line = s.line_pt.unwrap_or(pitch);
+    let line = n(s.line_pt.unwrap_or(pitch));
+    let tighten = n(tighten);
     // Padding rather than margin: margins collapse and vanish at the top of a page, Word's
     // space before and after do neither.
     let mut css = format!(
         "font-family:{},{fallback};font-size:{}pt;line-height:{line}pt;min-height:{line}pt;letter-spacing:{tighten}pt;font-weight:{};text-align:{align};text-indent:{}pt;padding-left:{}pt;padding-right:{}pt;padding-top:{}pt;padding-bottom:{}pt",
         fonts.join(","),
-        s.size_pt,
+        n(s.size_pt),
         if s.bold { 700 } else { 400 },
-        s.first_line_chars * advance,
-        s.left_chars * advance,
-        s.right_chars * advance,
-        s.lines_before as f64 * pitch + s.space_before_pt,
-        s.lines_after as f64 * pitch
+        n(s.first_line_chars * advance),
+        n(s.left_chars * advance),
+        n(s.right_chars * advance),
+        n(s.lines_before as f64 * pitch + s.space_before_pt),
+        n(s.lines_after as f64 * pitch)
     );
     if s.red {
         css += &format!(";color:#{RED}");
@@ -142,8 +144,8 @@ fn autospaced(text: &str, size_pt: f64) -> String {
         if before || after {
             out += &format!(
                 "<span style=\"margin-left:{}pt;margin-right:{}pt\">{run}</span>",
-                if before { kern } else { 0.0 },
-                if after { kern } else { 0.0 }
+                n(if before { kern } else { 0.0 }),
+                n(if after { kern } else { 0.0 })
             );
         } else {
             out += &run;
@@ -216,13 +218,13 @@ pub fn print_html(doc: &Document, options: &LayoutOptions, title: &str) -> Strin
     let page = GBT9704_PAGE;
     let page_css = format!(
         "@page {{ size: {}mm {}mm; margin: {}mm {}mm {}mm {}mm; }}\nbody {{ line-height: {}pt; }}",
-        page.width_mm,
-        page.height_mm,
-        page.top_mm,
-        page.right_mm,
-        page.bottom_mm,
-        page.left_mm,
-        page.line_pitch_pt()
+        n(page.width_mm),
+        n(page.height_mm),
+        n(page.top_mm),
+        n(page.right_mm),
+        n(page.bottom_mm),
+        n(page.left_mm),
+        n(page.line_pitch_pt())
     );
     format!(
         "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title><style>{page_css}{PAGE_CSS}</style></head>\n<body>\n<div class=\"screen-only\">按 Ctrl+P 打印，或在打印对话框中选择“另存为 PDF”。纸张 A4，页边距按 GB/T 9704 设置（请在打印选项中关闭“页眉和页脚”）。</div>\n{body}</body></html>\n",

@@ -29,7 +29,7 @@ pub enum BackupError {
 impl BackupError {
     pub fn message(&self) -> String {
         match self {
-            BackupError::TooLarge(n) => strings::backup_too_large(*n as f64 / 1048576.0),
+            BackupError::TooLarge(n) => strings::backup_too_large(*n),
             BackupError::Empty => strings::BACKUP_EMPTY.into(),
             BackupError::NotAList => strings::backup_refused(strings::BACKUP_DRAFTS_NOT_A_LIST),
             BackupError::Draft { index: None, error } => strings::backup_refused(&error.message()),
@@ -140,6 +140,23 @@ mod tests {
             saved_at: 5.0,
             step: "opening".into(),
             draft,
+        }
+    }
+
+    #[test]
+    fn too_large_reads_megabytes_as_one_decimal_format_would() {
+        let mb = 1_048_576usize;
+        for n in [
+            mb + 1,
+            5 * mb / 4,
+            5 * mb / 4 + 1,
+            3 * mb / 4 * 5,
+            262_144 * 7,
+            10 * mb + 52_429,
+            999 * mb,
+        ] {
+            let want = format!("（{:.1} MB）", n as f64 / 1048576.0);
+            assert!(strings::backup_too_large(n).contains(&want), "{n}: {want}");
         }
     }
 
