@@ -15,6 +15,7 @@ pub mod decimal;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod sort;
 pub mod storage;
 pub mod strings;
 

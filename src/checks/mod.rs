@@ -171,7 +171,7 @@ pub fn thorough(template: &Template, draft: &Draft) -> Vec<Finding> {
 /// [`quick`] and [`thorough`] findings together, as [`check`] orders them.
 pub fn merge(quick: &[Finding], thorough: &[Finding]) -> Vec<Finding> {
     let mut out: Vec<Finding> = quick.iter().chain(thorough).cloned().collect();
-    out.sort_by_key(|f| f.severity);
+    crate::sort::sort_by(&mut out, |a, b| a.severity.cmp(&b.severity));
     out
 }
 

@@ -145,7 +145,7 @@ fn split_run_on(p: &str) -> Vec<String> {
             last_cut = at;
         }
     }
-    cuts.sort_unstable();
+    crate::sort::sort_by(&mut cuts, |a, b| a.cmp(b));
     cuts.dedup();
     let mut out = Vec::new();
     let mut from = 0;

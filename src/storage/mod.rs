@@ -159,7 +159,7 @@ impl<S: KeyValueStore> DraftRepository<S> {
                 error,
             });
         }
-        out.sort_by(|a, b| {
+        crate::sort::sort_by(&mut out, |a, b| {
             b.at.unwrap_or(f64::MAX)
                 .total_cmp(&a.at.unwrap_or(f64::MAX))
         });
@@ -225,7 +225,7 @@ impl<S: KeyValueStore> DraftRepository<S> {
                 }
             }
         }
-        out.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        crate::sort::sort_by(&mut out, |a, b| b.saved_at.total_cmp(&a.saved_at));
         Ok(out)
     }
 
