@@ -57,7 +57,9 @@ if (release) {
   const lean = dropStreamClasses(wasm, glueSource);
   glueSource = lean.glue;
   writeFileSync(input, lean.wasm);
-  execFileSync(wasmOpt, [input, '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features',
+  // FAZHI_KEEP_NAMES=1 scripts/build.sh keeps the function names (and DWARF), for a CPU profile
+  // that names Rust functions (scripts/bench/profile-typing.mjs); never for a shipped file.
+  execFileSync(wasmOpt, [input, '-Oz', ...(process.env.FAZHI_KEEP_NAMES ? ['-g'] : ['--strip-debug']), '--strip-producers', '--strip-target-features',
     ...features, '-o', out], { stdio: 'inherit' });
   wasm = readFileSync(out);
   rmSync(tmp, { recursive: true });
