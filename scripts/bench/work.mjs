@@ -14,7 +14,7 @@
 // part 一 subsections with varied text; scripts/bench/long-draft.mjs (typing section) does
 // the same through the typed sample: unify on that one when both are in.
 import { launch } from '../../tests/e2e/browser.mjs';
-import { SINGLE_FILE_URL, field, goToStep } from '../../tests/e2e/helpers.mjs';
+import { SINGLE_FILE_URL, field, goToStep, TRACK_TASK_KIND } from '../../tests/e2e/helpers.mjs';
 import { sampleDraft } from '../../tests/e2e/reports.mjs';
 
 const SAVE_BUDGET = 5;
@@ -55,31 +55,16 @@ function enlarged(draft, target) {
   return d;
 }
 
-// Runs before the tool: records each fazhi:* measure with the kind of task it ran in.
+// Runs before the tool, after TRACK_TASK_KIND: records each fazhi:* measure with the kind of
+// task it ran in.
 const INSTRUMENT = () => {
   window.__fazhi = [];
-  let timerDepth = 0;
-  let keystroke = false;
-  const setTimeout0 = window.setTimeout;
-  window.setTimeout = function (fn, ms, ...rest) {
-    if (typeof fn !== 'function') return setTimeout0.call(this, fn, ms, ...rest);
-    return setTimeout0.call(this, function (...args) {
-      timerDepth++;
-      try { return fn.apply(this, args); } finally { timerDepth--; }
-    }, ms, ...rest);
-  };
-  // A keystroke's task: from its keydown/input event until the next task (a message).
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => { keystroke = false; };
-  const onKey = () => { if (!keystroke) { keystroke = true; channel.port2.postMessage(0); } };
-  window.addEventListener('keydown', onKey, true);
-  window.addEventListener('input', onKey, true);
   const measure = Performance.prototype.measure;
   Performance.prototype.measure = function (name, ...rest) {
     const entry = measure.call(this, name, ...rest);
     if (String(name).startsWith('fazhi:')) {
       const e = entry || this.getEntriesByName(name, 'measure').pop();
-      window.__fazhi.push({ name: String(name), ms: e.duration, task: timerDepth > 0 ? 'timer' : keystroke ? 'keystroke' : 'other' });
+      window.__fazhi.push({ name: String(name), ms: e.duration, task: window.__fazhiTaskKind() });
     }
     return entry;
   };
@@ -87,6 +72,7 @@ const INSTRUMENT = () => {
 
 async function openOn(browser, draft) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  await context.addInitScript(TRACK_TASK_KIND);
   await context.addInitScript(INSTRUMENT);
   const page = await context.newPage();
   await page.goto(SINGLE_FILE_URL);

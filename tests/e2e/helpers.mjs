@@ -22,6 +22,30 @@ export { watch };
 // new text here. After the file's tests, a text that looks like a Rust or JavaScript
 // error (not a Chinese message) fails the file.
 
+/**
+ * Init script: `window.__fazhiTaskKind()` says what kind of task is running now: 'timer'
+ * (a setTimeout callback), 'keystroke' (from a keydown or input event, with its microtasks,
+ * until the next task) or 'other'. Used to prove that saves stay off a keystroke's task.
+ */
+export const TRACK_TASK_KIND = () => {
+  let timerDepth = 0;
+  let keystroke = false;
+  const setTimeout0 = window.setTimeout;
+  window.setTimeout = function (fn, ms, ...rest) {
+    if (typeof fn !== 'function') return setTimeout0.call(this, fn, ms, ...rest);
+    return setTimeout0.call(this, function (...args) {
+      timerDepth++;
+      try { return fn.apply(this, args); } finally { timerDepth--; }
+    }, ms, ...rest);
+  };
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { keystroke = false; };
+  const onKey = () => { if (!keystroke) { keystroke = true; channel.port2.postMessage(0); } };
+  window.addEventListener('keydown', onKey, true);
+  window.addEventListener('input', onKey, true);
+  window.__fazhiTaskKind = () => (timerDepth > 0 ? 'timer' : keystroke ? 'keystroke' : 'other');
+};
+
 /** Every distinct message text shown in any page so far (this test file). */
 export const SHOWN = [];
 /** What a raw error looks like: wasm-bindgen values, traps, panics, JS and serde errors. */

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, SINGLE_FILE_URL, field, waitSaved, goToStep } from './helpers.mjs';
+import { launch, SINGLE_FILE_URL, field, waitSaved, goToStep, TRACK_TASK_KIND } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -180,32 +180,16 @@ test('a clock that is not a number never makes the stored draft unreadable', asy
 
 test('a save never runs in a keystroke\'s task, even when the maximum wait is overdue at every key', async () => {
   const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript(TRACK_TASK_KIND);
   await context.addInitScript(() => {
     // The monotonic clock runs 20× fast: from the second key on, every change finds the
     // oldest unsaved one overdue (0.8 s), before the max-wait timer can fire.
     const now = performance.now.bind(performance);
     performance.now = () => now() * 20;
-    // Timer callbacks are tasks of their own; a keystroke's task lasts from its keydown or
-    // input event (and the microtasks after it) until the next task.
-    let timerDepth = 0;
-    let keystroke = false;
-    const setTimeout0 = window.setTimeout;
-    window.setTimeout = function (fn, ms, ...rest) {
-      if (typeof fn !== 'function') return setTimeout0.call(this, fn, ms, ...rest);
-      return setTimeout0.call(this, function (...args) {
-        timerDepth++;
-        try { return fn.apply(this, args); } finally { timerDepth--; }
-      }, ms, ...rest);
-    };
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { keystroke = false; };
-    const onKey = () => { if (!keystroke) { keystroke = true; channel.port2.postMessage(0); } };
-    window.addEventListener('keydown', onKey, true);
-    window.addEventListener('input', onKey, true);
     window.__writes = { timer: 0, keystroke: 0, other: 0 };
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {
-      if (String(k).includes('/draft/')) window.__writes[timerDepth > 0 ? 'timer' : keystroke ? 'keystroke' : 'other']++;
+      if (String(k).includes('/draft/')) window.__writes[window.__fazhiTaskKind()]++;
       return setItem.call(this, k, v);
     };
   });
