@@ -16,44 +16,12 @@
 import { launch } from '../../tests/e2e/browser.mjs';
 import { SINGLE_FILE_URL, field, goToStep, TRACK_TASK_KIND } from '../../tests/e2e/helpers.mjs';
 import { sampleDraft } from '../../tests/e2e/reports.mjs';
+import { longDraft, draftChars } from './long-draft.mjs';
 
 const SAVE_BUDGET = 5;
 const DOCX_BUDGET = { sample: 50, long: 200 };
 const KEYS = 30;
 const DELAY = 100;
-
-/** Characters of text in a draft (what the writer typed; numbering not counted). */
-function draftChars(draft) {
-  let n = 0;
-  const walk = (v, k) => {
-    if (typeof v === 'string') { if (!['key', 'template', 'date', 'name'].includes(k)) n += Array.from(v).length; }
-    else if (Array.isArray(v)) v.forEach((x) => walk(x, k));
-    else if (v && typeof v === 'object') Object.entries(v).forEach(([key, x]) => walk(x, key));
-  };
-  walk(draft);
-  return n;
-}
-
-const VARIANTS = ['全面', '持续', '深入', '扎实', '稳步', '着力', '积极', '切实'];
-
-/** The sample with its part 一 subsections repeated (text varied, ids fresh) up to `target`. */
-function enlarged(draft, target) {
-  const d = structuredClone(draft);
-  const subs = d.parts[0].subsections;
-  const originals = structuredClone(subs);
-  let next = d.next_id + 1;
-  for (let k = 0; draftChars(d) < target; k++) {
-    const base = originals[k % originals.length];
-    const v = VARIANTS[k % VARIANTS.length];
-    subs.push({
-      id: next++,
-      title: `${v}${base.title}（第${k + 2}批）`,
-      items: base.items.map((i) => ({ id: next++, lead: `${v}${i.lead}`, detail: `${i.detail}截至第${(k % 4) + 1}季度，累计开展相关工作${k * 3 + 7}次，覆盖${k + 12}个科室。` })),
-    });
-  }
-  d.next_id = next;
-  return d;
-}
 
 // Runs before the tool, after TRACK_TASK_KIND: records each fazhi:* measure with the kind of
 // task it ran in.
@@ -117,7 +85,7 @@ export async function run({ runs }) {
   const sample = sampleDraft();
   const drafts = [
     { key: 'sample', name: 'sample', draft: sample },
-    { key: 'long', name: '50 k', draft: enlarged(sample, 50_000) },
+    { key: 'long', name: '50 k', draft: longDraft({ draft: sample }, 50_000).draft },
   ];
   const browser = await launch();
   const results = {};
@@ -136,7 +104,7 @@ export async function run({ runs }) {
     const ms = saves.map((s) => s.ms);
     const inKey = saves.filter((s) => s.task === 'keystroke').length;
     const other = saves.filter((s) => s.task === 'other').length;
-    const chars = `${(draftChars(d.draft) / 1000).toFixed(1)} k chars`;
+    const chars = `${(draftChars({ draft: d.draft }) / 1000).toFixed(1)} k chars`;
     console.log(`  ${d.name.padEnd(7)} ${chars.padEnd(13)} autosave ${f1(median(ms))} ms median, ${f1(max(ms))} max over ${saves.length} saves (budget ${SAVE_BUDGET} ms)` +
       `; in a keystroke's task: ${inKey}${other ? `, elsewhere: ${other}` : ''} (budget 0)`);
     console.log(`  ${''.padEnd(21)} .docx    ${f1(median(docx))} ms median, ${f1(max(docx))} max over ${docx.length} builds (budget ${DOCX_BUDGET[d.key]} ms)`);
