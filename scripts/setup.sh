@@ -2,7 +2,7 @@
 # Installs whatever the build and the tests need and is missing. Idempotent: a second run
 # only checks. Nothing here downloads from anywhere but crates.io, Debian and npm.
 #   scripts/setup.sh build   -> Rust wasm target, the pinned nightly of the compatible build,
-#                               trunk, wasm-bindgen-cli, xz, npm packages
+#                               trunk, wasm-bindgen-cli, npm packages
 #   scripts/setup.sh test    -> the above, plus Chromium, ChromeDriver, Firefox ESR, CJK fonts,
 #                               LibreOffice Writer and poppler (the .docx test), npm test tools
 set -euo pipefail
@@ -50,8 +50,6 @@ apt_install() {
 }
 
 command -v node >/dev/null && command -v npm >/dev/null || { say "installing Node.js"; apt_install nodejs npm; }
-# xz compresses the wasm payload of the single file (raw LZMA1, scripts/pack.mjs).
-command -v xz >/dev/null || { say "installing xz-utils (the single file's LZMA encoder)"; apt_install xz-utils; }
 
 if [ "$what" = test ]; then
   missing=()

@@ -1,12 +1,12 @@
 // Trunk post-build hook: turns Trunk's output (module script + .wasm, which Chromium and
 // Firefox refuse to load from file://) into one self-contained file that runs offline:
 //   dist/fazhi-report.html  the standalone tool (open it from a shared folder)
-// The wasm is optimised with binaryen's wasm-opt (npm, release builds only), compressed as raw
-// LZMA1 by xz (xz-utils; about 18 % smaller than zopfli's gzip), and inlined as one string of
-// ASCII characters, 7 for every 6 bytes (scripts/pack.mjs; base64 took 8 for 6). The page
-// decodes it with a small wasm module of our own (unlzma/, built by scripts/build-unlzma.sh,
-// inlined uncompressed, unpacked by scripts/unpack.js), chunk by chunk into the browser's
-// streaming compiler, so nothing is fetched from anywhere. Both files are ASCII only (other characters as \u
+// The wasm is optimised with binaryen's wasm-opt (npm, release builds only), gzipped (by
+// zopfli, npm @gfx/zopfli: about 5 % smaller than zlib's best; zlib if it is missing), and
+// inlined as one string of ASCII characters, 7 for every 6 bytes (scripts/pack.mjs; base64
+// took 8 for 6); the page decodes it (scripts/unpack.js) and decompresses it with the
+// browser's own DecompressionStream (or, where that is missing, with scripts/inflate.js), so
+// nothing is fetched from anywhere. Both files are ASCII only (other characters as \u
 // escapes): the classic script runs the same in a page of any charset. scripts/build.sh makes the compatible build (wasm without
 // post-MVP features that Chromium 86 / Firefox 78 lack); a plain `trunk build` on stable
 // Rust gives a modern one (reference types, bulk memory), recognised below. It also writes
@@ -15,9 +15,10 @@
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { pack, lzmaCompress, adler32, LZMA_PROPS } from './pack.mjs';
+import { pack } from './pack.mjs';
 import { shortenNames } from './short-names.mjs';
 import { dropStreamClasses } from './unused-exports.mjs';
 
@@ -83,23 +84,17 @@ function classicGlue(source) {
 const glue = classicGlue(glueSource);
 // Helpers inlined into the loader (their comments dropped), for older browsers only.
 const inlined = (name) => readFileSync(join(root, 'scripts', name), 'utf8').replace(/^\/\/.*\n/gm, '');
-const helpers = inlined('unpack.js') + inlined('container-fallback.js');
-
-// The decoder (unlzma/), built for the MVP wasm CPU; wasm-opt checks that it uses nothing newer.
-execFileSync(join(root, 'scripts', 'build-unlzma.sh'), { stdio: 'inherit' });
-let decoder = readFileSync(join(root, 'target', 'unlzma', 'wasm32-unknown-unknown', 'release', 'fazhi_unlzma.wasm'));
-{
-  const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
-  if (!existsSync(wasmOpt)) throw new Error('wasm-opt missing: run scripts/setup.sh');
-  const tmp = mkdtempSync(join(tmpdir(), 'fazhi-'));
-  writeFileSync(join(tmp, 'in.wasm'), decoder);
-  execFileSync(wasmOpt, [join(tmp, 'in.wasm'), '-O3', '--mvp-features', '--strip-debug', '--strip-producers',
-    '--strip-target-features', '-o', join(tmp, 'out.wasm')], { stdio: 'inherit' });
-  decoder = readFileSync(join(tmp, 'out.wasm'));
-  rmSync(tmp, { recursive: true });
+const helpers = inlined('unpack.js') + inlined('inflate.js') + inlined('container-fallback.js');
+let gzipped;
+try {
+  const { gzipAsync } = await import('@gfx/zopfli');
+  gzipped = Buffer.from(await gzipAsync(wasm, { numiterations: 15 }));
+} catch (e) {
+  if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  console.warn('[single-file] @gfx/zopfli missing (npm ci installs it): zlib instead, about 5 % larger');
+  gzipped = gzipSync(wasm, { level: 9 });
 }
-const lzma = lzmaCompress(wasm);
-const packed = pack(lzma);
+const packed = pack(gzipped);
 
 // What a clerk sees where the tool cannot run (no WebAssembly, IE mode, a very old kernel):
 // what is wrong, and which browsers do work.
@@ -110,10 +105,8 @@ const TOO_OLD = '起草工具无法在此浏览器中运行：浏览器版本过
 // Starts the app from the inlined bytes. FazhiReport.mount works at once: it waits for the
 // wasm, then calls FazhiReport._mount (installed by src/embed.rs). Errors show in Chinese.
 const boot = `
-// The app's wasm as raw LZMA1, packed by scripts/pack.mjs: the text, the LZMA bytes' count, the
-// wasm's size and Adler-32, lc, lp, pb. The decoder module (unlzma/), packed, and its size.
-const FAZHI_WASM = ["FAZHI_PAYLOAD", ${lzma.length}, ${wasm.length}, ${adler32(wasm)}, ${LZMA_PROPS.lc}, ${LZMA_PROPS.lp}, ${LZMA_PROPS.pb}];
-const FAZHI_UNLZMA = ["FAZHI_DECODER", ${decoder.length}];
+// The gzipped wasm as scripts/pack.mjs writes it, and its length in bytes.
+const FAZHI_WASM_GZ = ["FAZHI_PAYLOAD", ${gzipped.length}];
 ${helpers}
 const api = window.FazhiReport = window.FazhiReport || {};
 // Start-up messages, shown before the wasm (and its strings.rs) runs.
@@ -188,54 +181,20 @@ function fallbacks() {
 }
 async function fazhiBoot() {
   performance.mark('fazhi:boot');
-  // The decoder: its own small module, then the payload's text into its memory, unpacked
-  // there (7 ASCII digits to 6 bytes) and decoded after it (unlzma/src/lib.rs).
-  // Compiled at once where the browser allows it (Chromium 86 refuses more than 4 KB so on
-  // the main thread: there, and wherever else it throws, asynchronously).
-  const decoderBytes = fazhiUnpack(FAZHI_UNLZMA[0], FAZHI_UNLZMA[1]);
-  let dec;
-  try {
-    dec = new WebAssembly.Instance(new WebAssembly.Module(decoderBytes)).exports;
-  } catch (e) {
-    dec = (await WebAssembly.instantiate(decoderBytes)).instance.exports;
+  const bytes = fazhiUnpack(FAZHI_WASM_GZ[0], FAZHI_WASM_GZ[1]);
+  let wasm;
+  if (typeof DecompressionStream === 'function') {
+    // A Response typed application/wasm lets the browser compile while it decompresses.
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    wasm = new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
+  } else {
+    // Firefox before 113 (ESR 78–102), Chromium before 80: our own inflate, then compile.
+    wasm = fazhiInflate(bytes);
   }
-  const text = FAZHI_WASM[0], groups = text.length / 7, size = FAZHI_WASM[2];
-  const memory = dec.memory, at = memory.buffer.byteLength, input = at + text.length, out = input + groups * 6;
-  memory.grow(Math.ceil((out + size - at) / 65536));
-  new TextEncoder().encodeInto(text, new Uint8Array(memory.buffer, at, text.length));
-  dec.unpack(at, groups, input);
-  const corrupt = function () { return new Error('fazhi-report: the inlined wasm is corrupt'); };
-  if (dec.init(input, FAZHI_WASM[1], out, size, FAZHI_WASM[4], FAZHI_WASM[5], FAZHI_WASM[6]) !== 0) throw corrupt();
   performance.mark('fazhi:unpacked');
-  let done = 0;
-  // Decodes at least "step" more bytes (all if step is the size); returns a copy of them.
-  function decode(step) {
-    const n = dec.run(done + step);
-    if (n < 0) throw corrupt();
-    const bytes = new Uint8Array(memory.buffer, out + done, n - done).slice();
-    done = n;
-    if (done === size) {
-      performance.mark('fazhi:decoded');
-      if (dec.adler32(out, size) >>> 0 !== FAZHI_WASM[3]) throw corrupt();
-    }
-    return bytes;
-  }
   // Compile now, off the main thread, while the page is still being parsed; instantiate (and
   // so mount) only once the document is complete, for hosts declared after this script.
-  // Streamed (a Response typed application/wasm) the browser compiles each 64 KB chunk while
-  // the next is decoded; without streaming compilation, decoded whole, then compiled.
-  let compiled;
-  if (typeof WebAssembly.compileStreaming === 'function' && typeof ReadableStream === 'function') {
-    const stream = new ReadableStream({
-      pull: function (controller) {
-        controller.enqueue(decode(65536));
-        if (done === size) controller.close();
-      },
-    });
-    compiled = WebAssembly.compileStreaming(new Response(stream, { headers: { 'Content-Type': 'application/wasm' } }));
-  } else {
-    compiled = WebAssembly.compile(decode(size));
-  }
+  const compiled = wasm instanceof Response ? WebAssembly.compileStreaming(wasm) : WebAssembly.compile(wasm);
   compiled.catch(function () {}); // reported by the await below, not as an unhandled rejection
   if (document.readyState === 'loading') {
     await new Promise(function (r) { document.addEventListener('DOMContentLoaded', r, { once: true }); });
@@ -282,12 +241,11 @@ try {
   if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
   console.warn('[single-file] terser missing (npm ci installs it): the script is not minified');
 }
-const slot = /(["'])FAZHI_PAYLOAD\1/, decoderSlot = /(["'])FAZHI_DECODER\1/;
-if (!slot.test(minified) || !decoderSlot.test(minified)) throw new Error('payload slot lost in minifying');
+const slot = /(["'])FAZHI_PAYLOAD\1/;
+if (!slot.test(minified)) throw new Error('payload slot lost in minifying');
 const script = minified
   .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  .replace(slot, () => `"${packed}"`)
-  .replace(decoderSlot, () => `"${pack(decoder)}"`);
+  .replace(slot, () => `"${packed}"`);
 writeFileSync(join(staging, 'fazhi-report.js'), script);
 
 const css = readFileSync(join(root, 'style', 'page.css'), 'utf8');
@@ -328,4 +286,4 @@ ${script.replace(/<\/script/gi, '<\\/script')}
 `;
 writeFileSync(join(staging, 'fazhi-report.html'), html);
 const kb = (n) => (n / 1024).toFixed(0) + ' KB';
-console.log(`[single-file] ${target}: fazhi-report.html ${kb(Buffer.byteLength(html))}, fazhi-report.js ${kb(Buffer.byteLength(script))} (wasm ${kb(wasm.length)}, lzma ${kb(lzma.length)}, packed ${kb(packed.length)}; decoder ${(decoder.length / 1024).toFixed(1)} KB)`);
+console.log(`[single-file] ${target}: fazhi-report.html ${kb(Buffer.byteLength(html))}, fazhi-report.js ${kb(Buffer.byteLength(script))} (wasm ${kb(wasm.length)}, gzip ${kb(gzipped.length)}, packed ${kb(packed.length)})`);

@@ -3,8 +3,8 @@
 // same figure for a blank page with one <input>, measured the same way in the same run,
 // each against its budget (issue 16): the single file under 400 KB raw, start-up within 2x
 // a blank page. Where the wasm's bytes go: `node scripts/wasm-size.mjs`.
-// Also, measured in the same run: the same file without WebAssembly.compileStreaming (the wasm
-// decoded whole, then compiled), and, if dist-modern/ exists (scripts/build.sh --modern),
+// Also, measured in the same run: the same file without DecompressionStream (the loader's own
+// inflate, as in Firefox ESR 78–102), and, if dist-modern/ exists (scripts/build.sh --modern),
 // the modern build (stable Rust's wasm features, which Chromium 86 / Firefox 78 cannot run);
 // last, the compatible build in Chromium 86.
 // One section of `node scripts/bench.mjs` (which runs after a release build).
@@ -20,7 +20,7 @@ export async function run({ runs }) {
 const MODERN = join(ROOT, 'dist-modern', 'fazhi-report.html');
 const blankPath = join(mkdtempSync(join(tmpdir(), 'fazhi-bench-')), 'blank.html');
 writeFileSync(blankPath, '<!doctype html><meta charset="utf-8"><title>blank</title><input id="f-organ">');
-const NO_STREAMING = () => { delete WebAssembly.compileStreaming; };
+const NO_DS = () => { delete window.DecompressionStream; };
 
 // Milliseconds from navigation start until a visible, enabled #f-organ exists (in the
 // document or in any open shadow root), polled every 2 ms inside the page.
@@ -48,7 +48,7 @@ async function timeToField(browser, url, phases, initScript) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const variants = [
   { name: 'compatible build', file: SINGLE_FILE },
-  { name: 'compatible, not streamed', file: SINGLE_FILE, initScript: NO_STREAMING },
+  { name: 'compatible, own inflate', file: SINGLE_FILE, initScript: NO_DS },
   ...(existsSync(MODERN) ? [{ name: 'modern build', file: MODERN }] : []),
 ];
 for (const v of variants) { v.times = []; v.phases = []; }
@@ -74,10 +74,7 @@ for (const v of variants) {
   const phase = (x, y) => median(v.phases.map((m) => m[y] - m[x])).toFixed(0);
   console.log(`  ${v.name.padEnd(27)} ${kb(html.length)} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip (budget < ${kb(SIZE_BUDGET)} raw: ${verdict(html.length < SIZE_BUDGET)})`);
   console.log(`    time to first field       ${t.toFixed(0)} ms = ${(t / b).toFixed(1)}x a blank page (budget <= ${TIME_BUDGET}x: ${verdict(t / b <= TIME_BUDGET)})   [${v.times.map((x) => x.toFixed(0)).join(', ')}]`);
-  // unpack: the decoder module and the payload's text to bytes; the LZMA decode is streamed
-  // into the compiler, so it is part of compile+instantiate.
-  const decode = v.phases.every((m) => m['fazhi:decoded']) ? ` (LZMA decode ${phase('fazhi:unpacked', 'fazhi:decoded')})` : '';
-  console.log(`    phases (median ms)        script start ${median(v.phases.map((m) => m['fazhi:boot'])).toFixed(0)} · unpack ${phase('fazhi:boot', 'fazhi:unpacked')} · compile+instantiate ${phase('fazhi:unpacked', 'fazhi:main')}${decode} · first render ${phase('fazhi:main', 'fazhi:rendered')}`);
+  console.log(`    phases (median ms)        script start ${median(v.phases.map((m) => m['fazhi:boot'])).toFixed(0)} · unpack ${phase('fazhi:boot', 'fazhi:unpacked')} · compile+instantiate ${phase('fazhi:unpacked', 'fazhi:main')} · first render ${phase('fazhi:main', 'fazhi:rendered')}`);
 }
 console.log('  (the React peer: about 6x a blank page)');
 

@@ -1,0 +1,47 @@
+// The loader's own inflate (scripts/inflate.js), used where DecompressionStream is missing,
+// against Node's zlib: stored, fixed-Huffman and dynamic-Huffman blocks, and the real wasm.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { gzipSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { ROOT } from './helpers.mjs';
+
+const source = readFileSync(join(ROOT, 'scripts', 'inflate.js'), 'utf8');
+const inflate = new Function(`${source}; return fazhiInflate;`)();
+
+function random(n, seed, alphabet = 256) {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) { seed = (seed * 1103515245 + 12345) >>> 0; out[i] = (seed >>> 16) % alphabet; }
+  return out;
+}
+
+test('inflates what zlib deflates, at every level and strategy', () => {
+  const text = Buffer.from(readFileSync(join(ROOT, 'tests', 'fixtures', 'sample-report.txt'), 'utf8').repeat(3));
+  const inputs = [new Uint8Array(0), Buffer.from('a'), text, random(70000, 7), random(200000, 9, 4), new Uint8Array(100000)];
+  for (const input of inputs) {
+    for (const level of [0, 1, 6, 9]) {
+      for (const strategy of [constants.Z_DEFAULT_STRATEGY, constants.Z_FIXED, constants.Z_HUFFMAN_ONLY, constants.Z_RLE]) {
+        const packed = gzipSync(input, { level, strategy });
+        assert.deepEqual(Buffer.from(inflate(packed)), Buffer.from(input), `${input.length} bytes, level ${level}, strategy ${strategy}`);
+      }
+    }
+  }
+});
+
+test('refuses what is not gzip and stops on truncated input', () => {
+  assert.throws(() => inflate(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])), /not gzip/);
+  const packed = gzipSync(random(5000, 3, 16));
+  const cut = packed.subarray(0, 200);
+  // Keep the trailer's size so the output buffer is allocated as in a whole file.
+  const truncated = Buffer.concat([cut, packed.subarray(packed.length - 8)]);
+  assert.throws(() => inflate(truncated));
+});
+
+test('inflates the built wasm payload exactly', () => {
+  const dir = join(ROOT, 'dist');
+  const wasm = existsSync(dir) && readdirSync(dir).find((f) => f.endsWith('.wasm'));
+  assert.ok(wasm, 'build first (scripts/build.sh)');
+  const bytes = readFileSync(join(dir, wasm));
+  assert.deepEqual(Buffer.from(inflate(gzipSync(bytes, { level: 9 }))), bytes);
+});
