@@ -1,10 +1,10 @@
 //! Numbers as text, exactly as `format!("{x}")` writes an f64 (shortest decimal that reads
-//! back as `x`, no exponent in the range used), but through serde_json's float writer,
-//! which the wasm carries anyway for the drafts: core's own float formatting (about 7 KB of
-//! wasm) is then not linked in. Used for the print view's CSS lengths and for numbers an
+//! back as `x`, no exponent in the range used), but through the float writer the stored
+//! JSON uses (`zmij`, as serde_json's): core's own float formatting (about 7 KB of wasm) is
+//! then not linked in. Used for the print view's CSS lengths and for numbers an
 //! embedding page passes as options.
 
-/// `x` as `{}` writes it; from 1e16 on and below 1e-5 serde_json writes an exponent
+/// `x` as `{}` writes it; from 1e16 on and below 1e-5 zmij writes an exponent
 /// ("1e16", "1e-7"), which CSS reads the same.
 pub fn text(x: f64) -> String {
     if x.is_nan() {
@@ -13,7 +13,7 @@ pub fn text(x: f64) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "inf" } else { "-inf" }.into();
     }
-    let written = serde_json::Number::from_f64(x).map_or_else(String::new, |n| n.to_string());
+    let written = zmij::Buffer::new().format_finite(x).to_string();
     match written.strip_suffix(".0") {
         Some(whole) => whole.to_string(),
         None => written,

@@ -2,13 +2,15 @@
 //! and the title (unless overridden) are computed by the renderer from this and the
 //! template, so they can never go stale.
 
+#[cfg(any(test, feature = "serde"))]
 use serde::{Deserialize, Serialize};
 
 use super::numbering::ItemStyle;
 use super::template::{expand, BodySpec, Template};
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(default))]
 pub struct Draft {
     /// The writer's own name for the draft (drafts page); empty: the title is shown.
     pub name: String,
@@ -20,55 +22,90 @@ pub struct Draft {
     /// Source of `Subsection::id` / `Item::id`; ids keep list rows stable while reordering.
     pub next_id: u32,
     /// Text an import could not place (kept, never dropped; not printed in the report).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "Vec::is_empty")
+    )]
     pub holding: Vec<String>,
     /// The writer's choices on the output step, kept with the draft.
-    #[serde(skip_serializing_if = "OutputOptions::is_default")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "OutputOptions::is_default")
+    )]
     pub output: OutputOptions,
     /// How the author numbers items (一是 / 1. / （1） / 首先); 一是 by default.
-    #[serde(skip_serializing_if = "ItemStyle::is_default")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "ItemStyle::is_default")
+    )]
     pub item_style: ItemStyle,
     /// Last year's report text (kept when it was imported or copied to the next year), so
     /// sentences carried over unchanged can be flagged (`checks::carried_over`).
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "String::is_empty")
+    )]
     pub last_year: String,
 }
 
 /// How the finished report is given out (the output step's choices). Fields left at their
 /// defaults are absent from the stored JSON.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(default))]
 pub struct OutputOptions {
     /// Plain text with GB/T 9704 indentation and signature placement.
     pub text_layout: bool,
     /// Item lead sentences in bold in the .docx, the print view and the preview.
     pub bold_leads: bool,
     /// 版头 of the laid-out report (GB/T 9704 §7.2).
-    #[serde(skip_serializing_if = "is_default")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "is_default")
+    )]
     pub masthead: Masthead,
     /// 发文机关标志 in the 红头; empty: the organ's name.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "String::is_empty")
+    )]
     pub mark: String,
     /// 签发人 (上行文 only); empty: none.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "String::is_empty")
+    )]
     pub signer: String,
     /// 版记 (§7.4) on the last page.
-    #[serde(skip_serializing_if = "is_default")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "is_default")
+    )]
     pub imprint: bool,
     /// 抄送 organs, as typed ("市司法局，市依法治市办").
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "String::is_empty")
+    )]
     pub copy_to: String,
     /// 印发机关; empty: the organ's name.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "String::is_empty")
+    )]
     pub printer: String,
     /// 印发日期, ISO; empty: the 成文日期.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "String::is_empty")
+    )]
     pub printed_on: String,
 }
 
 /// The top of the laid-out report.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(rename_all = "kebab-case"))]
 pub enum Masthead {
     /// The organ and the 发文字号 as plain centred lines.
     #[default]
@@ -77,18 +114,19 @@ pub enum Masthead {
     Red,
 }
 
-fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+pub(crate) fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
 impl OutputOptions {
-    fn is_default(&self) -> bool {
+    pub fn is_default(&self) -> bool {
         *self == OutputOptions::default()
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(default))]
 pub struct Header {
     /// 发文机关, e.g. 张家港市科学技术局.
     pub organ: String,
@@ -100,8 +138,9 @@ pub struct Header {
 }
 
 /// 发文字号 in its three parts, so the writer never has to type 〔〕 or 号.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(default))]
 pub struct DocNumber {
     /// 机关代字, e.g. 张科发.
     pub agency: String,
@@ -111,8 +150,9 @@ pub struct DocNumber {
     pub serial: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(default))]
 pub struct Part {
     /// Template part key this part was made for.
     pub key: String,
@@ -124,35 +164,47 @@ pub struct Part {
     /// Items directly under the heading (in a part with subsections: before the first).
     pub items: Vec<Item>,
     /// This part's own item numbering where it differs from the draft's.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub item_style: Option<ItemStyle>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(default))]
 pub struct Subsection {
     pub id: u32,
     pub title: String,
     /// The subsection's opening sentence(s), before its first item (text before 一是).
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "String::is_empty")
+    )]
     pub lead: String,
     pub items: Vec<Item>,
     /// This subsection's own item numbering where it differs from its part's.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub item_style: Option<ItemStyle>,
 }
 
 /// One 一是… entry: a short lead sentence and its detail.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(default))]
 pub struct Item {
     pub id: u32,
     pub lead: String,
     pub detail: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(default))]
 pub struct Closing {
     /// `None`: the issuing organ.
     pub signature: Option<String>,
@@ -160,12 +212,18 @@ pub struct Closing {
     pub date: String,
     /// What was typed into 成文日期 while it is not a date (kept, never discarded, and
     /// flagged); `None` once it reads as one. Absent from the JSON while `None`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub date_input: Option<String>,
     /// 附注, e.g. （此件公开发布）.
     pub note: String,
     /// 结束语 after the last part, e.g. 特此报告。
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        any(test, feature = "serde"),
+        serde(skip_serializing_if = "String::is_empty")
+    )]
     pub ending: String,
 }
 

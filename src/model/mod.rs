@@ -3,7 +3,9 @@
 pub mod convert;
 pub mod date;
 pub mod draft;
+mod draft_json;
 pub mod field;
+pub mod json;
 pub mod numbering;
 pub mod persisted;
 pub mod step;

@@ -1,6 +1,7 @@
 //! The numbering words of Chinese official documents: 一、 （一） 一是 一方面.
 //! The writer never types these; the renderer derives them from an item's position.
 
+#[cfg(any(test, feature = "serde"))]
 use serde::{Deserialize, Serialize};
 
 /// Chinese numeral for 1..=99 as written in document headings (一, 十, 十一, 二十一).
@@ -42,8 +43,9 @@ pub fn subsection_marker(index: usize) -> String {
 }
 
 /// How a list of items is introduced inside a paragraph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(rename_all = "kebab-case"))]
 pub enum ItemNumbering {
     /// 一是…二是…三是…
     Ordinal,
@@ -77,8 +79,9 @@ impl ItemNumbering {
 }
 
 /// The author's way of numbering items, kept with the draft and written back the same way.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(rename_all = "kebab-case"))]
 pub enum ItemStyle {
     /// 一是…二是… (the template's own numbering, 一方面 for two problems where it says so).
     #[default]

@@ -14,10 +14,12 @@
 //!   holding section, counted in [`Decoded::held`], so it is shown, never lost;
 //! - ids are made unique with room to grow ([`Draft::repair_ids`]).
 
+#[cfg(any(test, feature = "serde"))]
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use super::draft::{Closing, DocNumber, Draft, Header, Item, OutputOptions, Part, Subsection};
+use super::draft::{Draft, Item, Part, Subsection};
+use super::draft_json::{read_draft, write_draft};
+use super::json::{self, Map, Value, Writer};
 use super::numbering::part_marker;
 use super::template::{builtin_templates, BodySpec, Template, DEFAULT_TEMPLATE_ID};
 use crate::strings;
@@ -32,18 +34,19 @@ pub const BUNDLE_FORMAT: &str = "fazhi-report-backup";
 /// Longest draft id accepted from outside (the tool's own are 14–20 characters).
 pub const MAX_ID_CHARS: usize = 100;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
 pub struct StoredDraft {
     pub schema: u32,
     pub id: String,
     /// Increases on every save; lets two tabs notice each other's writes.
-    #[serde(default)]
+    #[cfg_attr(any(test, feature = "serde"), serde(default))]
     pub revision: u64,
     /// Milliseconds since the Unix epoch.
-    #[serde(default)]
+    #[cfg_attr(any(test, feature = "serde"), serde(default))]
     pub saved_at: f64,
     /// The wizard step the writer was on ([`super::step::Step::key`]).
-    #[serde(default)]
+    #[cfg_attr(any(test, feature = "serde"), serde(default))]
     pub step: String,
     pub draft: Draft,
 }
@@ -115,13 +118,19 @@ pub struct Decoded {
 }
 
 pub fn encode(stored: &StoredDraft) -> String {
-    // Plain structs of strings and numbers: serialising cannot fail. `saved_at` is made
-    // finite first (JSON has no NaN; serde_json would write null).
-    let mut stored = stored.clone();
-    if !stored.saved_at.is_finite() {
-        stored.saved_at = 0.0;
-    }
-    serde_json::to_string(&stored).unwrap_or_default()
+    // Field by field as serde's derive wrote it (src/model/json.rs, draft_json.rs).
+    // `saved_at` is made finite first (JSON has no NaN; it would be written as null).
+    let mut out = String::with_capacity(1024);
+    let mut w = Writer::object(&mut out);
+    w.u64("schema", stored.schema as u64);
+    w.str("id", &stored.id);
+    w.u64("revision", stored.revision);
+    let saved_at = Some(stored.saved_at).filter(|t| t.is_finite());
+    json::write_f64(w.key("saved_at"), saved_at.unwrap_or(0.0));
+    w.str("step", &stored.step);
+    write_draft(w.key("draft"), &stored.draft);
+    w.end();
+    out
 }
 
 /// Decodes a stored entry or a one-draft file (a leading byte-order mark is allowed).
@@ -132,9 +141,9 @@ pub fn decode(raw: &str) -> Result<StoredDraft, DecodeError> {
 /// [`decode`], also saying how much went to the holding section.
 pub fn decode_placed(raw: &str) -> Result<Decoded, DecodeError> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson {
-        line: e.line(),
-        column: e.column(),
+    let value = json::parse(raw).map_err(|e| DecodeError::NotJson {
+        line: e.line,
+        column: e.column,
     })?;
     decode_value(value)
 }
@@ -188,7 +197,7 @@ pub fn decode_value(value: Value) -> Result<Decoded, DecodeError> {
         Some(other) => return Err(wrong("step", TYPE_TEXT, &other)),
     };
     let draft_value = match envelope.remove("draft") {
-        Some(v @ Value::Object(_)) => v,
+        Some(Value::Object(map)) => map,
         Some(other) => return Err(wrong("draft", TYPE_OBJECT, &other)),
         None => return Err(DecodeError::Missing("draft")),
     };
@@ -197,20 +206,12 @@ pub fn decode_value(value: Value) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::UnknownField(key.clone()));
     }
 
-    // Read from `&Value`, as `parses` below does: one instantiation of the draft's
-    // deserializers in the wasm instead of two (`from_value` takes another, owned one).
-    let mut draft = match Draft::deserialize(&draft_value) {
-        Ok(d) => d,
-        Err(e) => return Err(locate(&draft_value, Kind::Draft, "draft", &e)),
-    };
-    // Everything in the input must have come through: re-encode and compare. Through the
-    // text serializer that saving uses (and the parser above), not `to_value`, whose
-    // serializer would be one more copy of the draft's code in the wasm.
-    let back = serde_json::to_string(&draft)
-        .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or(Value::Null);
-    unplaced(&draft_value, &back, "draft")?;
+    let mut draft = read_draft(&draft_value, "draft")?;
+    // Everything in the input must have come through: encode again and compare.
+    let mut text = String::new();
+    write_draft(&mut text, &draft);
+    let back = json::parse(&text).unwrap_or(Value::Null);
+    unplaced(&Value::Object(draft_value), &back, "draft")?;
 
     if draft.template.trim().is_empty() {
         draft.template = DEFAULT_TEMPLATE_ID.into();
@@ -236,23 +237,28 @@ pub fn decode_value(value: Value) -> Result<Decoded, DecodeError> {
 /// Upgrades an entry written with an older `schema` to the current shape, one version at a
 /// time. Version 1 is the first; later versions add a step here (and a test with a stored
 /// entry of the old shape).
-fn migrate(schema: u32, envelope: &mut Map<String, Value>) {
+fn migrate(schema: u32, envelope: &mut Map) {
     if schema < 2 {
         // 1 → 2: drafts gain a name; a v1 draft is named after nothing (its title shows).
         if let Some(draft) = envelope.get_mut("draft").and_then(Value::as_object_mut) {
-            draft.entry("name").or_insert_with(|| Value::from(""));
+            draft
+                .entry("name".into())
+                .or_insert_with(|| Value::from(""));
         }
     }
 }
 
-const TYPE_TEXT: &str = "文字";
-const TYPE_COUNT: &str = "非负整数";
+pub(super) const TYPE_TEXT: &str = "文字";
+pub(super) const TYPE_COUNT: &str = "非负整数";
 const TYPE_NUMBER: &str = "数字";
-const TYPE_OBJECT: &str = "对象（{…}）";
-const TYPE_LIST: &str = "数组（[…]）";
-const TYPE_BOOL: &str = "true 或 false";
+pub(super) const TYPE_OBJECT: &str = "对象（{…}）";
+pub(super) const TYPE_LIST: &str = "数组（[…]）";
+pub(super) const TYPE_BOOL: &str = "true 或 false";
+/// An enum field (a numbering style, a masthead) holding something that is not one of its
+/// names.
+pub(super) const TYPE_OTHER: &str = "另一种类型";
 
-fn wrong(path: &str, expected: &'static str, found: &Value) -> DecodeError {
+pub(super) fn wrong(path: &str, expected: &'static str, found: &Value) -> DecodeError {
     DecodeError::WrongType {
         path: path.into(),
         expected,
@@ -310,104 +316,6 @@ fn unplaced(input: &Value, back: &Value, path: &str) -> Result<(), DecodeError> 
             Ok(())
         }
         _ => Ok(()),
-    }
-}
-
-/// The draft's nested shapes, to find which field a type error is in.
-#[derive(Clone, Copy)]
-enum Kind {
-    Draft,
-    Header,
-    DocNumber,
-    Part,
-    Subsection,
-    Item,
-    Closing,
-    Output,
-}
-
-fn parses(kind: Kind, v: &Value) -> Result<(), serde_json::Error> {
-    fn check<T: serde::de::DeserializeOwned>(v: &Value) -> Result<(), serde_json::Error> {
-        T::deserialize(v).map(|_| ())
-    }
-    match kind {
-        Kind::Draft => check::<Draft>(v),
-        Kind::Header => check::<Header>(v),
-        Kind::DocNumber => check::<DocNumber>(v),
-        Kind::Part => check::<Part>(v),
-        Kind::Subsection => check::<Subsection>(v),
-        Kind::Item => check::<Item>(v),
-        Kind::Closing => check::<Closing>(v),
-        Kind::Output => check::<OutputOptions>(v),
-    }
-}
-
-/// Nested fields: (parent, key) → the kind of the value, and whether it is a list of them.
-fn child(kind: Kind, key: &str) -> Option<(Kind, bool)> {
-    Some(match (kind, key) {
-        (Kind::Draft, "header") => (Kind::Header, false),
-        (Kind::Draft, "parts") => (Kind::Part, true),
-        (Kind::Draft, "closing") => (Kind::Closing, false),
-        (Kind::Draft, "output") => (Kind::Output, false),
-        (Kind::Header, "doc_number") => (Kind::DocNumber, false),
-        (Kind::Part, "subsections") => (Kind::Subsection, true),
-        (Kind::Part | Kind::Subsection, "items") => (Kind::Item, true),
-        _ => return None,
-    })
-}
-
-/// Finds the field a serde error is about, for a message that names it. Every draft
-/// struct takes defaults for missing fields, so a one-field object isolates a field.
-fn locate(v: &Value, kind: Kind, path: &str, error: &serde_json::Error) -> DecodeError {
-    if let Value::Object(map) = v {
-        for (key, value) in map {
-            let here = format!("{path}.{key}");
-            // insert, not from_iter: the latter sorts, a sort routine more in the wasm.
-            let mut one = Map::new();
-            one.insert(key.clone(), value.clone());
-            let alone = Value::Object(one);
-            let Err(e) = parses(kind, &alone) else {
-                continue;
-            };
-            match (child(kind, key), value) {
-                (Some((inner, false)), Value::Object(_)) => return locate(value, inner, &here, &e),
-                (Some((inner, true)), Value::Array(list)) => {
-                    for (n, element) in list.iter().enumerate() {
-                        if let Err(e) = parses(inner, element) {
-                            return locate(element, inner, &format!("{here}[{n}]"), &e);
-                        }
-                    }
-                    return at(&here, value, &e);
-                }
-                _ => return at(&here, value, &e),
-            }
-        }
-    }
-    at(path, v, error)
-}
-
-/// A type error at a known path: what serde expected, in Chinese.
-fn at(path: &str, found: &Value, error: &serde_json::Error) -> DecodeError {
-    let m = error.to_string();
-    let expected = if m.contains("a string") {
-        TYPE_TEXT
-    } else if m.contains("u32") || m.contains("u64") || m.contains("integer") {
-        TYPE_COUNT
-    } else if m.contains("a boolean") {
-        TYPE_BOOL
-    } else if m.contains("a sequence") {
-        TYPE_LIST
-    } else if m.contains("struct") || m.contains("a map") {
-        TYPE_OBJECT
-    } else if m.contains("f64") {
-        TYPE_NUMBER
-    } else {
-        "另一种类型"
-    };
-    DecodeError::WrongType {
-        path: path.into(),
-        expected,
-        found: describe(found),
     }
 }
 
@@ -511,7 +419,7 @@ fn part_text(part: &Part, index: usize) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::template::builtin_templates;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn stored() -> StoredDraft {
         let mut draft = Draft::new(&builtin_templates()[0]);

@@ -5,11 +5,13 @@
 //! at build time (no JSON parsing at start-up, no template deserializer in the wasm); the
 //! serde derives here are the schema's reference, and the tests read the files with them.
 
+#[cfg(any(test, feature = "serde"))]
 use serde::{Deserialize, Serialize};
 
 use super::numbering::ItemNumbering;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
 pub struct Template {
     pub id: String,
     pub name: String,
@@ -25,32 +27,38 @@ pub struct Template {
 }
 
 /// What the writer is shown beside a step's fields.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
 pub struct Guide {
     pub guidance: String,
-    #[serde(default)]
+    #[cfg_attr(any(test, feature = "serde"), serde(default))]
     pub example: String,
-    #[serde(default)]
+    #[cfg_attr(any(test, feature = "serde"), serde(default))]
     pub placeholder: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
 pub struct PartSpec {
     pub key: String,
     /// Heading pattern without its number, e.g. "{year}年法治建设工作开展情况".
     pub heading: String,
     pub guide: Guide,
     /// A lead paragraph under the heading, before the list (parts 二 and 三 of the sample).
-    #[serde(default)]
+    #[cfg_attr(any(test, feature = "serde"), serde(default))]
     pub lead: Option<Guide>,
     /// Which of the regulation's five required items (1–5) this part reports.
-    #[serde(default)]
+    #[cfg_attr(any(test, feature = "serde"), serde(default))]
     pub covers: Vec<u8>,
     pub body: BodySpec,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(
+    any(test, feature = "serde"),
+    serde(tag = "kind", rename_all = "kebab-case")
+)]
 pub enum BodySpec {
     /// （一）（二）… each with a title and a list of items.
     Subsections {
@@ -58,27 +66,29 @@ pub enum BodySpec {
         /// Guidance for one subsection's step.
         guide: Guide,
         /// Topics a writer can add with one click.
-        #[serde(default)]
+        #[cfg_attr(any(test, feature = "serde"), serde(default))]
         suggested_titles: Vec<String>,
-        #[serde(default = "one")]
+        #[cfg_attr(any(test, feature = "serde"), serde(default = "one"))]
         initial_count: usize,
         /// Titles of the subsections a new draft starts with (structure C: the plan's topics).
-        #[serde(default)]
+        #[cfg_attr(any(test, feature = "serde"), serde(default))]
         initial_titles: Vec<String>,
     },
     /// A list of items directly under the part heading.
     Items {
         items: ListSpec,
-        #[serde(default = "one")]
+        #[cfg_attr(any(test, feature = "serde"), serde(default = "one"))]
         initial_count: usize,
     },
 }
 
+#[cfg(any(test, feature = "serde"))]
 fn one() -> usize {
     1
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
 pub struct ListSpec {
     pub numbering: ItemNumbering,
     pub layout: ItemLayout,
@@ -87,8 +97,9 @@ pub struct ListSpec {
     pub detail_example: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(any(test, feature = "serde"), derive(Serialize, Deserialize))]
+#[cfg_attr(any(test, feature = "serde"), serde(rename_all = "kebab-case"))]
 pub enum ItemLayout {
     /// All items run on in one paragraph (part 一's subsections in the sample).
     Inline,

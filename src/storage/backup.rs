@@ -2,7 +2,7 @@
 //! (`{"format": "fazhi-report-backup", "schema": 2, "drafts": [...]}`). Reading one never
 //! panics, checks everything, and explains each problem in Chinese.
 
-use serde_json::Value;
+use crate::model::json::{self, Map, Value};
 
 pub use crate::model::persisted::BUNDLE_FORMAT;
 use crate::model::persisted::{
@@ -68,11 +68,11 @@ pub fn parse_backup_placed(text: &str) -> Result<Vec<Decoded>, BackupError> {
         return Err(BackupError::TooLarge(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| BackupError::Draft {
+    let value = json::parse(text).map_err(|e| BackupError::Draft {
         index: None,
         error: DecodeError::NotJson {
-            line: e.line(),
-            column: e.column(),
+            line: e.line,
+            column: e.column,
         },
     })?;
     let is_bundle = value.get("format").and_then(Value::as_str) == Some(BUNDLE_FORMAT);
@@ -112,14 +112,15 @@ pub fn parse_backup_placed(text: &str) -> Result<Vec<Decoded>, BackupError> {
 
 /// All drafts in one file.
 pub fn encode_bundle(drafts: &[StoredDraft]) -> String {
+    // Each draft as a value, so its keys come out sorted as they always have (the bundle
+    // was a serde_json::Value).
     let list: Vec<Value> = drafts
         .iter()
-        .filter_map(|d| serde_json::from_str(&encode(d)).ok())
+        .filter_map(|d| json::parse(&encode(d)).ok())
         .collect();
-    // Built as a Value directly (`json!` would bring serde_json's value serializer into the wasm).
-    let mut bundle = serde_json::Map::new();
+    let mut bundle = Map::new();
     bundle.insert("format".into(), BUNDLE_FORMAT.into());
-    bundle.insert("schema".into(), SCHEMA_VERSION.into());
+    bundle.insert("schema".into(), (SCHEMA_VERSION as u64).into());
     bundle.insert("drafts".into(), Value::Array(list));
     Value::Object(bundle).to_string()
 }

@@ -304,15 +304,29 @@ impl<S: KeyValueStore> DraftRepository<S> {
 /// JSON, a duplicate key, another type): then the caller decodes in full. For every entry
 /// the decoder accepts, this gives the decoder's revision or `None`.
 fn stored_revision(raw: &str) -> Option<u64> {
-    #[derive(serde::Deserialize)]
-    struct Envelope {
-        #[serde(default)]
-        revision: Option<u64>,
-    }
+    use crate::model::json::{parse_members, Number, Value};
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    serde_json::from_str::<Envelope>(raw)
-        .ok()
-        .map(|e| e.revision.unwrap_or(0))
+    // `Some(..)` once a readable revision was seen; a second one, or another type, spoils it.
+    let mut revision: Option<Option<u64>> = None;
+    let mut plain = true;
+    parse_members(
+        raw,
+        |key| key == "revision",
+        |key, value| {
+            if key != "revision" {
+                return;
+            }
+            let read = match value {
+                Some(Value::Null) => Some(0),
+                Some(Value::Number(Number::U64(n))) => Some(n),
+                _ => None,
+            };
+            plain &= revision.is_none() && read.is_some();
+            revision = Some(read);
+        },
+    )
+    .ok()?;
+    plain.then_some(revision.flatten().unwrap_or(0))
 }
 
 /// Namespaces come from host-page attributes: keep them to a safe, short alphabet.

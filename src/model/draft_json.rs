@@ -1,0 +1,387 @@
+//! A draft to JSON and back, by hand (no serde in the wasm, issue 16).
+//!
+//! Writing gives exactly what serde's derives on the model write (they stay, in test
+//! builds, as the reference: tests/json_props.rs compares the two on arbitrary drafts):
+//! fields in declaration order, the same ones left out while default.
+//!
+//! Reading walks a parsed [`Value`] field by field, knowing the path as it goes, and takes
+//! what serde's derives took: a missing field defaults, a field of the wrong type is
+//! refused with its path and the type it should have (the first such field in key order,
+//! as before), a field it does not know is left for the caller's unknown-field check.
+//! Unlike serde, a struct must be an object (serde also took a list of its fields in
+//! order) and an enum a string (serde also took `{"red": null}`): neither was ever
+//! written, and reading them would be guessing.
+
+use super::draft::{
+    is_default, Closing, DocNumber, Draft, Header, Item, Masthead, OutputOptions, Part, Subsection,
+};
+use super::json::{write_list, write_str, Map, Number, Value, Writer};
+use super::numbering::ItemStyle;
+use super::persisted::{
+    wrong, DecodeError, TYPE_BOOL, TYPE_COUNT, TYPE_LIST, TYPE_OBJECT, TYPE_OTHER, TYPE_TEXT,
+};
+
+// ---------------------------------------------------------------------------------------
+// Writing
+
+pub fn write_draft(out: &mut String, d: &Draft) {
+    let mut w = Writer::object(out);
+    w.str("name", &d.name);
+    w.str("template", &d.template);
+    write_header(w.key("header"), &d.header);
+    w.str("opening", &d.opening);
+    write_list(w.key("parts"), &d.parts, write_part);
+    write_closing(w.key("closing"), &d.closing);
+    w.u64("next_id", d.next_id as u64);
+    if !d.holding.is_empty() {
+        write_list(w.key("holding"), &d.holding, |out, s| write_str(out, s));
+    }
+    if !d.output.is_default() {
+        write_output(w.key("output"), &d.output);
+    }
+    if !d.item_style.is_default() {
+        w.str("item_style", d.item_style.key());
+    }
+    if !d.last_year.is_empty() {
+        w.str("last_year", &d.last_year);
+    }
+    w.end();
+}
+
+fn write_output(out: &mut String, o: &OutputOptions) {
+    let mut w = Writer::object(out);
+    w.bool("text_layout", o.text_layout);
+    w.bool("bold_leads", o.bold_leads);
+    if !is_default(&o.masthead) {
+        w.str("masthead", masthead_key(o.masthead));
+    }
+    let texts = [("mark", &o.mark), ("signer", &o.signer)];
+    for (key, s) in texts {
+        if !s.is_empty() {
+            w.str(key, s);
+        }
+    }
+    if o.imprint {
+        w.bool("imprint", true);
+    }
+    let texts = [
+        ("copy_to", &o.copy_to),
+        ("printer", &o.printer),
+        ("printed_on", &o.printed_on),
+    ];
+    for (key, s) in texts {
+        if !s.is_empty() {
+            w.str(key, s);
+        }
+    }
+    w.end();
+}
+
+fn masthead_key(m: Masthead) -> &'static str {
+    match m {
+        Masthead::Plain => "plain",
+        Masthead::Red => "red",
+    }
+}
+
+fn write_header(out: &mut String, h: &Header) {
+    let mut w = Writer::object(out);
+    w.str("organ", &h.organ);
+    w.str("year", &h.year);
+    let mut n = Writer::object(w.key("doc_number"));
+    n.str("agency", &h.doc_number.agency);
+    n.str("year", &h.doc_number.year);
+    n.str("serial", &h.doc_number.serial);
+    n.end();
+    w.opt_str("title", h.title.as_deref());
+    w.end();
+}
+
+fn write_part(out: &mut String, p: &Part) {
+    let mut w = Writer::object(out);
+    w.str("key", &p.key);
+    w.opt_str("heading", p.heading.as_deref());
+    w.str("lead", &p.lead);
+    write_list(w.key("subsections"), &p.subsections, write_subsection);
+    write_list(w.key("items"), &p.items, write_item);
+    if let Some(style) = p.item_style {
+        w.str("item_style", style.key());
+    }
+    w.end();
+}
+
+fn write_subsection(out: &mut String, s: &Subsection) {
+    let mut w = Writer::object(out);
+    w.u64("id", s.id as u64);
+    w.str("title", &s.title);
+    if !s.lead.is_empty() {
+        w.str("lead", &s.lead);
+    }
+    write_list(w.key("items"), &s.items, write_item);
+    if let Some(style) = s.item_style {
+        w.str("item_style", style.key());
+    }
+    w.end();
+}
+
+fn write_item(out: &mut String, i: &Item) {
+    let mut w = Writer::object(out);
+    w.u64("id", i.id as u64);
+    w.str("lead", &i.lead);
+    w.str("detail", &i.detail);
+    w.end();
+}
+
+fn write_closing(out: &mut String, c: &Closing) {
+    let mut w = Writer::object(out);
+    w.opt_str("signature", c.signature.as_deref());
+    w.str("date", &c.date);
+    if let Some(input) = &c.date_input {
+        w.str("date_input", input);
+    }
+    w.str("note", &c.note);
+    if !c.ending.is_empty() {
+        w.str("ending", &c.ending);
+    }
+    w.end();
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+type Read<T> = Result<T, DecodeError>;
+
+/// Where a field is: its parent's path and its key, joined only when it is reported.
+#[derive(Clone, Copy)]
+struct At<'a>(&'a str, &'a str);
+
+impl At<'_> {
+    fn path(self) -> String {
+        format!("{}.{}", self.0, self.1)
+    }
+
+    fn wrong(self, expected: &'static str, found: &Value) -> DecodeError {
+        wrong(&self.path(), expected, found)
+    }
+}
+
+fn text(v: &Value, at: At) -> Read<String> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        _ => Err(at.wrong(TYPE_TEXT, v)),
+    }
+}
+
+fn opt_text(v: &Value, at: At) -> Read<Option<String>> {
+    match v {
+        Value::Null => Ok(None),
+        _ => text(v, at).map(Some),
+    }
+}
+
+fn count(v: &Value, at: At) -> Read<u32> {
+    match v {
+        Value::Number(Number::U64(n)) if *n <= u32::MAX as u64 => Ok(*n as u32),
+        _ => Err(at.wrong(TYPE_COUNT, v)),
+    }
+}
+
+fn boolean(v: &Value, at: At) -> Read<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        _ => Err(at.wrong(TYPE_BOOL, v)),
+    }
+}
+
+fn style(v: &Value, at: At) -> Read<ItemStyle> {
+    v.as_str()
+        .and_then(ItemStyle::from_key)
+        .ok_or_else(|| at.wrong(TYPE_OTHER, v))
+}
+
+fn opt_style(v: &Value, at: At) -> Read<Option<ItemStyle>> {
+    match v {
+        Value::Null => Ok(None),
+        _ => style(v, at).map(Some),
+    }
+}
+
+fn masthead(v: &Value, at: At) -> Read<Masthead> {
+    match v.as_str() {
+        Some("plain") => Ok(Masthead::Plain),
+        Some("red") => Ok(Masthead::Red),
+        _ => Err(at.wrong(TYPE_OTHER, v)),
+    }
+}
+
+/// A list of texts; a wrong element is reported at the list (as serde's error was).
+fn texts(v: &Value, at: At) -> Read<Vec<String>> {
+    let Value::Array(list) = v else {
+        return Err(at.wrong(TYPE_LIST, v));
+    };
+    list.iter()
+        .map(|s| {
+            s.as_str()
+                .map(String::from)
+                .ok_or_else(|| at.wrong(TYPE_TEXT, v))
+        })
+        .collect()
+}
+
+fn object<T>(v: &Value, at: At, read: fn(&Map, &str) -> Read<T>) -> Read<T> {
+    match v {
+        Value::Object(map) => read(map, &at.path()),
+        _ => Err(at.wrong(TYPE_OBJECT, v)),
+    }
+}
+
+fn list<T>(v: &Value, at: At, read: fn(&Map, &str) -> Read<T>) -> Read<Vec<T>> {
+    let Value::Array(list) = v else {
+        return Err(at.wrong(TYPE_LIST, v));
+    };
+    let path = at.path();
+    let mut out = Vec::with_capacity(list.len());
+    for (n, element) in list.iter().enumerate() {
+        let here = format!("{path}[{n}]");
+        out.push(match element {
+            Value::Object(map) => read(map, &here)?,
+            _ => return Err(wrong(&here, TYPE_OBJECT, element)),
+        });
+    }
+    Ok(out)
+}
+
+/// The draft in a stored entry's `draft` object; `path` names it in messages.
+pub fn read_draft(map: &Map, path: &str) -> Read<Draft> {
+    let mut d = Draft::default();
+    for (key, v) in map {
+        let at = At(path, key);
+        match key.as_str() {
+            "name" => d.name = text(v, at)?,
+            "template" => d.template = text(v, at)?,
+            "header" => d.header = object(v, at, read_header)?,
+            "opening" => d.opening = text(v, at)?,
+            "parts" => d.parts = list(v, at, read_part)?,
+            "closing" => d.closing = object(v, at, read_closing)?,
+            "next_id" => d.next_id = count(v, at)?,
+            "holding" => d.holding = texts(v, at)?,
+            "output" => d.output = object(v, at, read_output)?,
+            "item_style" => d.item_style = style(v, at)?,
+            "last_year" => d.last_year = text(v, at)?,
+            _ => {}
+        }
+    }
+    Ok(d)
+}
+
+fn read_output(map: &Map, path: &str) -> Read<OutputOptions> {
+    let mut o = OutputOptions::default();
+    for (key, v) in map {
+        let at = At(path, key);
+        match key.as_str() {
+            "text_layout" => o.text_layout = boolean(v, at)?,
+            "bold_leads" => o.bold_leads = boolean(v, at)?,
+            "masthead" => o.masthead = masthead(v, at)?,
+            "mark" => o.mark = text(v, at)?,
+            "signer" => o.signer = text(v, at)?,
+            "imprint" => o.imprint = boolean(v, at)?,
+            "copy_to" => o.copy_to = text(v, at)?,
+            "printer" => o.printer = text(v, at)?,
+            "printed_on" => o.printed_on = text(v, at)?,
+            _ => {}
+        }
+    }
+    Ok(o)
+}
+
+fn read_header(map: &Map, path: &str) -> Read<Header> {
+    let mut h = Header::default();
+    for (key, v) in map {
+        let at = At(path, key);
+        match key.as_str() {
+            "organ" => h.organ = text(v, at)?,
+            "year" => h.year = text(v, at)?,
+            "doc_number" => h.doc_number = object(v, at, read_doc_number)?,
+            "title" => h.title = opt_text(v, at)?,
+            _ => {}
+        }
+    }
+    Ok(h)
+}
+
+fn read_doc_number(map: &Map, path: &str) -> Read<DocNumber> {
+    let mut n = DocNumber::default();
+    for (key, v) in map {
+        let at = At(path, key);
+        match key.as_str() {
+            "agency" => n.agency = text(v, at)?,
+            "year" => n.year = text(v, at)?,
+            "serial" => n.serial = text(v, at)?,
+            _ => {}
+        }
+    }
+    Ok(n)
+}
+
+fn read_part(map: &Map, path: &str) -> Read<Part> {
+    let mut p = Part::default();
+    for (key, v) in map {
+        let at = At(path, key);
+        match key.as_str() {
+            "key" => p.key = text(v, at)?,
+            "heading" => p.heading = opt_text(v, at)?,
+            "lead" => p.lead = text(v, at)?,
+            "subsections" => p.subsections = list(v, at, read_subsection)?,
+            "items" => p.items = list(v, at, read_item)?,
+            "item_style" => p.item_style = opt_style(v, at)?,
+            _ => {}
+        }
+    }
+    Ok(p)
+}
+
+fn read_subsection(map: &Map, path: &str) -> Read<Subsection> {
+    let mut s = Subsection::default();
+    for (key, v) in map {
+        let at = At(path, key);
+        match key.as_str() {
+            "id" => s.id = count(v, at)?,
+            "title" => s.title = text(v, at)?,
+            "lead" => s.lead = text(v, at)?,
+            "items" => s.items = list(v, at, read_item)?,
+            "item_style" => s.item_style = opt_style(v, at)?,
+            _ => {}
+        }
+    }
+    Ok(s)
+}
+
+fn read_item(map: &Map, path: &str) -> Read<Item> {
+    let mut i = Item::default();
+    for (key, v) in map {
+        let at = At(path, key);
+        match key.as_str() {
+            "id" => i.id = count(v, at)?,
+            "lead" => i.lead = text(v, at)?,
+            "detail" => i.detail = text(v, at)?,
+            _ => {}
+        }
+    }
+    Ok(i)
+}
+
+fn read_closing(map: &Map, path: &str) -> Read<Closing> {
+    let mut c = Closing::default();
+    for (key, v) in map {
+        let at = At(path, key);
+        match key.as_str() {
+            "signature" => c.signature = opt_text(v, at)?,
+            "date" => c.date = text(v, at)?,
+            "date_input" => c.date_input = opt_text(v, at)?,
+            "note" => c.note = text(v, at)?,
+            "ending" => c.ending = text(v, at)?,
+            _ => {}
+        }
+    }
+    Ok(c)
+}
