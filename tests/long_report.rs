@@ -162,3 +162,41 @@ fn the_stored_form_of_a_50k_report_round_trips() {
     );
     assert_eq!(back, s);
 }
+
+/// Issue 16: the tool's own JSON (no serde in the wasm) writes a 50 k report exactly as
+/// serde_json did. Prints both speeds (medians of 15; `cargo test --release` for real
+/// figures); the budget is checked in the page by scripts/bench.mjs, not here.
+#[test]
+fn the_stored_form_of_a_50k_report_is_serde_jsons_and_as_fast() {
+    let s = stored(long_draft(LONG));
+    let json = encode(&s);
+    assert_eq!(json, serde_json::to_string(&s).unwrap());
+    let median = |f: &mut dyn FnMut()| {
+        let mut times: Vec<f64> = (0..15)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        times[7]
+    };
+    let ours_encode = median(&mut || drop(std::hint::black_box(encode(&s))));
+    let serde_encode = median(&mut || drop(serde_json::to_string(std::hint::black_box(&s))));
+    let ours_decode = median(&mut || drop(decode(std::hint::black_box(&json)).unwrap()));
+    // What the serde decoder did: parse to a Value, deserialize the draft from it, write it
+    // again and parse that for the unknown-field check (placing not counted).
+    let serde_decode = median(&mut || {
+        let v: serde_json::Value = serde_json::from_str(std::hint::black_box(&json)).unwrap();
+        let d: Draft = serde::Deserialize::deserialize(&v["draft"]).unwrap();
+        let back: serde_json::Value =
+            serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        drop((d, back));
+    });
+    eprintln!(
+        "{} KB stored: encode {ours_encode:.2} ms (serde_json {serde_encode:.2}), \
+         decode {ours_decode:.2} ms (serde_json's steps {serde_decode:.2})",
+        json.len() / 1024
+    );
+}

@@ -736,16 +736,39 @@ impl Parser<'_> {
         if let b'e' | b'E' = self.peek_or_null() {
             float = true;
             self.at += 1;
+            let negative_exp = self.peek_or_null() == b'-';
             if let b'+' | b'-' = self.peek_or_null() {
                 self.at += 1;
             }
-            match self.next() {
+            let mut exp = match self.next() {
                 None => return Err(self.error(ErrorCode::EofWhileParsingValue)),
-                Some(b'0'..=b'9') => {}
+                Some(b @ b'0'..=b'9') => (b - b'0') as i32,
                 Some(_) => return Err(self.error(ErrorCode::InvalidNumber)),
-            }
-            while self.peek_or_null().is_ascii_digit() {
+            };
+            while let b @ b'0'..=b'9' = self.peek_or_null() {
                 self.at += 1;
+                match exp
+                    .checked_mul(10)
+                    .and_then(|e| e.checked_add((b - b'0') as i32))
+                {
+                    Some(e) => exp = e,
+                    // serde_json stops at an exponent past i32: out of range for a
+                    // non-zero number growing, zero otherwise.
+                    None => {
+                        let mantissa = &self.bytes[start..self.at];
+                        let zero = !mantissa
+                            .iter()
+                            .take_while(|b| !matches!(b, b'e' | b'E'))
+                            .any(|b| matches!(b, b'1'..=b'9'));
+                        if !zero && !negative_exp {
+                            return Err(self.error(ErrorCode::NumberOutOfRange));
+                        }
+                        while self.peek_or_null().is_ascii_digit() {
+                            self.at += 1;
+                        }
+                        return Ok(Number::F64(if positive { 0.0 } else { -0.0 }));
+                    }
+                }
             }
         }
         if !float {

@@ -656,6 +656,53 @@ mod tests {
         assert_eq!(decode(&encode(&s)).unwrap(), s);
     }
 
+    /// serde's derives also took a struct written as the list of its fields and an enum
+    /// written as `{"red": null}`; the hand-written reader refuses both (issue 16), with the
+    /// path, as it refuses any other wrong type.
+    #[test]
+    fn structs_are_objects_and_enums_are_names() {
+        for (draft, path, expected) in [
+            (
+                json!({"header": ["某局", "2024"]}),
+                "draft.header",
+                TYPE_OBJECT,
+            ),
+            (json!({"parts": [["work"]]}), "draft.parts[0]", TYPE_OBJECT),
+            (
+                json!({"output": {"masthead": {"red": null}}}),
+                "draft.output.masthead",
+                TYPE_OTHER,
+            ),
+            (json!({"item_style": 1}), "draft.item_style", TYPE_OTHER),
+            (
+                json!({"item_style": "roman"}),
+                "draft.item_style",
+                TYPE_OTHER,
+            ),
+            (json!({"holding": ["a", 5]}), "draft.holding", TYPE_TEXT),
+            (json!({"next_id": 1.0}), "draft.next_id", TYPE_COUNT),
+            (
+                json!({"next_id": 4294967296u64}),
+                "draft.next_id",
+                TYPE_COUNT,
+            ),
+        ] {
+            match decode(&envelope(draft.clone())) {
+                Err(DecodeError::WrongType {
+                    path: p,
+                    expected: e,
+                    ..
+                }) => {
+                    assert_eq!((p.as_str(), e), (path, expected), "{draft}")
+                }
+                other => panic!("{draft}: {other:?}"),
+            }
+        }
+        // The first wrong field in key order is the one named, as serde's was.
+        let e = decode(&envelope(json!({"opening": 1, "header": {"year": 2}}))).unwrap_err();
+        assert!(matches!(e, DecodeError::WrongType { path, .. } if path == "draft.header.year"));
+    }
+
     #[test]
     fn missing_fields_default() {
         let s = decode(r#"{"schema":1,"id":"x","draft":{"opening":"开头"}}"#).unwrap();
