@@ -24,50 +24,77 @@ use super::persisted::{
 // ---------------------------------------------------------------------------------------
 // Writing
 
+/// Every writer below takes its struct apart field by field, without `..`: a field added
+/// to the model does not compile until it is written here (and read below, and given to
+/// tests/json_props.rs's generator).
 pub fn write_draft(out: &mut String, d: &Draft) {
+    let Draft {
+        name,
+        template,
+        header,
+        opening,
+        parts,
+        closing,
+        next_id,
+        holding,
+        output,
+        item_style,
+        last_year,
+    } = d;
     let mut w = Writer::object(out);
-    w.str("name", &d.name);
-    w.str("template", &d.template);
-    write_header(w.key("header"), &d.header);
-    w.str("opening", &d.opening);
-    write_list(w.key("parts"), &d.parts, write_part);
-    write_closing(w.key("closing"), &d.closing);
-    w.u64("next_id", d.next_id as u64);
-    if !d.holding.is_empty() {
-        write_list(w.key("holding"), &d.holding, |out, s| write_str(out, s));
+    w.str("name", name);
+    w.str("template", template);
+    write_header(w.key("header"), header);
+    w.str("opening", opening);
+    write_list(w.key("parts"), parts, write_part);
+    write_closing(w.key("closing"), closing);
+    w.u64("next_id", *next_id as u64);
+    if !holding.is_empty() {
+        write_list(w.key("holding"), holding, |out, s| write_str(out, s));
     }
-    if !d.output.is_default() {
-        write_output(w.key("output"), &d.output);
+    if !output.is_default() {
+        write_output(w.key("output"), output);
     }
-    if !d.item_style.is_default() {
-        w.str("item_style", d.item_style.key());
+    if !item_style.is_default() {
+        w.str("item_style", item_style.key());
     }
-    if !d.last_year.is_empty() {
-        w.str("last_year", &d.last_year);
+    if !last_year.is_empty() {
+        w.str("last_year", last_year);
     }
     w.end();
 }
 
 fn write_output(out: &mut String, o: &OutputOptions) {
+    let OutputOptions {
+        text_layout,
+        bold_leads,
+        masthead,
+        mark,
+        signer,
+        imprint,
+        copy_to,
+        printer,
+        printed_on,
+    } = o;
     let mut w = Writer::object(out);
-    w.bool("text_layout", o.text_layout);
-    w.bool("bold_leads", o.bold_leads);
-    if !is_default(&o.masthead) {
-        w.str("masthead", masthead_key(o.masthead));
+    w.bool("text_layout", *text_layout);
+    w.bool("bold_leads", *bold_leads);
+    if !is_default(masthead) {
+        w.str("masthead", masthead_key(*masthead));
     }
-    let texts = [("mark", &o.mark), ("signer", &o.signer)];
+    let texts = [("mark", mark), ("signer", signer)];
     for (key, s) in texts {
         if !s.is_empty() {
             w.str(key, s);
         }
     }
-    if o.imprint {
+    if *imprint {
         w.bool("imprint", true);
     }
     let texts = [
-        ("copy_to", &o.copy_to),
-        ("printer", &o.printer),
-        ("printed_on", &o.printed_on),
+        ("copy_to", copy_to),
+        ("printer", printer),
+        ("printed_on", printed_on),
     ];
     for (key, s) in texts {
         if !s.is_empty() {
@@ -85,63 +112,97 @@ fn masthead_key(m: Masthead) -> &'static str {
 }
 
 fn write_header(out: &mut String, h: &Header) {
+    let Header {
+        organ,
+        year,
+        doc_number,
+        title,
+    } = h;
+    let DocNumber {
+        agency,
+        year: number_year,
+        serial,
+    } = doc_number;
     let mut w = Writer::object(out);
-    w.str("organ", &h.organ);
-    w.str("year", &h.year);
+    w.str("organ", organ);
+    w.str("year", year);
     let mut n = Writer::object(w.key("doc_number"));
-    n.str("agency", &h.doc_number.agency);
-    n.str("year", &h.doc_number.year);
-    n.str("serial", &h.doc_number.serial);
+    n.str("agency", agency);
+    n.str("year", number_year);
+    n.str("serial", serial);
     n.end();
-    w.opt_str("title", h.title.as_deref());
+    w.opt_str("title", title.as_deref());
     w.end();
 }
 
 fn write_part(out: &mut String, p: &Part) {
+    let Part {
+        key,
+        heading,
+        lead,
+        subsections,
+        items,
+        item_style,
+    } = p;
     let mut w = Writer::object(out);
-    w.str("key", &p.key);
-    w.opt_str("heading", p.heading.as_deref());
-    w.str("lead", &p.lead);
-    write_list(w.key("subsections"), &p.subsections, write_subsection);
-    write_list(w.key("items"), &p.items, write_item);
-    if let Some(style) = p.item_style {
+    w.str("key", key);
+    w.opt_str("heading", heading.as_deref());
+    w.str("lead", lead);
+    write_list(w.key("subsections"), subsections, write_subsection);
+    write_list(w.key("items"), items, write_item);
+    if let Some(style) = item_style {
         w.str("item_style", style.key());
     }
     w.end();
 }
 
 fn write_subsection(out: &mut String, s: &Subsection) {
+    let Subsection {
+        id,
+        title,
+        lead,
+        items,
+        item_style,
+    } = s;
     let mut w = Writer::object(out);
-    w.u64("id", s.id as u64);
-    w.str("title", &s.title);
-    if !s.lead.is_empty() {
-        w.str("lead", &s.lead);
+    w.u64("id", *id as u64);
+    w.str("title", title);
+    if !lead.is_empty() {
+        w.str("lead", lead);
     }
-    write_list(w.key("items"), &s.items, write_item);
-    if let Some(style) = s.item_style {
+    write_list(w.key("items"), items, write_item);
+    if let Some(style) = item_style {
         w.str("item_style", style.key());
     }
     w.end();
 }
 
 fn write_item(out: &mut String, i: &Item) {
+    let Item { id, lead, detail } = i;
     let mut w = Writer::object(out);
-    w.u64("id", i.id as u64);
-    w.str("lead", &i.lead);
-    w.str("detail", &i.detail);
+    w.u64("id", *id as u64);
+    w.str("lead", lead);
+    w.str("detail", detail);
     w.end();
 }
 
 fn write_closing(out: &mut String, c: &Closing) {
+    let Closing {
+        signature,
+        date,
+        date_input,
+        note,
+        ending,
+    } = c;
     let mut w = Writer::object(out);
-    w.opt_str("signature", c.signature.as_deref());
-    w.str("date", &c.date);
-    if let Some(input) = &c.date_input {
+    w.opt_str("signature", signature.as_deref());
+    w.str("date", date);
+    if let Some(input) = date_input {
         w.str("date_input", input);
     }
-    w.str("note", &c.note);
-    if !c.ending.is_empty() {
-        w.str("ending", &c.ending);
+    w.str("note", note);
+    if !ending.is_empty() {
+        w.str("ending", ending);
     }
     w.end();
 }
