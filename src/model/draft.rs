@@ -1,6 +1,12 @@
 //! A draft: everything the writer typed, nothing derived. Numbering, headings with years,
 //! and the title (unless overridden) are computed by the renderer from this and the
 //! template, so they can never go stale.
+//!
+//! Stored as JSON by `draft_json.rs`, by hand (no serde in the wasm): a new field needs a
+//! line in its writer (which does not compile until it has one) and its reader, and in
+//! tests/json_props.rs's generator. The serde attributes below exist for tests only (the
+//! `serde` feature) and are the reference that the hand-written JSON is tested against:
+//! give a new field its `cfg_attr(.., serde(..))` default/skip attributes too.
 
 #[cfg(any(test, feature = "serde"))]
 use serde::{Deserialize, Serialize};
