@@ -18,6 +18,7 @@ use crate::config::{attribute_name, parse_options, Config, RawValue, OPTION_NAME
 use crate::model::persisted::{decode_placed, encode};
 use crate::model::step;
 use crate::strings;
+use crate::web::mark;
 
 const DECLARED: &str = "[data-fazhi-report], #fazhi-report";
 
@@ -205,6 +206,7 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
         web_sys::console::error_1(&strings::EMBED_CSP_STYLES.into());
     }
 
+    mark("fazhi:css");
     let config = match config {
         Ok(config) => config,
         Err(errors) => {
@@ -413,11 +415,4 @@ fn show_errors(container: &web_sys::Element, errors: &[String]) {
     }
     panel.set_text_content(Some(&text));
     let _ = container.append_child(&panel);
-}
-
-/// A performance mark, read by scripts/bench.mjs to split start-up into phases.
-fn mark(name: &str) {
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark(name);
-    }
 }

@@ -39,6 +39,14 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// A performance mark (User Timing), read by scripts/bench/startup.mjs to split start-up
+/// into phases.
+pub fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
+}
+
 /// Local wall-clock time "HH:MM:SS" for the save indicator.
 pub fn local_time() -> String {
     let d = js_sys::Date::new_0();

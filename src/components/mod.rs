@@ -5,6 +5,7 @@
 pub mod app;
 pub mod checks_panel;
 pub mod date_field;
+pub mod deferred;
 pub mod drafts_page;
 pub mod editor;
 pub mod field;

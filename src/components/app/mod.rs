@@ -8,6 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::checks_panel::FindingsBadge;
+use super::deferred::{after_first_paint, Deferred};
 use super::drafts_page::DraftsPage;
 use super::editor::{Editor, Notice, View};
 use super::preview::Preview;
@@ -51,6 +52,7 @@ pub fn App(
     let repo = DraftRepository::new(BrowserStore::new(), &config.namespace);
     let (session, opened, start) =
         Session::start(repo, fresh_draft(&config), web::now(), web::random());
+    web::mark("fazhi:session");
     let (save, notice) = match start {
         Start::Fresh => (SaveState::Idle, None),
         Start::Restored => (SaveState::Restored, None),
@@ -67,17 +69,45 @@ pub fn App(
     provide_context(embedded);
     let editor = Editor::new(session, opened, save, notice, host);
     provide_context(editor);
+    web::mark("fazhi:editor");
     if let Some(ready) = on_ready {
         ready(editor);
     }
     let show_drafts = config.show_drafts;
 
-    // Another tab wrote to storage: the session follows it, asks, or writes back.
-    let on_storage = window_event_listener_untyped("storage", move |ev| {
-        let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(&ev) else {
-            return;
-        };
-        editor.foreign_write(ev.key().as_deref(), ev.new_value().as_deref());
+    // Another tab wrote to storage: the session follows it, asks, or writes back. Listened
+    // to from just after the first paint: in Chromium the first `storage` listener of a
+    // page reloads the whole storage area synchronously (≈ 8–14 ms measured here), which
+    // the first frame need not wait for. A write that came in between is caught up at once
+    // (the draft's stored text compared with what was read at start).
+    let own_key = editor
+        .session
+        .with_value(|s| s.repo().draft_key(s.id()));
+    let stored_at_start = editor.session.with_value(|s| {
+        crate::storage::KeyValueStore::get(s.repo().store(), &own_key)
+            .ok()
+            .flatten()
+    });
+    let on_storage = StoredValue::new_local(None::<WindowListenerHandle>);
+    after_first_paint(move || {
+        if on_storage.try_with_value(|_| ()).is_none() {
+            return; // unmounted before the first paint
+        }
+        let handle = window_event_listener_untyped("storage", move |ev| {
+            let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(&ev) else {
+                return;
+            };
+            editor.foreign_write(ev.key().as_deref(), ev.new_value().as_deref());
+        });
+        on_storage.set_value(Some(handle));
+        let now = editor.session.with_value(|s| {
+            crate::storage::KeyValueStore::get(s.repo().store(), &own_key)
+                .ok()
+                .flatten()
+        });
+        if now != stored_at_start {
+            editor.foreign_write(Some(&own_key), now.as_deref());
+        }
     });
 
     // Entering the drafts page: the current draft is saved first, so the list is up to date.
@@ -192,16 +222,13 @@ pub fn App(
         }
     });
     on_cleanup(move || {
-        on_storage.remove();
+        if let Some(Some(handle)) = on_storage.try_update_value(Option::take) {
+            handle.remove();
+        }
         on_hide.remove();
         on_visibility.remove();
         on_unload.remove();
     });
-
-    // The preview is the largest subtree and nobody types into it: render it one frame
-    // after the form, so the first field is ready sooner.
-    let preview_ready = RwSignal::new(false);
-    request_animation_frame(move || preview_ready.set(true));
 
     let title = move || {
         let t = editor.draft.with(|d| d.title(editor.template.get()));
@@ -234,7 +261,7 @@ pub fn App(
                 <div class="layout">
                     <Stepper />
                     <div class="main" role=embedded.main_role()><StepForm /></div>
-                    <Show when=move || preview_ready.get()><Preview /></Show>
+                    <Deferred><Preview /></Deferred>
                 </div>
             </Show>
         </div>
