@@ -12,9 +12,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-/// The latest a deferred part waits when no frame is painted (a page opened in the
-/// background): long enough for a first frame on a busy machine, short enough not to be seen.
-pub const FALLBACK_MS: u64 = 250;
+/// The latest a deferred part waits when no frame is painted (a page opened in a background
+/// tab, whose timers the browser slows to one a second anyway). Longer than any first
+/// render measured (a 50 000-character draft on a loaded machine: ≈ 250 ms), so that on a
+/// visible page the animation frame always comes first.
+pub const FALLBACK_MS: u64 = 1000;
 
 /// Runs `f` once, right after the browser has painted the current frame (or after
 /// [`FALLBACK_MS`] if it paints none).
@@ -42,14 +44,15 @@ pub fn after_first_paint(f: impl FnOnce() + 'static) {
     });
 }
 
-/// Its children, mounted right after the first paint ([`after_first_paint`]).
-#[component]
-pub fn Deferred(children: ChildrenFn) -> impl IntoView {
-    let ready = RwSignal::new(false);
+/// A signal that turns true right after the first paint ([`after_first_paint`]) and stays
+/// so: what is shown under `when=painted` mounts a moment after the first frame, and at
+/// once whenever it is shown again later (back from the drafts page).
+pub fn painted() -> ReadSignal<bool> {
+    let (painted, set) = signal(false);
     after_first_paint(move || {
         // Unmounted before the first paint: nothing to do.
-        ready.try_set(true);
+        set.try_set(true);
         crate::web::mark("fazhi:deferred");
     });
-    move || ready.get().then(|| children())
+    painted
 }

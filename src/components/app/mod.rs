@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::checks_panel::FindingsBadge;
-use super::deferred::{after_first_paint, Deferred};
+use super::deferred::{after_first_paint, painted};
 use super::drafts_page::DraftsPage;
 use super::editor::{Editor, Notice, View};
 use super::preview::Preview;
@@ -75,14 +75,17 @@ pub fn App(
     }
     let show_drafts = config.show_drafts;
 
+    // The preview is the largest subtree and nobody types into it: it mounts just after
+    // the first paint, so the first frame holds only the frame and the form. (First
+    // of the tasks after the paint: the storage listener below comes next.)
+    let painted = painted();
+
     // Another tab wrote to storage: the session follows it, asks, or writes back. Listened
     // to from just after the first paint: in Chromium the first `storage` listener of a
     // page reloads the whole storage area synchronously (≈ 8–14 ms measured here), which
     // the first frame need not wait for. A write that came in between is caught up at once
     // (the draft's stored text compared with what was read at start).
-    let own_key = editor
-        .session
-        .with_value(|s| s.repo().draft_key(s.id()));
+    let own_key = editor.session.with_value(|s| s.repo().draft_key(s.id()));
     let stored_at_start = editor.session.with_value(|s| {
         crate::storage::KeyValueStore::get(s.repo().store(), &own_key)
             .ok()
@@ -261,7 +264,7 @@ pub fn App(
                 <div class="layout">
                     <Stepper />
                     <div class="main" role=embedded.main_role()><StepForm /></div>
-                    <Deferred><Preview /></Deferred>
+                    <Show when=move || painted.get()><Preview /></Show>
                 </div>
             </Show>
         </div>

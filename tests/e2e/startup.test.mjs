@@ -1,0 +1,86 @@
+// Start-up order (issue 16): the first frame holds the form, the preview and the `storage`
+// listener come just after the first paint (src/components/deferred.rs), and nothing is
+// lost in between: a restored draft shows its preview moments later, and another tab's
+// save made before the listener exists is caught up.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, SINGLE_FILE_URL, field, waitSaved } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const DRAFT_KEY = (page) => page.evaluate(() => 'fazhi-report/v1/default/draft/' + localStorage.getItem('fazhi-report/v1/default/current'));
+
+test('the first frame shows the form, the preview follows; a restored draft gets its preview', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  await field(page, '发文机关').fill('张家港市科学技术局');
+  await waitSaved(page);
+
+  // Reopen and look at the first frame that lays the field out: a ResizeObserver's first
+  // callback runs in that frame's rendering, after its animation frame callbacks and
+  // their microtasks, just before the paint.
+  await page.goto(SINGLE_FILE_URL, { waitUntil: 'commit' });
+  const painted = await page.evaluate(() => new Promise((resolve) => {
+    (function frame() {
+      const root = document.getElementById('fazhi-report')?.shadowRoot;
+      const input = root?.querySelector('#f-organ');
+      if (!input) { requestAnimationFrame(frame); return; }
+      const watch = new ResizeObserver(() => {
+        watch.disconnect();
+        resolve({ value: input.value, preview: root.querySelector('.preview .paper p')?.textContent ?? null });
+      });
+      watch.observe(input);
+    })();
+  }));
+  assert.equal(painted.value, '张家港市科学技术局', 'the first frame with the field shows the restored draft');
+  assert.equal(painted.preview, null, 'the preview is not in the first frame');
+  // The preview comes within a few frames, with the restored draft's text.
+  await page.locator('.preview .paper p.title').waitFor({ timeout: 2000 });
+  assert.match(await page.locator('.preview .paper p.title').innerText(), /张家港市科学技术局/);
+  await context.close();
+});
+
+test("another tab's save made before the storage listener exists is caught up", async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const other = await context.newPage();
+  await other.goto(SINGLE_FILE_URL);
+  await field(other, '发文机关').fill('甲局');
+  await waitSaved(other);
+  const key = await DRAFT_KEY(other);
+
+  // This tab's animation frames (and the 1 s fallback timer of deferred.rs) are held, so
+  // its storage listener is not there yet when the other tab saves.
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    const timeout = window.setTimeout.bind(window);
+    window.__held = [];
+    window.__hold = true;
+    window.requestAnimationFrame = (cb) => (window.__hold ? (window.__held.push(() => raf(cb)), 0) : raf(cb));
+    window.setTimeout = (f, ms, ...args) => (window.__hold && ms === 1000 ? (window.__held.push(() => timeout(f, 0)), 0) : timeout(f, ms, ...args));
+    window.__release = () => { window.__hold = false; for (const go of window.__held.splice(0)) go(); };
+  });
+  await page.goto(SINGLE_FILE_URL);
+  await page.waitForFunction(() => document.getElementById('fazhi-report')?.shadowRoot?.querySelector('#f-organ'));
+  assert.equal(await page.evaluate(() => document.getElementById('fazhi-report').shadowRoot.querySelector('#f-organ').value), '甲局');
+  assert.equal(await page.evaluate(() => window.__held.length > 0), true, 'the deferred work is waiting for a frame');
+
+  // The other tab saves a newer revision (as its autosave would) while this one cannot hear it.
+  await other.evaluate((k) => {
+    const stored = JSON.parse(localStorage.getItem(k));
+    stored.revision += 1;
+    stored.draft.header.organ = '甲局（改）';
+    localStorage.setItem(k, JSON.stringify(stored));
+  }, key);
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => document.getElementById('fazhi-report').shadowRoot.querySelector('#f-organ').value), '甲局', 'not heard yet');
+
+  // The first frame is painted: the listener comes, and the write in between is followed.
+  await page.evaluate(() => window.__release());
+  await page.getByRole('alert').filter({ hasText: '已载入另一个标签页' }).waitFor();
+  assert.equal(await field(page, '发文机关').inputValue(), '甲局（改）');
+  await context.close();
+});
