@@ -21,20 +21,24 @@ test('the first frame shows the form, the preview follows; a restored draft gets
 
   // Reopen and look at the first frame that lays the field out: a ResizeObserver's first
   // callback runs in that frame's rendering, after its animation frame callbacks and
-  // their microtasks, just before the paint.
+  // their microtasks, just before the paint. Installed before any page script runs, so it
+  // cannot miss that frame.
+  await context.addInitScript(() => {
+    window.__painted = new Promise((resolve) => {
+      (function frame() {
+        const root = document.getElementById('fazhi-report')?.shadowRoot;
+        const input = root?.querySelector('#f-organ');
+        if (!input) { requestAnimationFrame(frame); return; }
+        const watch = new ResizeObserver(() => {
+          watch.disconnect();
+          resolve({ value: input.value, preview: root.querySelector('.preview .paper p')?.textContent ?? null });
+        });
+        watch.observe(input);
+      })();
+    });
+  });
   await page.goto(SINGLE_FILE_URL, { waitUntil: 'commit' });
-  const painted = await page.evaluate(() => new Promise((resolve) => {
-    (function frame() {
-      const root = document.getElementById('fazhi-report')?.shadowRoot;
-      const input = root?.querySelector('#f-organ');
-      if (!input) { requestAnimationFrame(frame); return; }
-      const watch = new ResizeObserver(() => {
-        watch.disconnect();
-        resolve({ value: input.value, preview: root.querySelector('.preview .paper p')?.textContent ?? null });
-      });
-      watch.observe(input);
-    })();
-  }));
+  const painted = await page.evaluate(() => window.__painted);
   assert.equal(painted.value, '张家港市科学技术局', 'the first frame with the field shows the restored draft');
   assert.equal(painted.preview, null, 'the preview is not in the first frame');
   // The preview comes within a few frames, with the restored draft's text.
