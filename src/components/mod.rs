@@ -84,28 +84,52 @@ pub const CSS: &[&str] = &[
     include_str!("drafts_page/drafts_page.css"),
 ];
 
+/// The rows of a `<For>`, in order: each key (with its occurrence number) and the signal
+/// that holds its row's value. Kept by [`sync_rows`].
+pub type RowSignals<K, V> = StoredValue<Vec<((K, usize), ArcRwSignal<V>)>>;
+
 /// Rows of a `<For>` that keep their node while their content changes: each key gets one
 /// signal, set only when its value changed, so a row redraws itself and the list is never
 /// rebuilt. (Keying a `<For>` by content instead re-creates rows, and every row Leptos 0.8
 /// creates stays referenced by the list's owner: memory grows while typing.) A key seen
 /// twice gets its second row under the next occurrence number.
-pub fn stable_rows<K, V>(
-    rows: StoredValue<std::collections::HashMap<(K, usize), ArcRwSignal<V>>>,
+///
+/// Returns the keys in order. Read it through a `Memo` and let the `<For>` track only that
+/// memo (its rows from [`RowSignals`]): the list then runs only when rows come, go or move,
+/// and a keystroke costs one pass that matches rows by position (no hashing) and sets the
+/// changed row's signal.
+pub fn sync_rows<K, V>(
+    rows: RowSignals<K, V>,
     items: impl Iterator<Item = (K, V)>,
-) -> Vec<((K, usize), ArcRwSignal<V>)>
+) -> Vec<(K, usize)>
 where
     K: Copy + Eq + std::hash::Hash + Send + Sync + 'static,
     V: PartialEq + Send + Sync + 'static,
 {
-    let mut out = Vec::new();
+    let items: Vec<(K, V)> = items.collect();
     rows.update_value(|rows| {
-        let mut next = std::collections::HashMap::with_capacity(rows.len());
+        let same_keys = rows.len() == items.len()
+            && rows
+                .iter()
+                .zip(&items)
+                .all(|(((k, _), _), (key, _))| k == key);
+        if same_keys {
+            // The same keys in the same order: the occurrence numbers are the same too.
+            for ((_, signal), (_, v)) in rows.iter().zip(items) {
+                if signal.with_untracked(|old| *old != v) {
+                    signal.set(v);
+                }
+            }
+            return;
+        }
+        let mut old: std::collections::HashMap<(K, usize), ArcRwSignal<V>> =
+            rows.drain(..).collect();
         let mut seen: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
         for (k, v) in items {
             let n = seen.entry(k).or_insert(0);
             let key = (k, *n);
             *n += 1;
-            let signal = match rows.remove(&key) {
+            let signal = match old.remove(&key) {
                 Some(signal) => {
                     if signal.with_untracked(|old| *old != v) {
                         signal.set(v);
@@ -114,10 +138,8 @@ where
                 }
                 None => ArcRwSignal::new(v),
             };
-            out.push((key, signal.clone()));
-            next.insert(key, signal);
+            rows.push((key, signal));
         }
-        *rows = next;
     });
-    out
+    rows.with_value(|rows| rows.iter().map(|(k, _)| *k).collect())
 }

@@ -136,18 +136,23 @@ pub fn Preview() -> impl IntoView {
     });
     // One row per segment, kept while the segment exists: typing rebuilds the segment it
     // changes, and only that row's paragraphs are drawn again; the others keep their nodes.
-    let rows = StoredValue::new(std::collections::HashMap::new());
+    // The list itself runs only when segments come, go or move (`keys`).
+    let rows: super::RowSignals<SegmentKey, Generation> = StoredValue::new(Vec::new());
+    let keys = Memo::new(move |_| {
+        editor.segments.with(|s| {
+            super::sync_rows(
+                rows,
+                s.segments
+                    .iter()
+                    .map(|seg| (seg.key, Generation(seg.clone()))),
+            )
+        })
+    });
     let paragraphs = move || {
         let options = options.get();
         let each = move || {
-            editor.segments.with(|s| {
-                super::stable_rows(
-                    rows,
-                    s.segments
-                        .iter()
-                        .map(|seg| (seg.key, Generation(seg.clone()))),
-                )
-            })
+            // Read (not only tracked), so the memo runs and the rows are current.
+            keys.with(|_| rows.with_value(Clone::clone))
         };
         let key = |(k, _): &((SegmentKey, usize), _)| *k;
         let children = move |(_, segment): (_, ArcRwSignal<Generation>)| {

@@ -29,50 +29,106 @@ struct Info {
 type Row = (Step, Info, Option<(u64, usize, usize)>);
 
 /// Every step's link. A subsection whose segment was not rebuilt and did not move keeps
-/// the link of `prev`, so typing recomputes one subsection's link, not all of them.
+/// the link of `prev`, so typing recomputes one subsection's link (and the few parts'),
+/// not all of them. One pass over the segments and the steps, in order: rows are matched
+/// with `prev` by position and with segments by walking both lists together, so a
+/// keystroke hashes nothing.
 fn infos(editor: Editor, prev: Option<&Vec<Row>>) -> Vec<Row> {
     let template = editor.template.get();
     editor.segments.with(|segments| {
-        // Characters per step in one pass over the segments (a part counts its subsections).
-        let mut chars: HashMap<Step, usize> = HashMap::new();
-        let mut generation: HashMap<Step, u64> = HashMap::new();
-        for seg in &segments.segments {
-            if let SegmentKey::Subsection(p, id) = seg.key {
-                generation.insert(Step::Subsection(p, id), seg.generation);
-            }
+        let segments = &segments.segments;
+        // Characters of the steps that are not subsections (a part counts its subsections):
+        // a handful, found by a short linear search.
+        let mut fixed: Vec<(Step, usize)> = Vec::with_capacity(8);
+        let mut add = |s: Step, n: usize| match fixed.iter_mut().find(|(x, _)| *x == s) {
+            Some((_, c)) => *c += n,
+            None => fixed.push((s, n)),
+        };
+        for seg in segments {
             for (s, n) in &seg.chars {
-                *chars.entry(*s).or_default() += n;
-                if let Some(p) = s.part().filter(|_| matches!(s, Step::Subsection(..))) {
-                    *chars.entry(Step::Part(p)).or_default() += n;
+                match s {
+                    Step::Subsection(p, _) => add(Step::Part(*p), *n),
+                    _ => add(*s, *n),
                 }
             }
         }
-        let old: HashMap<Step, &Row> = prev
-            .map(|rows| rows.iter().map(|r| (r.0, r)).collect())
-            .unwrap_or_default();
+        let fixed_chars = |s: Step| fixed.iter().find(|(x, _)| *x == s).map_or(0, |(_, n)| *n);
+        // The segment of a subsection step: the next one in order, else a search.
+        let mut cursor = 0;
+        let mut segment_of = |s: Step| {
+            let Step::Subsection(p, id) = s else {
+                return None;
+            };
+            let key = SegmentKey::Subsection(p, id);
+            let found = segments[cursor.min(segments.len())..]
+                .iter()
+                .position(|seg| seg.key == key)
+                .map(|i| cursor + i)
+                .or_else(|| segments.iter().position(|seg| seg.key == key));
+            if let Some(i) = found {
+                cursor = i + 1;
+            }
+            found.map(|i| &segments[i])
+        };
+        let prev: &[Row] = prev.map_or(&[], |v| &v[..]);
+        let mut by_step: Option<HashMap<Step, usize>> = None;
         editor.draft.with(|d| {
-            let mut out = Vec::with_capacity(old.len().max(8));
-            for s in step::steps(template, d) {
+            let all = step::steps(template, d);
+            let mut out = Vec::with_capacity(all.len());
+            let mut at = 0;
+            for (i, s) in all.into_iter().enumerate() {
+                let mut seg_chars = 0;
                 let basis = match s {
+                    Step::Part(_) => {
+                        at = 0;
+                        None
+                    }
                     Step::Subsection(p, id) => {
                         let subs = d.parts.get(p).map_or(&[][..], |x| &x.subsections[..]);
-                        let at = subs.iter().position(|x| x.id == id).unwrap_or(0);
-                        generation.get(&s).map(|g| (*g, at, subs.len()))
+                        // Steps list a part's subsections in order, so `at` is usually right.
+                        let here = if subs.get(at).is_some_and(|x| x.id == id) {
+                            at
+                        } else {
+                            subs.iter().position(|x| x.id == id).unwrap_or(0)
+                        };
+                        at = here + 1;
+                        segment_of(s).map(|seg| {
+                            seg_chars = seg
+                                .chars
+                                .iter()
+                                .filter(|(x, _)| *x == s)
+                                .map(|(_, n)| n)
+                                .sum();
+                            (seg.generation, here, subs.len())
+                        })
                     }
                     _ => None,
                 };
-                if let Some(row) = old.get(&s).filter(|r| basis.is_some() && r.2 == basis) {
-                    out.push((*row).clone());
+                let old = match prev.get(i) {
+                    Some(r) if r.0 == s => Some(r),
+                    _ => by_step
+                        .get_or_insert_with(|| {
+                            prev.iter().enumerate().map(|(i, r)| (r.0, i)).collect()
+                        })
+                        .get(&s)
+                        .map(|&i| &prev[i]),
+                };
+                if let Some(row) = old.filter(|r| basis.is_some() && r.2 == basis) {
+                    out.push(row.clone());
                     continue;
                 }
                 let place = match (s, basis) {
                     (Step::Subsection(..), Some((_, at, len))) => (at > 0, at + 1 < len, len > 1),
                     _ => (false, false, false),
                 };
+                let chars = match s {
+                    Step::Subsection(..) => seg_chars,
+                    _ => fixed_chars(s),
+                };
                 let info = Info {
                     title: step::title(template, d, s).into(),
                     status: step::status(template, d, s),
-                    chars: chars.get(&s).copied().unwrap_or(0),
+                    chars,
                     place,
                 };
                 out.push((s, info, basis));
@@ -87,10 +143,16 @@ pub fn Stepper() -> impl IntoView {
     let editor = Editor::use_context();
     let all = Memo::new(move |prev| infos(editor, prev));
     // One row per step, kept while the step exists; typing updates the one or two rows
-    // whose count or state changed, and runs nothing for the others.
-    let rows = StoredValue::new(std::collections::HashMap::new());
-    let each =
-        move || all.with(|a| super::stable_rows(rows, a.iter().map(|(s, i, _)| (*s, i.clone()))));
+    // whose count or state changed, and runs nothing for the others. The list itself runs
+    // only when steps come, go or move (`keys`).
+    let rows: super::RowSignals<Step, Info> = StoredValue::new(Vec::new());
+    let keys = Memo::new(move |_| {
+        all.with(|a| super::sync_rows(rows, a.iter().map(|(s, i, _)| (*s, i.clone()))))
+    });
+    let each = move || {
+        // Read (not only tracked), so the memo runs and the rows are current.
+        keys.with(|_| rows.with_value(Clone::clone))
+    };
     view! {
         <nav class="stepper" aria-label=super::landmark_name(strings::LABEL_STEPPER)>
             <ol>
