@@ -23,14 +23,20 @@ pub fn StepForm() -> impl IntoView {
     let editor = Editor::use_context();
     // The last import's summary, kept while the writer moves between steps.
     let summary: RwSignal<Option<ImportSummary>> = RwSignal::new(None);
-    let position = move || {
+    // Memos, so a keystroke (which changes neither) redraws no button and no text here.
+    let position = Memo::new(move |_| {
         let all = editor.draft.with(|d| step::steps(editor.template.get(), d));
         let at = all
             .iter()
             .position(|s| *s == editor.step.get())
             .unwrap_or(0);
         (at, all.len())
-    };
+    });
+    let place = Memo::new(move |_| {
+        editor
+            .draft
+            .with(|d| step::position(editor.template.get(), d, editor.step.get()))
+    });
     let body = move || {
         let current = editor.step.get();
         untrack(|| match current {
@@ -49,15 +55,15 @@ pub fn StepForm() -> impl IntoView {
     };
     view! {
         <section class="step-form">
-            <p class="step-pos">{move || { let p = editor.draft.with(|d| step::position(editor.template.get(), d, editor.step.get())); strings::step_position_of(p.index, p.total, p.subsection) }}</p>
+            <p class="step-pos">{move || { let p = place.get(); strings::step_position_of(p.index, p.total, p.subsection) }}</p>
             <h2 id=move || editor.step.get().anchor() tabindex="-1">{heading}</h2>
             {move || { let s = editor.step.get(); view! { <StepFindings step=s /> } }}
             {body}
             <nav class="step-nav" aria-label=super::landmark_name(strings::LABEL_STEP_NAV)>
-                <button type="button" disabled=move || position().0 == 0 on:click=move |_| editor.go_relative(-1)>
+                <button type="button" disabled=move || position.get().0 == 0 on:click=move |_| editor.go_relative(-1)>
                     "← " {strings::BTN_PREV}
                 </button>
-                <button type="button" class="primary" disabled=move || { let (a, n) = position(); a + 1 >= n }
+                <button type="button" class="primary" disabled=move || { let (a, n) = position.get(); a + 1 >= n }
                     on:click=move |_| editor.go_relative(1)>{strings::BTN_NEXT} <span aria-hidden="true">" →"</span></button>
             </nav>
         </section>
