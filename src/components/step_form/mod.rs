@@ -1,6 +1,7 @@
 //! The form of the current step: its heading, the template's guidance and example, its
 //! fields, and previous/next. Only the step change re-renders it, never typing.
 
+use leptos::either::{Either, EitherOf6};
 use leptos::prelude::*;
 
 use super::checks_panel::StepFindings;
@@ -40,12 +41,14 @@ pub fn StepForm() -> impl IntoView {
     let body = move || {
         let current = editor.step.get();
         untrack(|| match current {
-            Step::Header => header_form(summary).into_any(),
-            Step::Opening => opening_form().into_any(),
-            Step::Part(p) => part_form(p).into_any(),
-            Step::Subsection(p, id) => subsection_form(p, id).into_any(),
-            Step::Closing => closing_form().into_any(),
-            Step::Output => view! { <OutputStep /> }.into_any(),
+            // Either, not `into_any`: erasing converts every static attribute of the form
+            // to an owned copy (more code, and allocations at each step change).
+            Step::Header => EitherOf6::A(header_form(summary)),
+            Step::Opening => EitherOf6::B(opening_form()),
+            Step::Part(p) => EitherOf6::C(part_form(p)),
+            Step::Subsection(p, id) => EitherOf6::D(subsection_form(p, id)),
+            Step::Closing => EitherOf6::E(closing_form()),
+            Step::Output => EitherOf6::F(view! { <OutputStep /> }),
         })
     };
     let heading = move || {
@@ -394,11 +397,9 @@ fn opening_form() -> impl IntoView {
     }
 }
 
-fn part_form(p: usize) -> impl IntoView {
+fn part_form(p: usize) -> Option<impl IntoView> {
     let editor = Editor::use_context();
-    let Some(spec) = editor.template.get_untracked().parts.get(p).cloned() else {
-        return ().into_any();
-    };
+    let spec = editor.template.get_untracked().parts.get(p).cloned()?;
     let has_text = editor
         .draft
         .with_untracked(|d| d.parts.get(p).is_some_and(|x| !x.lead.trim().is_empty()));
@@ -426,35 +427,31 @@ fn part_form(p: usize) -> impl IntoView {
             suggested_titles,
             items,
             ..
-        } => view! {
+        } => Either::Left(view! {
             {own_items.then(|| view! { <ItemList list=ListRef::Part(p) spec=items.clone() /> })}
             <SubsectionList part=p suggested=suggested_titles />
-        }
-        .into_any(),
+        }),
         BodySpec::Items { items, .. } => {
-            view! { <ItemList list=ListRef::Part(p) spec=items /> }.into_any()
+            Either::Right(view! { <ItemList list=ListRef::Part(p) spec=items /> })
         }
     };
-    view! { {guide_box(spec.guide.clone())} {lead} {body} }.into_any()
+    Some(view! { {guide_box(spec.guide.clone())} {lead} {body} })
 }
 
-fn subsection_form(p: usize, id: u32) -> impl IntoView {
+fn subsection_form(p: usize, id: u32) -> Option<impl IntoView> {
     let editor = Editor::use_context();
-    let Some(spec) = editor.template.get_untracked().parts.get(p).cloned() else {
-        return ().into_any();
-    };
+    let spec = editor.template.get_untracked().parts.get(p).cloned()?;
     let BodySpec::Subsections { guide, items, .. } = spec.body else {
-        return ().into_any();
+        return None;
     };
-    view! {
+    Some(view! {
         {guide_box(guide)}
         <Field field=FieldRef::SubsectionTitle(id) label=strings::LABEL_SUBSECTION_TITLE placeholder=strings::EXAMPLE_SUBSECTION />
         <TextArea field=FieldRef::SubsectionLead(id) label=strings::LABEL_SUBSECTION_LEAD counted=true
             hint=strings::HINT_SUBSECTION_LEAD />
         <ItemList list=ListRef::Subsection(p, id) spec=items />
         {add_next_subsection(p)}
-    }
-    .into_any()
+    })
 }
 
 /// From inside a 小节: start the next one without going back to the part's page.
