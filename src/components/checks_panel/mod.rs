@@ -2,6 +2,7 @@
 //! checklist (on the output step), and as a count in the top bar. Every finding links to
 //! its field.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::editor::Editor;
@@ -92,9 +93,9 @@ pub fn ChecksPanel() -> impl IntoView {
             {move || {
                 let all = editor.findings.get();
                 if all.is_empty() {
-                    view! { <p class="all-clear">{strings::ALL_CLEAR}</p> }.into_any()
+                    Either::Left(view! { <p class="all-clear">{strings::ALL_CLEAR}</p> })
                 } else {
-                    view! { <ul class="findings">{all.into_iter().map(|f| finding_row(editor, f)).collect_view()}</ul> }.into_any()
+                    Either::Right(view! { <ul class="findings">{all.into_iter().map(|f| finding_row(editor, f)).collect_view()}</ul> })
                 }
             }}
         </section>

@@ -2,6 +2,7 @@
 //! change and completeness; new, open, rename, copy (optionally a year on), export, delete
 //! with undo; backup files of all drafts, and importing one without silent overwrites.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::editor::{Editor, View};
@@ -233,16 +234,16 @@ pub fn DraftsPage() -> impl IntoView {
                                         // not the stored one (a save may be pending or may have
                                         // failed), and each keystroke is an edit, saved by the
                                         // editor's rules (debounce, page hide, retry, file rescue).
-                                        view! {
+                                        Either::Left(view! {
                                             <input class="name" aria-label=strings::LABEL_DRAFT_NAME placeholder=name.clone()
                                                 prop:value=move || editor.draft.with(|d| d.name.clone())
                                                 on:input=move |ev| {
                                                     let v = event_target_value(&ev);
                                                     editor.edit(|d| d.name = v);
                                                 } />
-                                        }.into_any()
+                                        })
                                     } else {
-                                        view! {
+                                        Either::Right(view! {
                                             <input class="name" aria-label=strings::LABEL_DRAFT_NAME value=s.draft.name.clone() placeholder=name.clone()
                                                 on:change=move |ev| {
                                                     let v = event_target_value(&ev);
@@ -263,7 +264,7 @@ pub fn DraftsPage() -> impl IntoView {
                                                         Err(RenameError::Other(_)) => fail(format!("{}{}", strings::RENAME_FAILED, strings::DRAFT_GONE_ELSEWHERE)),
                                                     }
                                                 } />
-                                        }.into_any()
+                                        })
                                     }}
                                     {current.then(|| view! { <span class="tag">{strings::TAG_CURRENT}</span> })}
                                 </td>
