@@ -6,6 +6,7 @@ mod row_tools;
 
 pub use row_tools::{RowTools, UndoRow};
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::editor::{Editor, Undo};
@@ -44,10 +45,12 @@ fn rows(ids: &[u32], removed: Option<&Removed>) -> Vec<Row> {
 }
 
 /// The undo row for `removed`, or nothing once it is gone.
-fn undo_row(editor: Editor, removed: RwSignal<Option<Removed>>, dom_id: &'static str) -> AnyView {
-    let Some(r) = removed.get_untracked() else {
-        return ().into_any();
-    };
+fn undo_row(
+    editor: Editor,
+    removed: RwSignal<Option<Removed>>,
+    dom_id: &'static str,
+) -> Option<impl IntoView> {
+    let r = removed.get_untracked()?;
     let undo = Callback::new(move |_| {
         if let Some(r) = removed.get_untracked() {
             removed.set(None);
@@ -58,7 +61,7 @@ fn undo_row(editor: Editor, removed: RwSignal<Option<Removed>>, dom_id: &'static
         removed.set(None);
         editor.focus_later("button.add");
     });
-    view! { <UndoRow what=r.what id=dom_id on_undo=undo on_dismiss=dismiss /> }.into_any()
+    Some(view! { <UndoRow what=r.what id=dom_id on_undo=undo on_dismiss=dismiss /> })
 }
 
 /// Puts focus back on a moved row's button as soon as the list is redrawn (a task queued
@@ -152,8 +155,8 @@ pub fn ItemList(list: ListRef, spec: ListSpec) -> impl IntoView {
         <section class="items" aria-label=strings::HEAD_ITEMS>
             <ol class="item-list">
                 <For each=move || shown.get() key=|row| *row children=move |row| match row {
-                    Row::Entry(id) => view! { <ItemEditor list id spec=spec.get_value() ids words removed /> }.into_any(),
-                    Row::Removed(_) => undo_row(editor, removed, "undo-item"),
+                    Row::Entry(id) => Either::Left(view! { <ItemEditor list id spec=spec.get_value() ids words removed /> }),
+                    Row::Removed(_) => Either::Right(undo_row(editor, removed, "undo-item")),
                 } />
             </ol>
             <Show when=single><p class="list-note">{strings::HINT_SINGLE_ITEM}</p></Show>
@@ -267,8 +270,8 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
         <section class="subsections" aria-label=strings::HEAD_SUBSECTIONS>
             <ol class="item-list">
                 <For each=move || shown.get() key=|row| *row children=move |row| match row {
-                    Row::Entry(id) => view! { <SubsectionRow part id ids removed /> }.into_any(),
-                    Row::Removed(_) => undo_row(editor, removed, "undo-subsection"),
+                    Row::Entry(id) => Either::Left(view! { <SubsectionRow part id ids removed /> }),
+                    Row::Removed(_) => Either::Right(undo_row(editor, removed, "undo-subsection")),
                 } />
             </ol>
             <button type="button" class="add" on:click=move |_| add(String::new())><span aria-hidden="true">"＋ "</span> {strings::BTN_ADD_SUBSECTION}</button>
