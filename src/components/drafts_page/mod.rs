@@ -334,7 +334,9 @@ fn SetAsideList(
             <table class="drafts set-aside-list">
                 <thead><tr>{strings::SET_ASIDE_COLUMNS.iter().map(|c| view! { <th>{*c}</th> }).collect_view()}</tr></thead>
                 <tbody>
-                    <For each=move || entries.get() key=|e| e.key.clone() children=move |e| {
+                    // Plain rows, not a keyed <For>: the list changes only when a row is
+                    // downloaded or deleted, and the keyed diff cost more wasm than it saves.
+                    {move || entries.get().into_iter().map(|e| {
                         let when = match e.at {
                             Some(ms) => local_date_time(ms),
                             None => strings::SET_ASIDE_NOT_OPENED.to_string(),
@@ -365,7 +367,7 @@ fn SetAsideList(
                                 </div></td>
                             </tr>
                         }
-                    } />
+                    }).collect_view()}
                 </tbody>
             </table>
         </section>
