@@ -111,7 +111,7 @@ fn text_area(
             aria-describedby=move || has_hint().then(|| described.clone())
             on:input=move |ev| on_input.run(event_target_value(&ev))
         ></textarea>
-        <Show when=long_run><span class="hint">{strings::HINT_LONG_RUN}</span></Show>
+        {move || long_run().then(|| view! { <span class="hint">{strings::HINT_LONG_RUN}</span> })}
     };
     let count = counted.then_some(value);
     frame(

@@ -159,7 +159,7 @@ pub fn ItemList(list: ListRef, spec: ListSpec) -> impl IntoView {
                     Row::Removed(_) => Either::Right(undo_row(editor, removed, "undo-item")),
                 } />
             </ol>
-            <Show when=single><p class="list-note">{strings::HINT_SINGLE_ITEM}</p></Show>
+            {move || single().then(|| view! { <p class="list-note">{strings::HINT_SINGLE_ITEM}</p> })}
             <button type="button" class="add" on:click=add><span aria-hidden="true">"＋ "</span> {strings::BTN_ADD_ITEM}</button>
         </section>
     }
