@@ -73,8 +73,10 @@ pub fn OutputStep() -> impl IntoView {
                 .with_untracked(|doc| LayoutOptions::of(d, doc))
         })
     };
-    let red_head = move || editor.draft.with(|d| d.output.masthead == Masthead::Red);
-    let imprint = move || editor.draft.with(|d| d.output.imprint);
+    // Memos, not <Show>: what each part below depends on changes only with these.
+    let red_head = Memo::new(move |_| editor.draft.with(|d| d.output.masthead == Masthead::Red));
+    let imprint = Memo::new(move |_| editor.draft.with(|d| d.output.imprint));
+    let holding = Memo::new(move |_| editor.draft.with(|d| !d.holding.is_empty()));
     let download_docx = move |_| {
         let name = web::safe_file_name(&file_stem(), "docx");
         let meta = DocxMeta {
@@ -130,7 +132,7 @@ pub fn OutputStep() -> impl IntoView {
     view! {
         <div class="output">
             <ChecksPanel />
-            <Show when=move || editor.draft.with(|d| !d.holding.is_empty())>
+            {move || holding.get().then(|| view! {
                 <div class="field holding">
                     <label for=FieldRef::Holding.dom_id()>{strings::LABEL_HOLDING}</label>
                     <textarea id=FieldRef::Holding.dom_id() readonly rows="6"
@@ -138,7 +140,7 @@ pub fn OutputStep() -> impl IntoView {
                         prop:value=move || editor.draft.with(|d| d.holding.join("\n"))></textarea>
                     <button type="button" class="small-btn" on:click=move |_| editor.edit(|d| d.holding.clear())>{strings::BTN_CLEAR_HOLDING}</button>
                 </div>
-            </Show>
+            })}
             <section class="export-group" aria-labelledby="h-output-laid">
                 <h3 id="h-output-laid">{strings::HEAD_OUTPUT_LAID}</h3>
                 <p class="hint">{strings::HINT_OUTPUT_LAID}</p>
@@ -150,7 +152,7 @@ pub fn OutputStep() -> impl IntoView {
                 <fieldset class="masthead-choice">
                     <legend>{strings::LEGEND_MASTHEAD}</legend>
                     <label class="check">
-                        <input type="radio" name="f-masthead" id="f-masthead-plain" prop:checked=move || !red_head()
+                        <input type="radio" name="f-masthead" id="f-masthead-plain" prop:checked=move || !red_head.get()
                             on:change=move |_| editor.edit(|d| d.output.masthead = Masthead::Plain) />
                         {strings::LABEL_MASTHEAD_PLAIN}
                     </label>
@@ -159,23 +161,23 @@ pub fn OutputStep() -> impl IntoView {
                             on:change=move |_| editor.edit(|d| d.output.masthead = Masthead::Red) />
                         {strings::LABEL_MASTHEAD_RED}
                     </label>
-                    <Show when=red_head>
+                    {move || red_head.get().then(|| view! {
                         {option_field(editor, "f-mark", strings::LABEL_MARK, strings::HINT_MARK, "text", |d| &d.output.mark, |d, v| d.output.mark = v)}
                         {option_field(editor, "f-signer", strings::LABEL_SIGNER, strings::HINT_SIGNER, "text", |d| &d.output.signer, |d, v| d.output.signer = v)}
-                    </Show>
+                    })}
                 </fieldset>
                 <label class="check">
                     <input type="checkbox" id="f-imprint" prop:checked=imprint
                         on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.imprint = on) } />
                     {strings::LABEL_IMPRINT}
                 </label>
-                <Show when=imprint>
+                {move || imprint.get().then(|| view! {
                     <div class="imprint-fields">
                         {option_field(editor, "f-copy-to", strings::LABEL_COPY_TO, strings::HINT_COPY_TO, "text", |d| &d.output.copy_to, |d, v| d.output.copy_to = v)}
                         {option_field(editor, "f-printer", strings::LABEL_PRINTER, strings::HINT_PRINTER, "text", |d| &d.output.printer, |d, v| d.output.printer = v)}
                         {option_field(editor, "f-printed-on", strings::LABEL_PRINTED_ON, strings::HINT_PRINTED_ON, "date", |d| &d.output.printed_on, |d, v| d.output.printed_on = v)}
                     </div>
-                </Show>
+                })}
                 <div class="actions">
                     <button type="button" class="primary" on:click=download_docx>{strings::BTN_DOWNLOAD_DOCX}</button>
                     <button type="button" on:click=print>{strings::BTN_PRINT}</button>
