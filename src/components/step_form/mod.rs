@@ -323,7 +323,7 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
             .draft
             .with(|d| d.derived_title(editor.template.get()))
     });
-    let overridden = move || editor.draft.with(|d| d.header.title.is_some());
+    let overridden = Memo::new(move |_| editor.draft.with(|d| d.header.title.is_some()));
     let doc_number_text = move || {
         editor.segments.with(|s| {
             s.head()?
@@ -356,10 +356,10 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
                 {move || doc_number_text().map(|t| format!(" {}", strings::will_read(&t)))}</p>
         </fieldset>
         <Field field=FieldRef::Title label=strings::LABEL_TITLE placeholder=derived_title
-            hint=Signal::derive(move || if overridden() { strings::HINT_TITLE_EDITED.to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) }) />
-        <Show when=overridden>
+            hint=Signal::derive(move || if overridden.get() { strings::HINT_TITLE_EDITED.to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) }) />
+        {move || overridden.get().then(|| view! {
             <button type="button" class="small" on:click=move |_| editor.edit(|d| d.header.title = None)>{strings::BTN_RESET_TITLE}</button>
-        </Show>
+        })}
         {item_style_choice()}
         <div class="advance">
             <button type="button" disabled=move || !can_advance() on:click=advance>{strings::BTN_ADVANCE_YEAR}</button>
