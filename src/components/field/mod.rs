@@ -96,7 +96,7 @@ fn text_area(
     placeholder: Signal<String>,
     hint: Signal<String>,
     counted: bool,
-) -> AnyView {
+) -> impl IntoView {
     let described = format!("{id}-hint");
     let has_hint = move || !hint.with(|h| h.is_empty());
     // A run too long to wrap quickly: the box scrolls sideways instead, and says why.
@@ -134,7 +134,7 @@ fn frame(
     hint: Signal<String>,
     invalid: Signal<bool>,
     count: Option<Signal<String>>,
-) -> AnyView {
+) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <div class=format!("field {class}")>
@@ -148,5 +148,4 @@ fn frame(
             </div>
         </div>
     }
-    .into_any()
 }
