@@ -4,6 +4,7 @@
 //! model. The label is a real `<label for>` so clicking it focuses the field and screen
 //! readers (and tests) find the field by its Chinese name.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::editor::Editor;
@@ -33,22 +34,20 @@ pub fn Field(
 ) -> impl IntoView {
     let editor = Editor::use_context();
     let (value, on_input) = bound(editor, field);
+    let kind = if kind.is_empty() { "text" } else { kind };
     let id = field.dom_id();
-    let described = format!("{id}-hint");
-    let has_hint = move || !hint.with(|h| h.is_empty());
-    let control = view! {
-        <input
-            id=id.clone()
-            type=if kind.is_empty() { "text" } else { kind }
-            prop:value=move || value.get()
-            placeholder=move || placeholder.get()
-            aria-describedby=move || has_hint().then(|| described.clone())
-            aria-invalid=move || invalid.get().then_some("true")
-            autocomplete="off"
-            on:input=move |ev| on_input.run(event_target_value(&ev))
-        />
-    };
-    frame(id, label, class, control.into_any(), hint, invalid, None)
+    field_view(
+        id,
+        label,
+        class,
+        Some(kind),
+        value,
+        on_input,
+        placeholder,
+        hint,
+        invalid,
+        None,
+    )
 }
 
 /// A multi-line field of the draft, optionally with its character count.
@@ -97,32 +96,70 @@ fn text_area(
     hint: Signal<String>,
     counted: bool,
 ) -> impl IntoView {
-    let described = format!("{id}-hint");
-    let has_hint = move || !hint.with(|h| h.is_empty());
-    // A run too long to wrap quickly: the box scrolls sideways instead, and says why.
-    let long_run = move || value.with(|v| has_unbroken_run(v, UNBROKEN_RUN_LIMIT));
-    let control = view! {
-        <textarea
-            id=id.clone()
-            rows="4"
-            class:long-run=long_run
-            prop:value=move || value.get()
-            placeholder=move || placeholder.get()
-            aria-describedby=move || has_hint().then(|| described.clone())
-            on:input=move |ev| on_input.run(event_target_value(&ev))
-        ></textarea>
-        {move || long_run().then(|| view! { <span class="hint">{strings::HINT_LONG_RUN}</span> })}
-    };
     let count = counted.then_some(value);
-    frame(
+    field_view(
         id,
         label,
         "",
-        control.into_any(),
+        None,
+        value,
+        on_input,
+        placeholder,
         hint,
         Signal::default(),
         count,
     )
+}
+
+/// A field's control (`<input type=kind>`, or a `<textarea>` when `kind` is `None`) in its
+/// frame. One function for both, so the view is one type and nothing is erased (erasing
+/// copies every static attribute into an owned one, more wasm).
+#[allow(clippy::too_many_arguments)]
+fn field_view(
+    id: String,
+    label: String,
+    class: &'static str,
+    kind: Option<&'static str>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    placeholder: Signal<String>,
+    hint: Signal<String>,
+    invalid: Signal<bool>,
+    count: Option<Signal<String>>,
+) -> impl IntoView {
+    let described = format!("{id}-hint");
+    let has_hint = move || !hint.with(|h| h.is_empty());
+    let control = match kind {
+        Some(kind) => Either::Left(view! {
+            <input
+                id=id.clone()
+                type=kind
+                prop:value=move || value.get()
+                placeholder=move || placeholder.get()
+                aria-describedby=move || has_hint().then(|| described.clone())
+                aria-invalid=move || invalid.get().then_some("true")
+                autocomplete="off"
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+        }),
+        None => {
+            // A run too long to wrap quickly: the box scrolls sideways instead, and says why.
+            let long_run = move || value.with(|v| has_unbroken_run(v, UNBROKEN_RUN_LIMIT));
+            Either::Right(view! {
+                <textarea
+                    id=id.clone()
+                    rows="4"
+                    class:long-run=long_run
+                    prop:value=move || value.get()
+                    placeholder=move || placeholder.get()
+                    aria-describedby=move || has_hint().then(|| described.clone())
+                    on:input=move |ev| on_input.run(event_target_value(&ev))
+                ></textarea>
+                {move || long_run().then(|| view! { <span class="hint">{strings::HINT_LONG_RUN}</span> })}
+            })
+        }
+    };
+    frame(id, label, class, control, hint, invalid, count)
 }
 
 /// Label, control, hint and (optionally) the character count, the same for every field.
@@ -130,7 +167,7 @@ fn frame(
     id: String,
     label: String,
     class: &'static str,
-    control: AnyView,
+    control: impl IntoView + 'static,
     hint: Signal<String>,
     invalid: Signal<bool>,
     count: Option<Signal<String>>,
