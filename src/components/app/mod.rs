@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::checks_panel::FindingsBadge;
@@ -241,6 +242,22 @@ pub fn App(
             t
         }
     };
+    // Memoised closures, not <Show>: the same rebuild-on-change with less code.
+    let on_editor = Memo::new(move |_| editor.view.get() == View::Editor);
+    let preview = move || painted.get().then(|| view! { <Preview /> });
+    let page = move || {
+        if on_editor.get() {
+            Either::Left(view! {
+                <div class="layout">
+                    <Stepper />
+                    <div class="main" role=embedded.main_role()><StepForm /></div>
+                    {preview}
+                </div>
+            })
+        } else {
+            Either::Right(view! { <DraftsPage /> })
+        }
+    };
     view! {
         <div class="fr-app" node_ref=editor.root lang="zh-CN">
             <header class="topbar">
@@ -260,13 +277,7 @@ pub fn App(
                 </p>
             </header>
             <NoticeBar />
-            <Show when=move || editor.view.get() == View::Editor fallback=|| view! { <DraftsPage /> }>
-                <div class="layout">
-                    <Stepper />
-                    <div class="main" role=embedded.main_role()><StepForm /></div>
-                    <Show when=move || painted.get()><Preview /></Show>
-                </div>
-            </Show>
+            {page}
         </div>
     }
 }
