@@ -187,12 +187,14 @@ fn StepLink(step: Step, info: RwSignal<Info>) -> impl IntoView {
                 }
             });
             let name = Signal::derive(move || format!("：{}", title()));
-            Some(view! {
-                <Show when=several>
+            // A memoised Option closure, not <Show>: the same, with less code.
+            let shown = Memo::new(move |_| several());
+            Some(move || {
+                shown.get().then(|| view! {
                     <RowTools name id_prefix="nav-sub" key=id compact=true
                         can_up=Signal::derive(move || place().0) can_down=Signal::derive(move || place().1)
                         on_move=shift />
-                </Show>
+                })
             })
         }
         _ => None,
