@@ -3,6 +3,7 @@
 //! sentences, the 红头 and the 版记 appear as they will on paper. Clicking a paragraph
 //! opens the step it came from; the current step's paragraphs are highlighted.
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use super::editor::Editor;
@@ -17,8 +18,8 @@ use crate::strings;
 
 /// The views of a paragraph's spans: bold in `<b>`, another font in a classed `<span>`; a
 /// tab (发文字号 and 签发人, 印发机关 and date) splits the line into two flush spans.
-fn spans_view(p: &LaidParagraph) -> AnyView {
-    let mut groups: Vec<Vec<AnyView>> = vec![vec![]];
+fn spans_view(p: &LaidParagraph) -> impl IntoView {
+    let mut groups = vec![vec![]];
     for span in &p.spans {
         for (n, piece) in span.text.split('\t').enumerate() {
             if n > 0 {
@@ -29,21 +30,22 @@ fn spans_view(p: &LaidParagraph) -> AnyView {
             }
             let text = piece.to_string();
             let view = match (span.bold, span.fonts.is_some()) {
-                (true, _) => view! { <b>{text}</b> }.into_any(),
-                (false, true) => view! { <span class="kai">{text}</span> }.into_any(),
-                (false, false) => text.into_any(),
+                (true, _) => EitherOf3::A(view! { <b>{text}</b> }),
+                (false, true) => EitherOf3::B(view! { <span class="kai">{text}</span> }),
+                (false, false) => EitherOf3::C(text),
             };
             groups.last_mut().unwrap().push(view);
         }
     }
     if groups.len() == 1 {
-        groups.pop().unwrap().collect_view().into_any()
+        Either::Left(groups.pop().unwrap())
     } else {
-        groups
-            .into_iter()
-            .map(|g| view! { <span>{g.collect_view()}</span> })
-            .collect_view()
-            .into_any()
+        Either::Right(
+            groups
+                .into_iter()
+                .map(|g| view! { <span>{g}</span> })
+                .collect::<Vec<_>>(),
+        )
     }
 }
 
@@ -79,7 +81,7 @@ fn segment_view(
     segment: &Segment,
     options: &LayoutOptions,
     lit: &[(Step, bool)],
-) -> AnyView {
+) -> impl IntoView {
     let mut groups: Vec<Vec<LaidParagraph>> = vec![];
     for p in segment.lay_out(options) {
         match groups.last_mut() {
@@ -104,8 +106,7 @@ fn segment_view(
                 <p class=class class:active=active class:split=split on:click=move |_| editor.go(step)>{lines}</p>
             }
         })
-        .collect_view()
-        .into_any()
+        .collect::<Vec<_>>()
 }
 
 /// A segment, equal to another when it is the same build (same generation).
@@ -181,9 +182,9 @@ pub fn Preview() -> impl IntoView {
             </header>
             <div class="paper" tabindex="0" role="document" aria-label=strings::HEAD_PREVIEW>
                 {move || if empty.get() {
-                    view! { <p class="empty">{strings::PREVIEW_EMPTY}</p> }.into_any()
+                    Either::Left(view! { <p class="empty">{strings::PREVIEW_EMPTY}</p> })
                 } else {
-                    paragraphs().into_any()
+                    Either::Right(paragraphs())
                 }}
             </div>
         </section>
