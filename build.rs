@@ -10,6 +10,10 @@ use std::{env, fs, path::Path};
 
 use serde_json::{Map, Value};
 
+#[path = "src/style_min.rs"]
+#[allow(dead_code)]
+mod style_min;
+
 const FILES: [&str; 3] = ["department-short", "five-items", "national-plan"];
 
 fn main() {
@@ -25,6 +29,21 @@ fn main() {
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("templates.rs");
     fs::write(dest, out).expect("write templates.rs");
     println!("cargo:rerun-if-changed=build.rs");
+    components_css();
+}
+
+/// The components' CSS, joined in cascade order and minified (comments and spare whitespace
+/// out: about 3 KB of wasm, 1 KB of the single file): `$OUT_DIR/components.css`.
+fn components_css() {
+    let mut css = String::new();
+    for path in style_min::SOURCES {
+        println!("cargo:rerun-if-changed={path}");
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        css.push_str(&style_min::minify(&text));
+    }
+    println!("cargo:rerun-if-changed=src/style_min.rs");
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("components.css");
+    fs::write(dest, css).expect("write components.css");
 }
 
 /// An object's fields, refusing keys outside `known`.

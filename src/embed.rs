@@ -344,7 +344,7 @@ const STYLED_PROBE: &str = ".fr-root{--fr-styled:1}";
 /// constructed stylesheet (`adoptedStyleSheets`) first: a page CSP without
 /// `style-src 'unsafe-inline'` does not apply to it. Else a <style> element.
 fn install_css(shadow: &web_sys::ShadowRoot, document: &web_sys::Document) {
-    let css = format!("{}{STYLED_PROBE}", CSS.concat());
+    let css = format!("{CSS}{STYLED_PROBE}");
     // The CSS text stays readable for the loader's container-query fallback
     // (scripts/container-fallback.js): a browser without container queries drops those
     // rules from a constructed sheet, so they cannot be read back from the CSSOM.

@@ -18,6 +18,9 @@ pub mod render;
 pub mod sort;
 pub mod storage;
 pub mod strings;
+// Run by build.rs (it minifies the components' CSS); compiled here only for its tests.
+#[cfg(test)]
+mod style_min;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

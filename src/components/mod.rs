@@ -69,20 +69,10 @@ pub fn landmark_name(base: &'static str) -> Signal<String> {
     })
 }
 
-/// All component styles, in cascade order, injected into the shadow root by `embed`.
-pub const CSS: &[&str] = &[
-    include_str!("../../style/base.css"),
-    include_str!("app/app.css"),
-    include_str!("stepper/stepper.css"),
-    include_str!("step_form/step_form.css"),
-    include_str!("field/field.css"),
-    include_str!("date_field/date_field.css"),
-    include_str!("item_list/item_list.css"),
-    include_str!("preview/preview.css"),
-    include_str!("output/output.css"),
-    include_str!("checks_panel/checks_panel.css"),
-    include_str!("drafts_page/drafts_page.css"),
-];
+/// All component styles, in cascade order, injected into the shadow root by `embed`: the
+/// CSS files beside each component, listed in `style_min::SOURCES`, joined and minified by
+/// build.rs.
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/components.css"));
 
 /// The rows of a `<For>`, in order: each key (with its occurrence number) and the signal
 /// that holds its row's value. Kept by [`sync_rows`].
