@@ -106,7 +106,25 @@ pub struct Report {
     /// A 题注 under the title ("（2024年5月28日在……会议上）"), kept with the opening.
     pub head_note: Option<String>,
     pub held: Vec<String>,
+    /// Every piece of text with its role, for the corpus tests and diagnostics. Recorded on
+    /// native builds only: nothing in the browser reads them, and building them there
+    /// cost the wasm a copy of every paragraph (see [`Report::seg`]).
     pub segments: Vec<Segment>,
+}
+
+impl Report {
+    /// Records a segment, its text the concatenation of `parts`. A no-op in the wasm.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn seg(&mut self, role: Role, parts: &[&str]) {
+        self.segments.push(Segment {
+            role,
+            text: parts.concat(),
+        });
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    #[inline(always)]
+    fn seg(&mut self, _role: Role, _parts: &[&str]) {}
 }
 
 /// Short closing sentences of a report: 特此报告。
@@ -199,26 +217,19 @@ pub fn outline(input: &str) -> Report {
     // own heading) above as well.
     let chosen = titles.last().cloned();
 
-    let mut seg = |r: &mut Report, role: Role, text: &str| {
-        r.segments.push(Segment {
-            role,
-            text: text.to_string(),
-        })
-    };
-
     // The head: before the title (or, without a title, furniture lines before the text).
     let body_start;
     if let Some((at, lines, title)) = &chosen {
         for p in &paras[..*at] {
-            head_line(&mut r, p, true, &mut seg);
+            head_line(&mut r, p, true);
         }
         r.title = Some(title.clone());
-        seg(&mut r, Role::Title, title);
+        r.seg(Role::Title, &[title]);
         body_start = at + lines;
     } else {
         let mut k = 0;
         while k < head_end && (is_furniture(&paras[k]) || super::doc_number(&paras[k]).is_some()) {
-            head_line(&mut r, &paras[k], true, &mut seg);
+            head_line(&mut r, &paras[k], true);
             k += 1;
         }
         body_start = k;
@@ -263,22 +274,22 @@ pub fn outline(input: &str) -> Report {
         if is_furniture(p) || chosen.as_ref().is_some_and(|c| c.2 == *p) {
             metadata(&mut r, p);
             r.furniture.push(p.clone());
-            seg(&mut r, Role::Furniture, p);
+            r.seg(Role::Furniture, &[p]);
         } else if r.opening.is_empty() && super::is_note(p) && r.head_note.is_none() {
             if let Some(iso) = date_inside(p) {
                 r.date.get_or_insert(iso);
             }
             r.head_note = Some(p.clone());
-            seg(&mut r, Role::Note, p);
+            r.seg(Role::Note, &[p]);
         } else if r.opening.is_empty() && r.salutation.is_none() && is_salutation(p) {
             r.salutation = Some(p.clone());
-            seg(&mut r, Role::Salutation, p);
+            r.seg(Role::Salutation, &[p]);
         } else if let (Some(dn), None) = (super::doc_number(p), &r.doc_number) {
             r.doc_number = Some(dn);
-            seg(&mut r, Role::DocNumber, p);
+            r.seg(Role::DocNumber, &[p]);
         } else {
             r.opening.push(p.clone());
-            seg(&mut r, Role::Opening, p);
+            r.seg(Role::Opening, &[p]);
         }
         k += 1;
     }
@@ -298,10 +309,10 @@ pub fn outline(input: &str) -> Report {
         }
     }
     for (role, text) in tail {
+        r.seg(role.clone(), &[&text]);
         if role == Role::Furniture {
-            r.furniture.push(text.clone());
+            r.furniture.push(text);
         }
-        r.segments.push(Segment { role, text });
     }
     r
 }
@@ -347,30 +358,25 @@ fn metadata(r: &mut Report, line: &str) {
     }
 }
 
-fn head_line(
-    r: &mut Report,
-    p: &str,
-    before_title: bool,
-    seg: &mut impl FnMut(&mut Report, Role, &str),
-) {
+fn head_line(r: &mut Report, p: &str, before_title: bool) {
     if let (Some(dn), None) = (super::doc_number(p), &r.doc_number) {
         r.doc_number = Some(dn);
-        seg(r, Role::DocNumber, p);
+        r.seg(Role::DocNumber, &[p]);
     } else if is_furniture(p) || super::is_title(p) {
         metadata(r, p);
         r.furniture.push(p.to_string());
-        seg(r, Role::Furniture, p);
+        r.seg(Role::Furniture, &[p]);
     } else if before_title && r.organ_line.is_none() && looks_like_organ(p) {
         r.organ_line = Some(p.to_string());
-        seg(r, Role::Organ, p);
+        r.seg(Role::Organ, &[p]);
     } else if p.chars().count() <= 12 && !p.contains(['。', '，', '：', ':']) {
         // A page's section name above the title ("工作报告").
         r.furniture.push(p.to_string());
-        seg(r, Role::Furniture, p);
+        r.seg(Role::Furniture, &[p]);
     } else {
         // A cover letter or other text before the report itself.
         r.held.push(p.to_string());
-        seg(r, Role::Held, p);
+        r.seg(Role::Held, &[p]);
     }
 }
 
@@ -450,10 +456,7 @@ impl Body {
             _ if self.parts.is_empty() => {
                 // Text after the opening but before any heading: the opening goes on.
                 r.opening.push(p.to_string());
-                r.segments.push(Segment {
-                    role: Role::Opening,
-                    text: p.to_string(),
-                });
+                r.seg(Role::Opening, &[p]);
             }
             _ => self.continue_text(r, p, false),
         }
@@ -521,10 +524,10 @@ impl Body {
                 self.item_kind = None;
                 self.last_word = None;
                 let n = self.parts.len();
-                r.segments.push(Segment {
-                    role: Role::PartHeading(n),
-                    text: format!("{}{}", self.parts[n - 1].marker_text, title),
-                });
+                r.seg(
+                    Role::PartHeading(n),
+                    &[&self.parts[n - 1].marker_text, &title],
+                );
                 if let Some(b) = body {
                     self.continue_text(r, &b, false);
                 }
@@ -539,10 +542,10 @@ impl Body {
                 });
                 self.last_word = None;
                 let sn = part.subs.len();
-                r.segments.push(Segment {
-                    role: Role::SubHeading(pn, sn),
-                    text: format!("{}{title}", part.subs[sn - 1].marker_text),
-                });
+                r.seg(
+                    Role::SubHeading(pn, sn),
+                    &[&part.subs[sn - 1].marker_text, &title],
+                );
                 if let Some(b) = body {
                     self.continue_text(r, &b, false);
                 }
@@ -560,7 +563,6 @@ impl Body {
     }
 
     fn new_item(&mut self, r: &mut Report, m: Marker, marker_text: String, text: String) {
-        let shown = format!("{marker_text}{text}");
         let item = RItem {
             marker: m,
             marker_text,
@@ -572,17 +574,18 @@ impl Body {
         let pn = self.parts.len();
         let part = self.parts.last_mut().expect("a part");
         let sn = part.subs.len();
-        let role = match part.subs.last_mut() {
-            Some(sub) => {
-                sub.items.push(item);
-                Role::SubItem(pn, sn, number_of(m, sub.items.len()))
-            }
-            None => {
-                part.items.push(item);
-                Role::PartItem(pn, number_of(m, part.items.len()))
-            }
+        let (role, items) = match part.subs.last_mut() {
+            Some(sub) => (
+                Role::SubItem(pn, sn, number_of(m, sub.items.len() + 1)),
+                &mut sub.items,
+            ),
+            None => (
+                Role::PartItem(pn, number_of(m, part.items.len() + 1)),
+                &mut part.items,
+            ),
         };
-        r.segments.push(Segment { role, text: shown });
+        r.seg(role, &[&item.marker_text, &item.text]);
+        items.push(item);
     }
 
     /// Plain text in the current place: a lead before the first item, else the last item
@@ -660,10 +663,7 @@ impl Body {
             } else {
                 Role::PartItem(pn, k)
             };
-            r.segments.push(Segment {
-                role,
-                text: text.to_string(),
-            });
+            r.seg(role, &[text]);
             return;
         }
         lead.push(text.to_string());
@@ -671,10 +671,7 @@ impl Body {
             0 => Role::PartLead(pn),
             s => Role::SubLead(pn, s),
         };
-        r.segments.push(Segment {
-            role,
-            text: text.to_string(),
-        });
+        r.seg(role, &[text]);
     }
 }
 
