@@ -3,8 +3,6 @@
 //! measures part, and the author's item numbering is kept: regenerated where the tool can
 //! write it the same way, else left in the text (never renumbered).
 
-use std::collections::HashMap;
-
 use super::markers::Marker;
 use super::outline::{RItem, RPart, Report};
 use crate::model::draft::{Draft, Item, Subsection};
@@ -175,7 +173,7 @@ pub fn place(report: &Report, template: &Template, mode: Mode) -> Draft {
     // Every list placed: its part, where it is, its style, its items.
     let mut lists: Vec<Placed> = Vec::new();
     // Each item's numbering as the author wrote it, by item id.
-    let mut markers: HashMap<u32, String> = HashMap::new();
+    let mut markers: Marks = Vec::new();
     let m = &mut markers;
     for (n, rp) in report.parts.iter().enumerate() {
         let target = match mode {
@@ -347,9 +345,13 @@ fn commonest(styles: impl Iterator<Item = ItemStyle>) -> Option<ItemStyle> {
     counts.into_iter().find(|(_, n)| *n == best).map(|(s, _)| s)
 }
 
+/// Each item's numbering as the author wrote it, by item id (ids are unique; a few hundred
+/// items at most, so a list: no hash table code in the wasm for it).
+type Marks = Vec<(u32, String)>;
+
 /// Lists whose numbering cannot be written back the same way: each item's own marker goes
 /// back into its text.
-fn keep_markers(draft: &mut Draft, t: usize, ids: &[u32], markers: &HashMap<u32, String>) {
+fn keep_markers(draft: &mut Draft, t: usize, ids: &[u32], markers: &Marks) {
     let part = &mut draft.parts[t];
     let items = part
         .items
@@ -357,7 +359,7 @@ fn keep_markers(draft: &mut Draft, t: usize, ids: &[u32], markers: &HashMap<u32,
         .chain(part.subsections.iter_mut().flat_map(|s| s.items.iter_mut()))
         .filter(|i| ids.contains(&i.id));
     for item in items {
-        let Some(marker) = markers.get(&item.id) else {
+        let Some((_, marker)) = markers.iter().find(|(id, _)| *id == item.id) else {
             continue;
         };
         if item.lead.is_empty() {
@@ -399,7 +401,7 @@ fn hold_part(draft: &mut Draft, rp: &RPart) {
 fn topic_subsection(
     draft: &mut Draft,
     rp: &RPart,
-    markers: &mut HashMap<u32, String>,
+    markers: &mut Marks,
 ) -> (Subsection, Option<ItemStyle>) {
     let mut sub = draft.new_subsection(rp.heading.clone());
     sub.items.clear();
@@ -417,7 +419,7 @@ fn topic_subsection(
 }
 
 /// A part's subsections as items: the title the lead sentence, the text the detail.
-fn subs_as_items(draft: &mut Draft, rp: &RPart, marks: &mut HashMap<u32, String>) -> List {
+fn subs_as_items(draft: &mut Draft, rp: &RPart, marks: &mut Marks) -> List {
     let mut items = Vec::new();
     let mut markers = Vec::new();
     for s in &rp.subs {
@@ -430,7 +432,7 @@ fn subs_as_items(draft: &mut Draft, rp: &RPart, marks: &mut HashMap<u32, String>
                 .map(|i| format!("{}{}", i.marker_text, i.text)),
         );
         item.detail = detail.join("\n");
-        marks.insert(item.id, s.marker_text.clone());
+        marks.push((item.id, s.marker_text.clone()));
         items.push(item);
         markers.push(Marker::Sub(
             super::markers::marker(&s.marker_text).map_or(0, |(m, _)| m.number()),
@@ -442,13 +444,13 @@ fn subs_as_items(draft: &mut Draft, rp: &RPart, marks: &mut HashMap<u32, String>
     }
 }
 
-fn list_of(draft: &mut Draft, items: &[RItem], marks: &mut HashMap<u32, String>) -> List {
+fn list_of(draft: &mut Draft, items: &[RItem], marks: &mut Marks) -> List {
     let markers: Vec<Marker> = items.iter().map(|i| i.marker).collect();
     let made = items
         .iter()
         .map(|i| {
             let item = make_item(draft, &i.text);
-            marks.insert(item.id, i.marker_text.clone());
+            marks.push((item.id, i.marker_text.clone()));
             item
         })
         .collect();
