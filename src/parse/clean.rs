@@ -24,7 +24,7 @@ pub fn clean(input: &str) -> Cleaned {
     let (text, watermarks) = cut_watermarks(input);
     let mut paragraphs = Vec::new();
     for p in join_lines(&text) {
-        paragraphs.extend(split_run_on(&p));
+        split_run_on(p, &mut paragraphs);
     }
     Cleaned {
         paragraphs,
@@ -49,7 +49,7 @@ pub fn join_lines(input: &str) -> Vec<String> {
             || super::is_note(&line);
         match out.last_mut() {
             Some(prev) if open && !structural => prev.push_str(&line),
-            _ => out.push(line.clone()),
+            _ => out.push(line),
         }
         let last = out.last().expect("just pushed");
         // A long paragraph not closed by punctuation was cut by a page or line break.
@@ -100,9 +100,10 @@ pub fn remove_digit_spaces(line: &str) -> String {
 
 /// Text copied from some viewers has no line breaks at all: a long paragraph is split
 /// before each 一、 or （一） heading that follows a sentence end, and after a title.
-fn split_run_on(p: &str) -> Vec<String> {
+fn split_run_on(p: String, out: &mut Vec<String>) {
     if p.chars().count() < 300 {
-        return vec![p.to_string()];
+        out.push(p);
+        return;
     }
     let mut cuts = Vec::new();
     // A title at the start: "…情况的报告2023年，…".
@@ -147,7 +148,6 @@ fn split_run_on(p: &str) -> Vec<String> {
     }
     crate::sort::sort_by(&mut cuts, |a, b| a.cmp(b));
     cuts.dedup();
-    let mut out = Vec::new();
     let mut from = 0;
     for cut in cuts {
         if cut > from {
@@ -156,7 +156,6 @@ fn split_run_on(p: &str) -> Vec<String> {
         }
     }
     out.push(p[from..].to_string());
-    out
 }
 
 /// A reposting site's watermark repeated inside the text ("某某之家—全网资源每日更新
@@ -431,7 +430,8 @@ mod tests {
     fn text_with_no_line_breaks_is_split_at_headings() {
         let body = "开展培训".repeat(60);
         let text = format!("某局关于2023年度法治政府建设情况的报告2023年，我局坚持依法行政。一、主要举措和成效（一）加强领导。{body}。二、存在的不足和原因一是学习不够。");
-        let got = split_run_on(&text);
+        let mut got = Vec::new();
+        split_run_on(text, &mut got);
         assert_eq!(got[0], "某局关于2023年度法治政府建设情况的报告");
         assert!(got[1].starts_with("2023年，我局"));
         assert!(got.iter().any(|p| p.starts_with("一、主要举措")));
