@@ -113,7 +113,7 @@ pub fn structure(report: &Report) -> Structure {
             || h.contains("上一年度")
             || h.contains("下一年度")
     });
-    let topics_in = |titles: Vec<&str>| {
+    let topics_in = |titles: &[&str]| {
         PLAN_TOPICS
             .iter()
             .filter(|t| titles.iter().any(|x| x.contains(*t)))
@@ -125,12 +125,12 @@ pub fn structure(report: &Report) -> Structure {
         .flat_map(|p| p.subs.iter().map(|s| s.title.as_str()))
         .collect();
     if keys.first().is_some_and(|k| k.is_none()) {
-        if topics_in(headings.clone()) >= 4 {
+        if topics_in(&headings) >= 4 {
             return Structure::NationalPlan;
         }
         return Structure::Thematic;
     }
-    if topics_in(sub_titles) >= 4 && !keys.contains(&Some(5)) {
+    if topics_in(&sub_titles) >= 4 && !keys.contains(&Some(5)) {
         return Structure::NationalPlan;
     }
     if keys.contains(&Some(3)) || keys.contains(&Some(5)) || statutory_words {
