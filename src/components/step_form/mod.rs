@@ -58,15 +58,15 @@ pub fn StepForm() -> impl IntoView {
     };
     view! {
         <section class="step-form">
-            <p class="step-pos">{move || { let p = place.get(); strings::step_position_of(p.index, p.total, p.subsection) }}</p>
-            <h2 id=move || editor.step.get().anchor() tabindex="-1">{heading}</h2>
+            <p class="step-pos">{Signal::derive(move || { let p = place.get(); strings::step_position_of(p.index, p.total, p.subsection) })}</p>
+            <h2 id=Signal::derive(move || editor.step.get().anchor()) tabindex="-1">{Signal::derive(heading)}</h2>
             {move || { let s = editor.step.get(); view! { <StepFindings step=s /> } }}
             {body}
             <nav class="step-nav" aria-label=super::landmark_name(strings::LABEL_STEP_NAV)>
-                <button type="button" disabled=move || position.get().0 == 0 on:click=move |_| editor.go_relative(-1)>
+                <button type="button" disabled=Signal::derive(move || position.get().0 == 0) on:click=move |_| editor.go_relative(-1)>
                     "← " {strings::BTN_PREV}
                 </button>
-                <button type="button" class="primary" disabled=move || { let (a, n) = position.get(); a + 1 >= n }
+                <button type="button" class="primary" disabled=Signal::derive(move || { let (a, n) = position.get(); a + 1 >= n })
                     on:click=move |_| editor.go_relative(1)>{strings::BTN_NEXT} <span aria-hidden="true">" →"</span></button>
             </nav>
         </section>
@@ -86,7 +86,7 @@ fn guide_box(guide: Guide) -> impl IntoView {
     view! {
         <aside class="guide">
             <h3>{strings::HEAD_GUIDE}</h3>
-            <p>{move || fill(&guidance)}</p>
+            <p>{Signal::derive(move || fill(&guidance))}</p>
             {(!example.is_empty()).then(|| view! {
                 <details>
                     <summary>{strings::HEAD_EXAMPLE}</summary>
@@ -296,7 +296,7 @@ fn structure_choice() -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <p class="structure-summary" id="structure-summary">{summary}</p>
+            <p class="structure-summary" id="structure-summary">{Signal::derive(summary)}</p>
         </fieldset>
     }
 }
@@ -362,7 +362,7 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
         })}
         {item_style_choice()}
         <div class="advance">
-            <button type="button" disabled=move || !can_advance() on:click=advance>{strings::BTN_ADVANCE_YEAR}</button>
+            <button type="button" disabled=Signal::derive(move || !can_advance()) on:click=advance>{strings::BTN_ADVANCE_YEAR}</button>
         </div>
     }
 }
