@@ -188,7 +188,7 @@ fn import_box(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
         });
     };
     view! {
-        <details class="import" open=move || summary.with(Option::is_some)>
+        <details class="import" open=Signal::derive(move || summary.with(Option::is_some))>
             <summary>{strings::IMPORT_SUMMARY}</summary>
             <p class="import-help">{strings::IMPORT_HELP}</p>
             <ScratchArea id="f-import" label=strings::LABEL_IMPORT value=pasted
@@ -353,7 +353,7 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
                 <span class="bracket" aria-hidden="true">{strings::DOC_NUMBER_SUFFIX}</span>
             </div>
             <p class="hint">{strings::HINT_DOC_YEAR} "；" {strings::HINT_SERIAL} "。"
-                {move || doc_number_text().map(|t| format!(" {}", strings::will_read(&t)))}</p>
+                {Signal::derive(move || doc_number_text().map(|t| format!(" {}", strings::will_read(&t))).unwrap_or_default())}</p>
         </fieldset>
         <Field field=FieldRef::Title label=strings::LABEL_TITLE placeholder=derived_title
             hint=Signal::derive(move || if overridden.get() { strings::HINT_TITLE_EDITED.to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) }) />
@@ -378,7 +378,7 @@ fn item_style_choice() -> impl IntoView {
             <label for=id.clone()>{strings::LABEL_ITEM_STYLE}</label>
             <select id=id on:change=move |ev| editor.edit(|d| d.set_text(field, event_target_value(&ev)))>
                 {ItemStyle::ALL.into_iter().map(|s| view! {
-                    <option value=s.key() selected=move || current.get() == s>{strings::item_style_name(s.key())}</option>
+                    <option value=s.key() selected=Signal::derive(move || current.get() == s)>{strings::item_style_name(s.key())}</option>
                 }).collect_view()}
             </select>
             <div class="field-foot"><span class="hint">{strings::HINT_ITEM_STYLE}</span></div>
