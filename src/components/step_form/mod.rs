@@ -289,7 +289,7 @@ fn structure_choice() -> impl IntoView {
                     let id_check = t.id.clone();
                     view! {
                         <label class="structure">
-                            <input type="radio" name="structure" prop:checked=move || current.with(|c| *c == id_check)
+                            <input type="radio" name="structure" prop:checked=Signal::derive(move || current.with(|c| *c == id_check))
                                 on:change=move |_| choose(id.clone()) />
                             <span class="structure-name">{t.name.clone()}</span>
                         </label>
