@@ -63,14 +63,20 @@ pub fn StepForm() -> impl IntoView {
             {move || { let s = editor.step.get(); view! { <StepFindings step=s /> } }}
             {body}
             <nav class="step-nav" aria-label=super::landmark_name(strings::LABEL_STEP_NAV)>
-                <button type="button" disabled=Signal::derive(move || position.get().0 == 0) on:click=move |_| editor.go_relative(-1)>
+                <button type="button" disabled=Signal::derive(move || position.get().0 == 0) on:click=click(move |_| editor.go_relative(-1))>
                     "← " {strings::BTN_PREV}
                 </button>
                 <button type="button" class="primary" disabled=Signal::derive(move || { let (a, n) = position.get(); a + 1 >= n })
-                    on:click=move |_| editor.go_relative(1)>{strings::BTN_NEXT} <span aria-hidden="true">" →"</span></button>
+                    on:click=click(move |_| editor.go_relative(1))>{strings::BTN_NEXT} <span aria-hidden="true">" →"</span></button>
             </nav>
         </section>
     }
+}
+
+/// A click handler behind one type, so every button here shares one `On<click, _>`
+/// attach (a closure type each would monomorphise it once per button).
+fn click(f: impl FnMut(web_sys::MouseEvent) + 'static) -> Box<dyn FnMut(web_sys::MouseEvent)> {
+    Box::new(f)
 }
 
 /// Guidance box. Patterns such as {year} are filled from the draft as it is now.
@@ -202,7 +208,7 @@ fn import_box(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
                     }
                 }) />
             <div class="import-actions">
-                <button type="button" class="primary" on:click=import>{strings::BTN_IMPORT}</button>
+                <button type="button" class="primary" on:click=click(import)>{strings::BTN_IMPORT}</button>
                 <label class="file-button">
                     {strings::BTN_IMPORT_FILE}
                     <input id="f-import-file" type="file" accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
@@ -235,13 +241,13 @@ fn import_summary(editor: Editor, s: ImportSummary) -> impl IntoView {
             <ul class="import-steps">
                 {steps.into_iter().map(|(st, n)| {
                     let name = editor.draft.with_untracked(|d| step::title(editor.template.get_untracked(), d, st));
-                    view! { <li><button type="button" class="link" on:click=move |_| editor.go(st)>{name}</button>{format!("：{n} 段")}</li> }
+                    view! { <li><button type="button" class="link" on:click=click(move |_| editor.go(st))>{name}</button>{format!("：{n} 段")}</li> }
                 }).collect_view()}
             </ul>
             <p>
                 {strings::import_held(held)}
                 {(held > 0).then(|| view! {
-                    <button type="button" class="link" on:click=move |_| editor.go_to_field(FieldRef::Holding)>{strings::BTN_SEE_HELD}</button>
+                    <button type="button" class="link" on:click=click(move |_| editor.go_to_field(FieldRef::Holding))>{strings::BTN_SEE_HELD}</button>
                 })}
             </p>
             <details class="import-furniture">
@@ -358,11 +364,11 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
         <Field field=FieldRef::Title label=strings::LABEL_TITLE placeholder=derived_title
             hint=Signal::derive(move || if overridden.get() { strings::HINT_TITLE_EDITED.to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) }) />
         {move || overridden.get().then(|| view! {
-            <button type="button" class="small" on:click=move |_| editor.edit(|d| d.header.title = None)>{strings::BTN_RESET_TITLE}</button>
+            <button type="button" class="small" on:click=click(move |_| editor.edit(|d| d.header.title = None))>{strings::BTN_RESET_TITLE}</button>
         })}
         {item_style_choice()}
         <div class="advance">
-            <button type="button" disabled=Signal::derive(move || !can_advance()) on:click=advance>{strings::BTN_ADVANCE_YEAR}</button>
+            <button type="button" disabled=Signal::derive(move || !can_advance()) on:click=click(advance)>{strings::BTN_ADVANCE_YEAR}</button>
         </div>
     }
 }
@@ -476,7 +482,7 @@ fn add_next_subsection(p: usize) -> impl IntoView {
     };
     view! {
         <div class="next-subsection">
-            <button type="button" class="add" on:click=add>
+            <button type="button" class="add" on:click=click(add)>
                 <span aria-hidden="true">"＋ "</span>{strings::BTN_ADD_NEXT_SUBSECTION}
             </button>
         </div>
@@ -499,7 +505,7 @@ fn closing_form() -> impl IntoView {
         <div class="chips" role="group" aria-label=strings::LABEL_NOTE_CHIPS>
             {choices.into_iter().map(|c| {
                 let value = c.clone();
-                view! { <button type="button" class="chip" on:click=move |_| editor.edit(|d| d.closing.note = value.clone())>{c}</button> }
+                view! { <button type="button" class="chip" on:click=click(move |_| editor.edit(|d| d.closing.note = value.clone()))>{c}</button> }
             }).collect_view()}
         </div>
     }
