@@ -79,6 +79,11 @@ fn click(f: impl FnMut(web_sys::MouseEvent) + 'static) -> Box<dyn FnMut(web_sys:
     Box::new(f)
 }
 
+/// A change handler behind one type, as `click`.
+fn change(f: impl FnMut(web_sys::Event) + 'static) -> Box<dyn FnMut(web_sys::Event)> {
+    Box::new(f)
+}
+
 /// Guidance box. Patterns such as {year} are filled from the draft as it is now.
 fn guide_box(guide: Guide) -> impl IntoView {
     let editor = Editor::use_context();
@@ -212,7 +217,7 @@ fn import_box(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
                 <label class="file-button">
                     {strings::BTN_IMPORT_FILE}
                     <input id="f-import-file" type="file" accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
-                        node_ref=file_input on:change=choose_file />
+                        node_ref=file_input on:change=change(choose_file) />
                 </label>
             </div>
             {move || summary.get().map(|s| import_summary(editor, s))}
@@ -296,7 +301,7 @@ fn structure_choice() -> impl IntoView {
                     view! {
                         <label class="structure">
                             <input type="radio" name="structure" prop:checked=Signal::derive(move || current.with(|c| *c == id_check))
-                                on:change=move |_| choose(id.clone()) />
+                                on:change=change(move |_| choose(id.clone())) />
                             <span class="structure-name">{t.name.clone()}</span>
                         </label>
                     }
@@ -382,7 +387,7 @@ fn item_style_choice() -> impl IntoView {
     view! {
         <div class="field narrow">
             <label for=id.clone()>{strings::LABEL_ITEM_STYLE}</label>
-            <select id=id on:change=move |ev| editor.edit(|d| d.set_text(field, event_target_value(&ev)))>
+            <select id=id on:change=change(move |ev| editor.edit(|d| d.set_text(field, event_target_value(&ev))))>
                 {ItemStyle::ALL.into_iter().map(|s| view! {
                     <option value=s.key() selected=Signal::derive(move || current.get() == s)>{strings::item_style_name(s.key())}</option>
                 }).collect_view()}
