@@ -58,15 +58,15 @@ pub fn StepForm() -> impl IntoView {
     };
     view! {
         <section class="step-form">
-            <p class="step-pos">{Signal::derive(move || { let p = place.get(); strings::step_position_of(p.index, p.total, p.subsection) })}</p>
-            <h2 id=Signal::derive(move || editor.step.get().anchor()) tabindex="-1">{Signal::derive(heading)}</h2>
+            <p class="step-pos">{derived(move || { let p = place.get(); strings::step_position_of(p.index, p.total, p.subsection) })}</p>
+            <h2 id=derived(move || editor.step.get().anchor()) tabindex="-1">{derived(heading)}</h2>
             {move || { let s = editor.step.get(); view! { <StepFindings step=s /> } }}
             {body}
             <nav class="step-nav" aria-label=super::landmark_name(strings::LABEL_STEP_NAV)>
-                <button type="button" disabled=Signal::derive(move || position.get().0 == 0) on:click=click(move |_| editor.go_relative(-1))>
+                <button type="button" disabled=derived(move || position.get().0 == 0) on:click=click(move |_| editor.go_relative(-1))>
                     "← " {strings::BTN_PREV}
                 </button>
-                <button type="button" class="primary" disabled=Signal::derive(move || { let (a, n) = position.get(); a + 1 >= n })
+                <button type="button" class="primary" disabled=derived(move || { let (a, n) = position.get(); a + 1 >= n })
                     on:click=click(move |_| editor.go_relative(1))>{strings::BTN_NEXT} <span aria-hidden="true">" →"</span></button>
             </nav>
         </section>
@@ -77,6 +77,12 @@ pub fn StepForm() -> impl IntoView {
 /// attach (a closure type each would monomorphise it once per button).
 fn click(f: impl FnMut(web_sys::MouseEvent) + 'static) -> Box<dyn FnMut(web_sys::MouseEvent)> {
     Box::new(f)
+}
+
+/// A derived signal whose closure is boxed first, so `Signal::derive` is monomorphised
+/// once per value type instead of once per closure.
+fn derived<T: Send + Sync + 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> Signal<T> {
+    Signal::derive(Box::new(f) as Box<dyn Fn() -> T + Send + Sync>)
 }
 
 /// A change handler behind one type, as `click`.
@@ -97,7 +103,7 @@ fn guide_box(guide: Guide) -> impl IntoView {
     view! {
         <aside class="guide">
             <h3>{strings::HEAD_GUIDE}</h3>
-            <p>{Signal::derive(move || fill(&guidance))}</p>
+            <p>{derived(move || fill(&guidance))}</p>
             {(!example.is_empty()).then(|| view! {
                 <details>
                     <summary>{strings::HEAD_EXAMPLE}</summary>
@@ -199,7 +205,7 @@ fn import_box(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
         });
     };
     view! {
-        <details class="import" open=Signal::derive(move || summary.with(Option::is_some))>
+        <details class="import" open=derived(move || summary.with(Option::is_some))>
             <summary>{strings::IMPORT_SUMMARY}</summary>
             <p class="import-help">{strings::IMPORT_HELP}</p>
             <ScratchArea id="f-import" label=strings::LABEL_IMPORT value=pasted
@@ -300,14 +306,14 @@ fn structure_choice() -> impl IntoView {
                     let id_check = t.id.clone();
                     view! {
                         <label class="structure">
-                            <input type="radio" name="structure" prop:checked=Signal::derive(move || current.with(|c| *c == id_check))
+                            <input type="radio" name="structure" prop:checked=derived(move || current.with(|c| *c == id_check))
                                 on:change=change(move |_| choose(id.clone())) />
                             <span class="structure-name">{t.name.clone()}</span>
                         </label>
                     }
                 }).collect_view()}
             </div>
-            <p class="structure-summary" id="structure-summary">{Signal::derive(summary)}</p>
+            <p class="structure-summary" id="structure-summary">{derived(summary)}</p>
         </fieldset>
     }
 }
@@ -324,12 +330,12 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
             &editor.draft.with_untracked(|d| d.header.year.clone()),
         ));
     };
-    let year_invalid = Signal::derive(move || {
+    let year_invalid = derived(move || {
         editor
             .draft
             .with(|d| !d.header.year.trim().is_empty() && d.header.reporting_year().is_none())
     });
-    let derived_title = Signal::derive(move || {
+    let derived_title = derived(move || {
         editor
             .draft
             .with(|d| d.derived_title(editor.template.get()))
@@ -351,29 +357,29 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
         <Field field=FieldRef::Organ label=strings::LABEL_ORGAN placeholder=strings::EXAMPLE_ORGAN />
         <Field field=FieldRef::Year label=strings::LABEL_YEAR class="narrow"
             placeholder=strings::EXAMPLE_YEAR invalid=year_invalid
-            hint=Signal::derive(move || if year_invalid.get() { strings::HINT_YEAR_INVALID.to_string() } else { strings::HINT_YEAR.to_string() }) />
+            hint=derived(move || if year_invalid.get() { strings::HINT_YEAR_INVALID.to_string() } else { strings::HINT_YEAR.to_string() }) />
         <fieldset class="doc-number">
             <legend>{strings::LABEL_DOC_NUMBER}</legend>
             <div class="row">
                 <Field field=FieldRef::DocAgency label=strings::LABEL_DOC_AGENCY placeholder=strings::EXAMPLE_AGENCY />
                 <span class="bracket" aria-hidden="true">"〔"</span>
                 <Field field=FieldRef::DocYear label=strings::LABEL_DOC_YEAR class="narrow"
-                    placeholder=Signal::derive(move || editor.draft.with(|d| d.doc_number_year())) />
+                    placeholder=derived(move || editor.draft.with(|d| d.doc_number_year())) />
                 <span class="bracket" aria-hidden="true">"〕"</span>
                 <Field field=FieldRef::DocSerial label=strings::LABEL_DOC_SERIAL class="narrow" placeholder=strings::EXAMPLE_SERIAL />
                 <span class="bracket" aria-hidden="true">{strings::DOC_NUMBER_SUFFIX}</span>
             </div>
             <p class="hint">{strings::HINT_DOC_YEAR} "；" {strings::HINT_SERIAL} "。"
-                {Signal::derive(move || doc_number_text().map(|t| format!(" {}", strings::will_read(&t))).unwrap_or_default())}</p>
+                {derived(move || doc_number_text().map(|t| format!(" {}", strings::will_read(&t))).unwrap_or_default())}</p>
         </fieldset>
         <Field field=FieldRef::Title label=strings::LABEL_TITLE placeholder=derived_title
-            hint=Signal::derive(move || if overridden.get() { strings::HINT_TITLE_EDITED.to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) }) />
+            hint=derived(move || if overridden.get() { strings::HINT_TITLE_EDITED.to_string() } else { format!("{}{}", strings::HINT_DERIVED_TITLE, derived_title.get()) }) />
         {move || overridden.get().then(|| view! {
             <button type="button" class="small" on:click=click(move |_| editor.edit(|d| d.header.title = None))>{strings::BTN_RESET_TITLE}</button>
         })}
         {item_style_choice()}
         <div class="advance">
-            <button type="button" disabled=Signal::derive(move || !can_advance()) on:click=click(advance)>{strings::BTN_ADVANCE_YEAR}</button>
+            <button type="button" disabled=derived(move || !can_advance()) on:click=click(advance)>{strings::BTN_ADVANCE_YEAR}</button>
         </div>
     }
 }
@@ -389,7 +395,7 @@ fn item_style_choice() -> impl IntoView {
             <label for=id.clone()>{strings::LABEL_ITEM_STYLE}</label>
             <select id=id on:change=change(move |ev| editor.edit(|d| d.set_text(field, event_target_value(&ev))))>
                 {ItemStyle::ALL.into_iter().map(|s| view! {
-                    <option value=s.key() selected=Signal::derive(move || current.get() == s)>{strings::item_style_name(s.key())}</option>
+                    <option value=s.key() selected=derived(move || current.get() == s)>{strings::item_style_name(s.key())}</option>
                 }).collect_view()}
             </select>
             <div class="field-foot"><span class="hint">{strings::HINT_ITEM_STYLE}</span></div>
@@ -404,7 +410,7 @@ fn opening_form() -> impl IntoView {
     view! {
         {guide_box(guide)}
         <TextArea field=FieldRef::Opening label=strings::LABEL_OPENING counted=true
-            placeholder=Signal::derive(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year()))) />
+            placeholder=derived(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year()))) />
     }
 }
 
@@ -425,7 +431,7 @@ fn part_form(p: usize) -> Option<impl IntoView> {
         let pattern = lead_guide.placeholder.clone();
         view! {
             <TextArea field=FieldRef::PartLead(p) label=strings::LABEL_LEAD counted=true
-                placeholder=Signal::derive(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year())))
+                placeholder=derived(move || editor.draft.with(|d| expand(&pattern, d.header.organ.trim(), d.header.reporting_year())))
                 hint=lead_guide.guidance.clone() />
         }
     });
@@ -503,7 +509,7 @@ fn closing_form() -> impl IntoView {
         <Field field=FieldRef::Ending label=strings::LABEL_ENDING placeholder=strings::EXAMPLE_ENDING
             hint=strings::HINT_ENDING />
         <Field field=FieldRef::Signature label=strings::LABEL_SIGNATURE
-            placeholder=Signal::derive(move || editor.draft.with(|d| d.header.organ.trim().to_string()))
+            placeholder=derived(move || editor.draft.with(|d| d.header.organ.trim().to_string()))
             hint=strings::HINT_DERIVED_SIGNATURE />
         <DateField />
         <Field field=FieldRef::Note label=strings::LABEL_NOTE />
