@@ -69,6 +69,14 @@ pub fn landmark_name(base: &'static str) -> Signal<String> {
     })
 }
 
+/// A click handler behind one type, so every button shares one `On<click, _>` attach (a
+/// closure type each would monomorphise Leptos's event code once per button: issue 16).
+pub(crate) fn click(
+    f: impl FnMut(web_sys::MouseEvent) + 'static,
+) -> Box<dyn FnMut(web_sys::MouseEvent)> {
+    Box::new(f)
+}
+
 /// All component styles, in cascade order, injected into the shadow root by `embed`: the
 /// CSS files beside each component, listed in `style_min::SOURCES`, joined and minified by
 /// build.rs.

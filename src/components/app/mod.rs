@@ -9,6 +9,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::checks_panel::FindingsBadge;
+use super::click;
 use super::deferred::{after_first_paint, painted};
 use super::drafts_page::DraftsPage;
 use super::editor::{Editor, Notice, View};
@@ -268,7 +269,7 @@ pub fn App(
                 <div class="doc-title" title=title>{title}</div>
                 <FindingsBadge />
                 {show_drafts.then(|| view! {
-                    <button type="button" class="badge" on:click=move |_| editor.view.set(if editor.view.get_untracked() == View::Drafts { View::Editor } else { View::Drafts })>
+                    <button type="button" class="badge" on:click=click(move |_| editor.view.set(if editor.view.get_untracked() == View::Drafts { View::Editor } else { View::Drafts }))>
                         {move || if editor.view.get() == View::Drafts { strings::BTN_BACK } else { strings::HEAD_DRAFTS }}
                     </button>
                 })}
@@ -290,8 +291,8 @@ fn NoticeBar() -> impl IntoView {
         editor.conflict.get().then(|| view! {
             <div class="notice conflict" role="alert">
                 <span>{strings::CONFLICT_NOTICE}</span>
-                <button type="button" on:click=move |_| editor.resolve(ConflictChoice::TakeTheirs)>{strings::BTN_TAKE_THEIRS}</button>
-                <button type="button" class="primary" on:click=move |_| editor.resolve(ConflictChoice::KeepMine)>{strings::BTN_KEEP_MINE}</button>
+                <button type="button" on:click=click(move |_| editor.resolve(ConflictChoice::TakeTheirs))>{strings::BTN_TAKE_THEIRS}</button>
+                <button type="button" class="primary" on:click=click(move |_| editor.resolve(ConflictChoice::KeepMine))>{strings::BTN_KEEP_MINE}</button>
             </div>
         })
     };
@@ -300,11 +301,11 @@ fn NoticeBar() -> impl IntoView {
         editor.save.with(|s| matches!(s, SaveState::Failed(_))).then(|| view! {
             <div class="notice conflict" role="alert">
                 <span>{move || editor.save.with(|s| s.message())}</span>
-                <button type="button" class="primary" on:click=move |_| {
+                <button type="button" class="primary" on:click=click(move |_| {
                     let stored = editor.snapshot();
                     let name = web::safe_file_name(&strings::backup_file_stem(&editor.draft.with_untracked(|d| d.title(editor.template.get_untracked()))), "json");
                     let _ = web::download(&name, "application/json", &encode(&stored));
-                }>{strings::BTN_SAVE_BACKUP}</button>
+                })>{strings::BTN_SAVE_BACKUP}</button>
             </div>
         })
     };
@@ -315,11 +316,11 @@ fn NoticeBar() -> impl IntoView {
                 <div class="notice" role="alert">
                     <span>{notice.text.clone()}</span>
                     {rescue.map(|raw| view! {
-                        <button type="button" on:click=move |_| { let _ = web::download(strings::FILE_UNREADABLE_DRAFT, "application/json", &raw); }>
+                        <button type="button" on:click=click(move |_| { let _ = web::download(strings::FILE_UNREADABLE_DRAFT, "application/json", &raw); })>
                             {strings::BTN_DOWNLOAD_UNREADABLE}
                         </button>
                     })}
-                    <button type="button" class="close" aria-label=strings::LABEL_CLOSE_NOTICE on:click=move |_| editor.notice.set(None)>"✕"</button>
+                    <button type="button" class="close" aria-label=strings::LABEL_CLOSE_NOTICE on:click=click(move |_| editor.notice.set(None))>"✕"</button>
                 </div>
             }
         })

@@ -5,6 +5,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::click;
 use super::editor::Editor;
 use crate::checks::{statutory_coverage, Finding, Severity};
 use crate::model::step::Step;
@@ -19,9 +20,9 @@ fn finding_row(editor: Editor, f: Finding) -> impl IntoView {
             <span class="msg">{f.message.clone()}</span>
             <span class="acts">
                 {fix.map(|fix| view! {
-                    <button type="button" class="small-btn fix" on:click=move |_| editor.apply_fix(fix)>{strings::BTN_FIX}</button>
+                    <button type="button" class="small-btn fix" on:click=click(move |_| editor.apply_fix(fix))>{strings::BTN_FIX}</button>
                 })}
-                <button type="button" class="small-btn" on:click=move |_| editor.go_to_field(field)
+                <button type="button" class="small-btn" on:click=click(move |_| editor.go_to_field(field))
                     aria-label=format!("{}：{}", strings::BTN_LOCATE, f.message)>{strings::BTN_LOCATE}</button>
             </span>
         </li>
@@ -80,7 +81,7 @@ pub fn ChecksPanel() -> impl IntoView {
                             <span class="what">{c.title}</span>
                             <span class="state">{state.label()}</span>
                             {target.map(|field| view! {
-                                <button type="button" class="small-btn" on:click=move |_| editor.go_to_field(field)
+                                <button type="button" class="small-btn" on:click=click(move |_| editor.go_to_field(field))
                                     aria-label=strings::statutory_button_label(visible, c.number, c.title)>
                                     {visible}
                                 </button>
@@ -120,6 +121,6 @@ pub fn FindingsBadge() -> impl IntoView {
     };
     view! {
         <button type="button" class="badge" class:has-errors=move || { count(Severity::Error) > 0 }
-            on:click=move |_| editor.go(Step::Output)>{label}</button>
+            on:click=click(move |_| editor.go(Step::Output))>{label}</button>
     }
 }

@@ -5,6 +5,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::click;
 use super::editor::{Editor, View};
 use crate::model::persisted::{encode, StoredDraft};
 use crate::model::step;
@@ -180,14 +181,14 @@ pub fn DraftsPage() -> impl IntoView {
         <section class="drafts-page" role=super::Embedded::use_context().main_role() aria-labelledby="drafts-title">
             <div class="drafts-head">
                 <h2 id="drafts-title" tabindex="-1">{strings::HEAD_DRAFTS}</h2>
-                <button type="button" on:click=move |_| editor.view.set(View::Editor)>{strings::BTN_BACK_TO_EDITOR}</button>
+                <button type="button" on:click=click(move |_| editor.view.set(View::Editor))>{strings::BTN_BACK_TO_EDITOR}</button>
             </div>
             <div class="drafts-actions">
                 <label for="f-new-template">{strings::LABEL_NEW_TEMPLATE}</label>
                 <select id="f-new-template" on:change=move |ev| new_template.set(event_target_value(&ev))>
                     {builtin_templates().iter().map(|t| view! { <option value=t.id.clone()>{t.name.clone()}</option> }).collect_view()}
                 </select>
-                <button type="button" class="primary" on:click=move |_| editor.new_draft(&new_template.get_untracked())>{strings::BTN_NEW_DRAFT}</button>
+                <button type="button" class="primary" on:click=click(move |_| editor.new_draft(&new_template.get_untracked()))>{strings::BTN_NEW_DRAFT}</button>
                 <span class="spacer"></span>
                 <label class="file-button">
                     {strings::BTN_IMPORT_BACKUP}
@@ -200,7 +201,7 @@ pub fn DraftsPage() -> impl IntoView {
             {move || undo.get().map(|gone| view! {
                 <div class="notice">
                     {strings::draft_deleted(&gone.name)}
-                    <button type="button" on:click=move |_| {
+                    <button type="button" on:click=click(move |_| {
                         let restored = session
                             .try_update_value(|s| s.undo_delete(&gone.deleted))
                             .expect("the session lives as long as the editor");
@@ -212,7 +213,7 @@ pub fn DraftsPage() -> impl IntoView {
                             Ok(false) => say(strings::UNDO_DELETE_NEWER_KEPT.into()),
                             Err(e) => fail(store_message(e)),
                         }
-                    }>{strings::BTN_UNDO}</button>
+                    })>{strings::BTN_UNDO}</button>
                 </div>
             })}
             <table class="drafts">
@@ -274,14 +275,14 @@ pub fn DraftsPage() -> impl IntoView {
                                 <td>{local_date_time(s.saved_at)}</td>
                                 <td><meter min="0" max=total.to_string() value=done.to_string()></meter>{format!(" {done}/{total}")}</td>
                                 <td class="actions-cell"><div class="row-actions">
-                                    <button type="button" disabled=current on:click=move |_| editor.open(&id_open)
+                                    <button type="button" disabled=current on:click=click(move |_| editor.open(&id_open))
                                         aria-label=format!("{}：{name}", strings::BTN_OPEN)>{strings::BTN_OPEN}</button>
-                                    <button type="button" on:click=move |_| {
+                                    <button type="button" on:click=click(move |_| {
                                         let mut c = s_copy.clone();
                                         c.draft.name = strings::copy_name(&display_name(&s_copy));
                                         if save_copy(c) { say(strings::COPIED.into()); }
-                                    } aria-label=format!("{}：{name}", strings::BTN_COPY_DRAFT)>{strings::BTN_COPY_DRAFT}</button>
-                                    <button type="button" on:click=move |_| {
+                                    }) aria-label=format!("{}：{name}", strings::BTN_COPY_DRAFT)>{strings::BTN_COPY_DRAFT}</button>
+                                    <button type="button" on:click=click(move |_| {
                                         let mut c = s_next.clone();
                                         if c.draft.advance_year() {
                                             c.draft.name = String::new();
@@ -289,12 +290,12 @@ pub fn DraftsPage() -> impl IntoView {
                                         } else {
                                             fail(strings::NO_YEAR_TO_ADVANCE.into());
                                         }
-                                    } aria-label=format!("{}：{name}", strings::LABEL_COPY_NEXT_YEAR)>{strings::LABEL_COPY_NEXT_YEAR}</button>
-                                    <button type="button" on:click=move |_| {
+                                    }) aria-label=format!("{}：{name}", strings::LABEL_COPY_NEXT_YEAR)>{strings::LABEL_COPY_NEXT_YEAR}</button>
+                                    <button type="button" on:click=click(move |_| {
                                         let file = web::safe_file_name(&strings::backup_file_stem(&display_name(&s_export)), "json");
                                         let _ = web::download(&file, "application/json", &encode(&s_export));
-                                    } aria-label=format!("{}：{name}", strings::BTN_EXPORT)>{strings::BTN_EXPORT}</button>
-                                    <button type="button" class="danger" disabled=current on:click=move |_| {
+                                    }) aria-label=format!("{}：{name}", strings::BTN_EXPORT)>{strings::BTN_EXPORT}</button>
+                                    <button type="button" class="danger" disabled=current on:click=click(move |_| {
                                         let deleted = session
                                             .try_update_value(|s| s.delete(&id_del))
                                             .expect("the session lives as long as the editor");
@@ -304,7 +305,7 @@ pub fn DraftsPage() -> impl IntoView {
                                             Err(e) => fail(store_message(e)),
                                         }
                                         refresh.update(|n| *n += 1);
-                                    } aria-label=format!("{}：{name}", strings::BTN_REMOVE)>{strings::BTN_REMOVE}</button>
+                                    }) aria-label=format!("{}：{name}", strings::BTN_REMOVE)>{strings::BTN_REMOVE}</button>
                                 </div></td>
                             </tr>
                         }
@@ -350,9 +351,9 @@ fn SetAsideList(
                                 <td>{e.error.message()}</td>
                                 <td class="actions-cell"><div class="row-actions">
                                     <button type="button" aria-label=format!("{}：{id}", strings::BTN_DOWNLOAD)
-                                        on:click=move |_| { let _ = web::download(&file, "application/json", &raw); }>{strings::BTN_DOWNLOAD}</button>
+                                        on:click=click(move |_| { let _ = web::download(&file, "application/json", &raw); })>{strings::BTN_DOWNLOAD}</button>
                                     <button type="button" class="danger" aria-label=format!("{}：{id}", strings::BTN_DELETE_SET_ASIDE)
-                                        on:click=move |_| {
+                                        on:click=click(move |_| {
                                             let sure = web_sys::window()
                                                 .and_then(|w| w.confirm_with_message(strings::CONFIRM_DELETE_SET_ASIDE).ok())
                                                 .unwrap_or(false);
@@ -363,7 +364,7 @@ fn SetAsideList(
                                                 fail(store_message(e));
                                             }
                                             refresh.update(|n| *n += 1);
-                                        }>{strings::BTN_DELETE_SET_ASIDE}</button>
+                                        })>{strings::BTN_DELETE_SET_ASIDE}</button>
                                 </div></td>
                             </tr>
                         }

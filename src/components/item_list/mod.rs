@@ -9,6 +9,7 @@ pub use row_tools::{RowTools, UndoRow};
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::click;
 use super::editor::{Editor, Undo};
 use super::field::{Field, TextArea};
 use crate::model::draft::ListRef;
@@ -274,7 +275,7 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
                     Row::Removed(_) => Either::Right(undo_row(editor, removed, "undo-subsection")),
                 } />
             </ol>
-            <button type="button" class="add" on:click=move |_| add(String::new())><span aria-hidden="true">"＋ "</span> {strings::BTN_ADD_SUBSECTION}</button>
+            <button type="button" class="add" on:click=click(move |_| add(String::new()))><span aria-hidden="true">"＋ "</span> {strings::BTN_ADD_SUBSECTION}</button>
             {(!suggested.is_empty()).then(|| view! {
                 <div class="suggestions">
                     <h4>{strings::HEAD_SUGGESTED}</h4>
@@ -286,7 +287,7 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
                             view! {
                                 <button type="button" class="chip" disabled=used
                                     aria-label=format!("{title}：{}", strings::BTN_ADD_SUBSECTION)
-                                    on:click=move |_| add(t2.clone())><span aria-hidden="true">"＋ "</span> {title.clone()}</button>
+                                    on:click=click(move |_| add(t2.clone()))><span aria-hidden="true">"＋ "</span> {title.clone()}</button>
                             }
                         }).collect_view()}
                     </div>
@@ -343,7 +344,7 @@ fn SubsectionRow(
                     can_down=Signal::derive(move || position() + 1 < ids.with(|v| v.len()))
                     on_move=shift on_remove=remove />
                 <Field field=FieldRef::SubsectionTitle(id) label=strings::LABEL_SUBSECTION_TITLE />
-                <button type="button" class="primary-link" on:click=move |_| editor.go(Step::Subsection(part, id))
+                <button type="button" class="primary-link" on:click=click(move |_| editor.go(Step::Subsection(part, id)))
                     aria-label=move || strings::edit_items_label(&legend.get(), item_count())>
                     {move || strings::edit_items_text(item_count())} <span aria-hidden="true">"→"</span>
                 </button>

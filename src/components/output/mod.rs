@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::checks_panel::ChecksPanel;
+use super::click;
 use super::editor::Editor;
 use crate::model::draft::{Draft, Masthead};
 use crate::model::field::FieldRef;
@@ -138,7 +139,7 @@ pub fn OutputStep() -> impl IntoView {
                     <textarea id=FieldRef::Holding.dom_id() readonly rows="6"
                         class:long-run=move || editor.draft.with(|d| d.holding.iter().any(|h| crate::render::has_unbroken_run(h, crate::render::UNBROKEN_RUN_LIMIT)))
                         prop:value=move || editor.draft.with(|d| d.holding.join("\n"))></textarea>
-                    <button type="button" class="small-btn" on:click=move |_| editor.edit(|d| d.holding.clear())>{strings::BTN_CLEAR_HOLDING}</button>
+                    <button type="button" class="small-btn" on:click=click(move |_| editor.edit(|d| d.holding.clear()))>{strings::BTN_CLEAR_HOLDING}</button>
                 </div>
             })}
             <section class="export-group" aria-labelledby="h-output-laid">

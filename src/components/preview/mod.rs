@@ -6,6 +6,7 @@
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
+use super::click;
 use super::editor::Editor;
 use std::sync::Arc;
 
@@ -103,7 +104,7 @@ fn segment_view(
                 .map(|(n, p)| view! { {(n > 0).then(|| view! { <br /> })} {spans_view(p)} })
                 .collect_view();
             view! {
-                <p class=class class:active=active class:split=split on:click=move |_| editor.go(step)>{lines}</p>
+                <p class=class class:active=active class:split=split on:click=click(move |_| editor.go(step))>{lines}</p>
             }
         })
         .collect::<Vec<_>>()

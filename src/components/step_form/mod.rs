@@ -5,6 +5,7 @@ use leptos::either::{Either, EitherOf6};
 use leptos::prelude::*;
 
 use super::checks_panel::StepFindings;
+use super::click;
 use super::date_field::DateField;
 use super::editor::Editor;
 use super::field::{Field, ScratchArea, TextArea};
@@ -71,12 +72,6 @@ pub fn StepForm() -> impl IntoView {
             </nav>
         </section>
     }
-}
-
-/// A click handler behind one type, so every button here shares one `On<click, _>`
-/// attach (a closure type each would monomorphise it once per button).
-fn click(f: impl FnMut(web_sys::MouseEvent) + 'static) -> Box<dyn FnMut(web_sys::MouseEvent)> {
-    Box::new(f)
 }
 
 /// A derived signal whose closure is boxed first, so `Signal::derive` is monomorphised

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::click;
 use super::editor::Editor;
 use super::item_list::RowTools;
 use std::collections::HashMap;
@@ -203,7 +204,7 @@ fn StepLink(step: Step, info: RwSignal<Info>) -> impl IntoView {
         <li class:nested=nested class:current=current class:reorderable=several>
             <button type="button" class="step-link" class:current=current title=title
                 aria-current=move || current().then_some("step")
-                on:click=move |_| editor.go(step)>
+                on:click=click(move |_| editor.go(step))>
                 <span class=dot_class aria-hidden="true"></span>
                 <span class="step-title">{title}</span>
                 {(!is_output).then(|| view! {
