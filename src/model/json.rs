@@ -124,16 +124,7 @@ pub fn write(out: &mut String, value: &Value) {
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Number(n) => write_number(out, *n),
         Value::String(s) => write_str(out, s),
-        Value::Array(list) => {
-            out.push('[');
-            for (n, v) in list.iter().enumerate() {
-                if n > 0 {
-                    out.push(',');
-                }
-                write(out, v);
-            }
-            out.push(']');
-        }
+        Value::Array(list) => write_list(out, list, write),
         Value::Object(map) => {
             out.push('{');
             for (n, (k, v)) in map.iter().enumerate() {

@@ -88,11 +88,14 @@ pub fn App(
     // the first frame need not wait for. A write that came in between is caught up at once
     // (the draft's stored text compared with what was read at start).
     let own_key = editor.session.with_value(|s| s.repo().draft_key(s.id()));
-    let stored_at_start = editor.session.with_value(|s| {
-        crate::storage::KeyValueStore::get(s.repo().store(), &own_key)
-            .ok()
-            .flatten()
-    });
+    let stored = move |key: &str| {
+        editor.session.with_value(|s| {
+            crate::storage::KeyValueStore::get(s.repo().store(), key)
+                .ok()
+                .flatten()
+        })
+    };
+    let stored_at_start = stored(&own_key);
     let on_storage = StoredValue::new_local(None::<WindowListenerHandle>);
     after_first_paint(move || {
         if on_storage.try_with_value(|_| ()).is_none() {
@@ -105,11 +108,7 @@ pub fn App(
             editor.foreign_write(ev.key().as_deref(), ev.new_value().as_deref());
         });
         on_storage.set_value(Some(handle));
-        let now = editor.session.with_value(|s| {
-            crate::storage::KeyValueStore::get(s.repo().store(), &own_key)
-                .ok()
-                .flatten()
-        });
+        let now = stored(&own_key);
         if now != stored_at_start {
             editor.foreign_write(Some(&own_key), now.as_deref());
         }
