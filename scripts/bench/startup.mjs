@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { tmpdir, availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { launch } from '../../tests/e2e/browser.mjs';
 import { SINGLE_FILE, ROOT } from '../../tests/e2e/helpers.mjs';
@@ -112,6 +112,11 @@ const TIME_BUDGET = 2; // x a blank page
 const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
 const b = median(blank);
 console.log(`fazhi-report benchmark (headless Chromium, file://, median of ${runs})`);
+// Start-up figures swing with whatever else runs on the machine (2 cores here): say so.
+let load = 0;
+try { load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0]; } catch { /* not Linux */ }
+const cores = availableParallelism();
+if (Number(load) > cores * 0.75) console.log(`  NOTE: load average ${load} on ${cores} cores while measuring: the times below are not comparable with an idle machine's`);
 const bt = median(blankTask);
 const bp = median(blankPainted);
 console.log(`  blank page, same probe      ${b.toFixed(0)} ms to the frame that shows the field, ${bt.toFixed(0)} ms to the next task   [${blank.map((x) => x.toFixed(0)).join(', ')}]; painted at ${bp.toFixed(0)} ms (probe from document start)`);
@@ -122,6 +127,9 @@ for (const v of variants) {
   console.log(`  ${v.name.padEnd(27)} ${kb(html.length)} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip (budget < ${kb(SIZE_BUDGET)} raw: ${verdict(html.length < SIZE_BUDGET)})`);
   const tt = median(v.tasks);
   console.log(`    time to first field       ${t.toFixed(0)} ms = ${(t / b).toFixed(1)}x a blank page (budget <= ${TIME_BUDGET}x: ${verdict(t / b <= TIME_BUDGET)})   [${v.times.map((x) => x.toFixed(0)).join(', ')}]`);
+  // Each run's blank page and tool were opened back to back, under the same load: the median
+  // of those paired ratios is steadier than the ratio of the two medians when load drifts.
+  console.log(`      paired with its run's blank page: median ${median(v.times.map((x, i) => x / blank[i])).toFixed(1)}x   [${v.times.map((x, i) => (x / blank[i]).toFixed(1)).join(', ')}]`);
   console.log(`      next task after it      ${tt.toFixed(0)} ms = ${(tt / bt).toFixed(1)}x   [${v.tasks.map((x) => x.toFixed(0)).join(', ')}]`);
   const tp = median(v.painted);
   console.log(`      painted (from doc start) ${tp.toFixed(0)} ms = ${(tp / bp).toFixed(1)}x the blank page's paint   [${v.painted.map((x) => x.toFixed(0)).join(', ')}]`);
