@@ -62,7 +62,7 @@ js.push({ name: 'dist/fazhi-report.html (IE-safe check)', text: prologue, ecma: 
 js.push({ name: 'dist/fazhi-report.html (tool)', text: main, ecma: 2020 });
 scriptsOf(readFileSync(join(root, 'examples', 'intranet.html'), 'utf8'))
   .forEach((text, i) => js.push({ name: `examples/intranet.html (script ${i + 1})`, text, ecma: 5 }));
-for (const f of ['inflate.js', 'container-fallback.js']) js.push({ name: `scripts/${f}`, text: readFileSync(join(root, 'scripts', f), 'utf8'), ecma: 5 });
+for (const f of ['unpack.js', 'inflate.js', 'container-fallback.js']) js.push({ name: `scripts/${f}`, text: readFileSync(join(root, 'scripts', f), 'utf8'), ecma: 5 });
 if (!built.includes('compatible build')) fail('dist/fazhi-report.js is not the compatible build: run scripts/build.sh');
 
 console.log(`JavaScript, eslint-plugin-compat (${BROWSERS.join(', ')}):`);

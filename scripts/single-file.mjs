@@ -4,7 +4,8 @@
 // The wasm is optimised with binaryen's wasm-opt (npm, release builds only), gzipped (by
 // zopfli, npm @gfx/zopfli: about 5 % smaller than zlib's best; zlib if it is missing), and
 // inlined as one string of ASCII characters, 7 for every 6 bytes (scripts/pack.mjs; base64
-// took 8 for 6); the page decodes it (scripts/unpack.js) and decompresses it with the
+// took 8 for 6); the page decodes it (scripts/unpack.js, with a 167-byte wasm decoder packed
+// the same way beside it, where wasm may run) and decompresses it with the
 // browser's own DecompressionStream (or, where that is missing, with scripts/inflate.js), so
 // nothing is fetched from anywhere. Both files are ASCII only (other characters as \u
 // escapes): the classic script runs the same in a page of any charset. scripts/build.sh makes the compatible build (wasm without
@@ -18,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { pack } from './pack.mjs';
+import { pack, DECODER } from './pack.mjs';
 import { shortenNames } from './short-names.mjs';
 import { dropStreamClasses } from './unused-exports.mjs';
 
@@ -105,8 +106,8 @@ const TOO_OLD = '起草工具无法在此浏览器中运行：浏览器版本过
 // Starts the app from the inlined bytes. FazhiReport.mount works at once: it waits for the
 // wasm, then calls FazhiReport._mount (installed by src/embed.rs). Errors show in Chinese.
 const boot = `
-// The gzipped wasm as scripts/pack.mjs writes it, and its length in bytes.
-const FAZHI_WASM_GZ = ["FAZHI_PAYLOAD", ${gzipped.length}];
+// The gzipped wasm as scripts/pack.mjs writes it, its length in bytes, and the decoder (scripts/unpack.js).
+const FAZHI_WASM_GZ = ["FAZHI_PAYLOAD", ${gzipped.length}, "FAZHI_DECODER", ${DECODER.length}];
 ${helpers}
 const api = window.FazhiReport = window.FazhiReport || {};
 // Start-up messages, shown before the wasm (and its strings.rs) runs.
@@ -181,7 +182,7 @@ function fallbacks() {
 }
 async function fazhiBoot() {
   performance.mark('fazhi:boot');
-  const bytes = fazhiUnpack(FAZHI_WASM_GZ[0], FAZHI_WASM_GZ[1]);
+  const bytes = fazhiUnpack(...FAZHI_WASM_GZ);
   let wasm;
   if (typeof DecompressionStream === 'function') {
     // A Response typed application/wasm lets the browser compile while it decompresses.
@@ -242,10 +243,12 @@ try {
   console.warn('[single-file] terser missing (npm ci installs it): the script is not minified');
 }
 const slot = /(["'])FAZHI_PAYLOAD\1/;
-if (!slot.test(minified)) throw new Error('payload slot lost in minifying');
+const decoderSlot = /(["'])FAZHI_DECODER\1/;
+if (!slot.test(minified) || !decoderSlot.test(minified)) throw new Error('payload slot lost in minifying');
 const script = minified
   .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  .replace(slot, () => `"${packed}"`);
+  .replace(slot, () => `"${packed}"`)
+  .replace(decoderSlot, () => `"${pack(DECODER)}"`);
 writeFileSync(join(staging, 'fazhi-report.js'), script);
 
 const css = readFileSync(join(root, 'style', 'page.css'), 'utf8');

@@ -1,12 +1,13 @@
 // How the single file carries the wasm (scripts/pack.mjs → scripts/unpack.js, then gzip):
-// the codec round-trips any bytes, and the built files hold exactly the built wasm, in ASCII
-// only (so the classic script means the same in a page of any charset).
+// the codec round-trips any bytes, by the wasm decoder and by the plain-JS loop it falls back
+// to, and the built files hold exactly the built wasm, in ASCII only (so the classic script
+// means the same in a page of any charset).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.mjs';
-import { pack, DIGITS } from '../../scripts/pack.mjs';
+import { pack, DIGITS, DECODER } from '../../scripts/pack.mjs';
 
 const unpack = new Function(`${readFileSync(join(ROOT, 'scripts', 'unpack.js'), 'utf8')}; return fazhiUnpack;`)();
 const inflate = new Function(`${readFileSync(join(ROOT, 'scripts', 'inflate.js'), 'utf8')}; return fazhiInflate;`)();
@@ -22,17 +23,48 @@ test('the alphabet is 120 ASCII characters that need no escape in a "..." litera
   for (const d of DIGITS) assert.ok(d > '\0' && d < '\x7f' && !'\n\r\x1b"<\\'.includes(d), JSON.stringify(d));
 });
 
-test('unpack(pack(bytes)) gives the bytes back, at every length and for extreme values', () => {
-  for (const n of [0, 1, 2, 5, 6, 7, 11, 12, 13, 1000, 65537]) {
-    const bytes = random(n, n + 1);
-    const text = pack(bytes);
-    assert.equal(text.length, Math.ceil(n / 6) * 7);
-    assert.deepEqual(Buffer.from(unpack(text, n)), Buffer.from(bytes), `${n} bytes`);
+// The wasm decoder returns a view on its memory, from byte 128; the JS loop a view from 0:
+// which of the two ran.
+const viaWasm = (out) => out.byteOffset === 128;
+const decoder = [pack(DECODER), DECODER.length];
+const WITHOUT = { 'no WebAssembly': 'WebAssembly', 'no TextEncoder': 'TextEncoder' };
+
+for (const [path, args, wasm] of [['wasm decoder', decoder, true], ['JS loop', [], false]]) {
+  test(`unpack(pack(bytes)) gives the bytes back, at every length and for extreme values (${path})`, () => {
+    // 6 * 9342 and 6 * 9343: the decoder's memory (136 + the text) just under and over 64 KiB.
+    for (const n of [0, 1, 2, 5, 6, 7, 11, 12, 13, 1000, 56052, 56058, 65537, 200000]) {
+      const bytes = random(n, n + 1);
+      const text = pack(bytes);
+      assert.equal(text.length, Math.ceil(n / 6) * 7);
+      const out = unpack(text, n, ...args);
+      assert.equal(viaWasm(out), wasm, `${n} bytes: decoded by the ${path}`);
+      assert.deepEqual(Buffer.from(out), Buffer.from(bytes), `${n} bytes`);
+    }
+    for (const fill of [0, 255]) {
+      const bytes = new Uint8Array(600).fill(fill);
+      assert.deepEqual(Buffer.from(unpack(pack(bytes), 600, ...args)), Buffer.from(bytes));
+    }
+  });
+}
+
+test('without WebAssembly or TextEncoder (or where a CSP forbids wasm), the JS loop decodes', () => {
+  const bytes = random(5000, 9);
+  for (const [why, name] of Object.entries(WITHOUT)) {
+    const saved = globalThis[name];
+    delete globalThis[name];
+    try {
+      const out = unpack(pack(bytes), bytes.length, ...decoder);
+      assert.equal(viaWasm(out), false, why);
+      assert.deepEqual(Buffer.from(out), Buffer.from(bytes), why);
+    } finally {
+      globalThis[name] = saved;
+    }
   }
-  for (const fill of [0, 255]) {
-    const bytes = new Uint8Array(600).fill(fill);
-    assert.deepEqual(Buffer.from(unpack(pack(bytes), 600)), Buffer.from(bytes));
-  }
+  // A module that does not compile (as under a CSP without wasm-unsafe-eval) falls back too.
+  const broken = pack(DECODER.slice(0, 100));
+  const out = unpack(pack(bytes), bytes.length, broken, 100);
+  assert.equal(viaWasm(out), false);
+  assert.deepEqual(Buffer.from(out), Buffer.from(bytes));
 });
 
 test('the built files carry exactly the built wasm, in a script that is ASCII only', () => {
@@ -45,9 +77,13 @@ test('the built files carry exactly the built wasm, in a script that is ASCII on
     // The page is UTF-8 and says so; the script it shares with fazhi-report.js is ASCII.
     const script = file.endsWith('.js') ? text : text.slice(text.lastIndexOf('<script>'));
     assert.ok(!/[^\x00-\x7f]/.test(script), `${file}: the script has a non-ASCII byte`);
-    // The loader's `FAZHI_WASM_GZ = ["<packed>", <bytes>]` (its name minified).
-    const payload = /\["([^"\\]{1000,})",(\d+)\]/.exec(text);
+    // The loader's `FAZHI_WASM_GZ = ["<packed>", <bytes>, "<packed decoder>", <bytes>]` (its name minified).
+    const payload = /\["([^"\\]{1000,})",(\d+),"([^"\\]+)",(\d+)\]/.exec(text);
     assert.ok(payload, `${file}: payload not found`);
-    assert.deepEqual(Buffer.from(inflate(unpack(payload[1], Number(payload[2])))), wasm, file);
+    assert.deepEqual(Buffer.from(unpack(payload[3], Number(payload[4]))), Buffer.from(DECODER), `${file}: the decoder`);
+    const bytes = unpack(payload[1], Number(payload[2]), payload[3], Number(payload[4]));
+    assert.ok(viaWasm(bytes), `${file}: decoded by the wasm decoder`);
+    assert.deepEqual(Buffer.from(inflate(bytes)), wasm, file);
+    assert.deepEqual(Buffer.from(inflate(unpack(payload[1], Number(payload[2])))), wasm, `${file} (JS loop)`);
   }
 });
