@@ -11,7 +11,7 @@ const here = join(dirname(fileURLToPath(import.meta.url)), 'bench');
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) || 5);
 const wanted = args.filter((a) => !/^\d+$/.test(a));
-const SECTIONS = ['startup', 'unpack', 'typing', 'work'];
+const SECTIONS = ['startup', 'fonts', 'unpack', 'typing', 'work'];
 const ON_REQUEST = ['unpack']; // a detail of start-up, run only when named
 for (const name of SECTIONS) {
   if (wanted.length ? !wanted.includes(name) : ON_REQUEST.includes(name)) continue;

@@ -88,3 +88,40 @@ test("another tab's save made before the storage listener exists is caught up", 
   assert.equal(await field(page, '发文机关').inputValue(), '甲局（改）');
   await context.close();
 });
+
+// The UI's type scale (style/base.css): each distinct size and weight of the UI font costs the
+// first layout a font strike, on Linux a synchronous IPC to the browser (issue 16). Every step
+// of a new draft and the drafts page stay within 13 / 14 / 15 / 20 px at 400 / 600, and form
+// controls take the UI font (the UA's 13.33px Arial would be one more family and strike). The
+// preview's document fonts follow GB/T 9704 and are not counted; nor is the guide's example.
+test('the UI text uses the type scale: 13 / 14 / 15 / 20 px, weights 400 / 600, no UA font', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  await field(page, '发文机关').waitFor();
+  const fonts = () => page.evaluate(() => {
+    const out = [];
+    for (const el of document.getElementById('fazhi-report').shadowRoot.querySelectorAll('*')) {
+      if (el.closest('.preview, .example') || !el.getClientRects().length) continue;
+      const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!text && !['INPUT', 'TEXTAREA', 'BUTTON', 'SELECT'].includes(el.tagName)) continue;
+      const cs = getComputedStyle(el);
+      out.push(`${cs.fontSize} ${cs.fontWeight} ${cs.fontFamily.split(',')[0]} <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">`);
+    }
+    return out;
+  });
+  const seen = new Set(await fonts());
+  const first = new Set([...seen].map((s) => s.split(' <')[0]));
+  assert.ok(first.size <= 5, `the first frame uses ${first.size} sizes and weights: ${[...first].join('; ')}`);
+  const steps = page.locator('.step-link');
+  for (let i = 1; i < await steps.count(); i++) {
+    await steps.nth(i).click();
+    for (const s of await fonts()) seen.add(s);
+  }
+  await page.getByRole('button', { name: '我的草稿' }).click();
+  await page.locator('.drafts-page').waitFor();
+  for (const s of await fonts()) seen.add(s);
+  const off = [...seen].filter((s) => !/^(13|14|15|20)px (400|600) "Microsoft YaHei" </.test(s));
+  assert.deepEqual(off, [], 'text outside the type scale or the UI font');
+  await context.close();
+});
