@@ -605,3 +605,8 @@ pub fn rename_not_stored(error: &crate::storage::StoreError, offered: bool) -> S
         format!("改名未保存（{why}），也无法下载备份文件：请记下新名称，稍后再改。")
     }
 }
+
+// --- Start-up of a long draft (issue 16) ---
+
+/// The findings badge while a long draft's whole-text checks wait for its first paint.
+pub const CHECKS_PENDING: &str = "检查：正在检查…";

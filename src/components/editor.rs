@@ -55,6 +55,19 @@ pub enum View {
 /// writer typing on.
 pub const REST_MS: u64 = 200;
 
+/// Above this many bytes of typed text (about 5 000 characters), a draft's whole-text
+/// checks run just after its first paint instead of before it.
+const CHECK_AFTER_PAINT_LEN: usize = 15_000;
+
+/// Bytes of text in the draft's items, where nearly all of a long report's text is: a
+/// cheap measure of how long the whole-text checks will take.
+fn checked_text_len(draft: &Draft) -> usize {
+    draft
+        .items()
+        .map(|(_, item)| item.lead.len() + item.detail.len())
+        .sum()
+}
+
 /// The session engine over the browser's storage.
 pub type BrowserSession = Session<BrowserStore>;
 
@@ -80,6 +93,9 @@ pub struct Editor {
     /// of the whole text as of the last time typing rested ([`REST_MS`]), a step change or
     /// any other edit.
     pub findings: Memo<Vec<Finding>>,
+    /// True until the whole-text checks have run once (a long draft: until just after its
+    /// first paint); `findings` then holds only the quick ones.
+    pub checks_pending: RwSignal<bool>,
     /// Whether the draft's next change comes from typing (`Some(true)`: its whole-text
     /// checks wait for a rest) or from anything else (`Some(false)`: checked at once).
     typing: StoredValue<Option<bool>>,
@@ -108,12 +124,19 @@ impl Editor {
             Memo::new(move |prev| draft.with(|d| Segments::update(prev, template.get(), d)));
         let document = Memo::new(move |_| segments.with(Segments::document));
         let quick = Memo::new(move |_| draft.with(checks::quick));
-        let thorough =
-            RwSignal::new(draft.with_untracked(|d| checks::thorough(template.get_untracked(), d)));
+        // A long draft's whole-text checks (≈ 30 ms at 50 000 characters) run just after its
+        // first paint, so the form is on screen first; a short one's at once, as always.
+        let after_paint = draft.with_untracked(|d| checked_text_len(d) > CHECK_AFTER_PAINT_LEN);
+        let thorough = RwSignal::new(if after_paint {
+            Vec::new()
+        } else {
+            draft.with_untracked(|d| checks::thorough(template.get_untracked(), d))
+        });
+        let checks_pending = RwSignal::new(after_paint);
         let findings = Memo::new(move |_| quick.with(|q| thorough.with(|t| checks::merge(q, t))));
         let typing = StoredValue::new(None);
         let step = RwSignal::new(step);
-        Self::check_when_resting(draft, step, template, thorough, typing);
+        Self::check_when_resting(draft, step, template, thorough, typing, checks_pending);
         Editor {
             view: RwSignal::new(View::Editor),
             conflict: RwSignal::new(false),
@@ -125,6 +148,7 @@ impl Editor {
             segments,
             document,
             findings,
+            checks_pending,
             typing,
             root: NodeRef::new(),
             draft_id: RwSignal::new(id),
@@ -187,6 +211,7 @@ impl Editor {
         template: Memo<&'static Template>,
         thorough: RwSignal<Vec<Finding>>,
         typing: StoredValue<Option<bool>>,
+        pending: RwSignal<bool>,
     ) {
         // One timer per rest, not one per keystroke (and no clock): the timer notes how many
         // keystrokes it has seen; firing after more came, it waits once more.
@@ -208,7 +233,13 @@ impl Editor {
             if thorough.try_with_untracked(|t| *t != found) == Some(true) {
                 thorough.set(found);
             }
+            if pending.try_get_untracked() == Some(true) {
+                pending.set(false);
+            }
         };
+        if pending.get_untracked() {
+            super::deferred::after_first_paint(run);
+        }
         fn arm(
             timer: StoredValue<Option<TimeoutHandle>>,
             keystrokes: StoredValue<u64>,

@@ -125,3 +125,42 @@ test('the UI text uses the type scale: 13 / 14 / 15 / 20 px, weights 400 / 600, 
   assert.deepEqual(off, [], 'text outside the type scale or the UI font');
   await context.close();
 });
+
+// The findings badge as the first frame that lays out the field shows it (see the first test).
+const BADGE_AT_FIRST_FRAME = () => {
+  window.__badge = new Promise((resolve) => {
+    (function frame() {
+      const root = document.getElementById('fazhi-report')?.shadowRoot;
+      const input = root?.querySelector('#f-organ');
+      if (!input) { requestAnimationFrame(frame); return; }
+      const watch = new ResizeObserver(() => { watch.disconnect(); resolve(root.querySelector('.topbar .badge')?.textContent ?? null); });
+      watch.observe(input);
+    })();
+  });
+};
+
+test("a long draft's whole-text checks come just after its first paint, a short one's before it", async () => {
+  const { sampleDraft, longDraft } = await import('../../scripts/bench/long-draft.mjs');
+  const long = longDraft(await sampleDraft(browser), 50_000);
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  await field(page, '发文机关').fill('张家港市科学技术局');
+  await waitSaved(page);
+  await context.addInitScript(BADGE_AT_FIRST_FRAME);
+
+  // Short: the first frame already counts what is to fill.
+  await page.goto(SINGLE_FILE_URL, { waitUntil: 'commit' });
+  assert.match(await page.evaluate(() => window.__badge), /^检查：待填写 \d+ 处$/);
+
+  // Long (≈ 50 000 characters): the first frame says the checks are running, the count follows.
+  await page.evaluate(async (json) => { const h = FazhiReport.mount(document.getElementById('fazhi-report')); await h.ready; h.loadDraft(json); }, long);
+  await waitSaved(page);
+  const settled = await page.locator('.topbar .badge').first().textContent();
+  assert.match(settled, /^检查：/);
+  assert.doesNotMatch(settled, /正在检查/);
+  await page.goto(SINGLE_FILE_URL, { waitUntil: 'commit' });
+  assert.equal(await page.evaluate(() => window.__badge), '检查：正在检查…');
+  await page.locator('.topbar .badge').first().filter({ hasText: settled }).waitFor({ timeout: 3000 });
+  await context.close();
+});

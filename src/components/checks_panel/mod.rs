@@ -93,7 +93,9 @@ pub fn ChecksPanel() -> impl IntoView {
             <h4>{strings::HEAD_WRITING}</h4>
             {move || {
                 let all = editor.findings.get();
-                if all.is_empty() {
+                if editor.checks_pending.get() {
+                    Either::Left(view! { <p class="all-clear">{strings::CHECKS_PENDING}</p> })
+                } else if all.is_empty() {
                     Either::Left(view! { <p class="all-clear">{strings::ALL_CLEAR}</p> })
                 } else {
                     Either::Right(view! { <ul class="findings">{all.into_iter().map(|f| finding_row(editor, f)).collect_view()}</ul> })
@@ -113,6 +115,9 @@ pub fn FindingsBadge() -> impl IntoView {
             .with(|all| all.iter().filter(|f| f.severity == s).count())
     };
     let label = move || {
+        if editor.checks_pending.get() {
+            return strings::CHECKS_PENDING.to_string();
+        }
         strings::findings_summary(
             count(Severity::Error),
             count(Severity::Warning),
