@@ -7,8 +7,9 @@
 // took 8 for 6); the page decodes it (scripts/unpack.js, with a 167-byte wasm decoder packed
 // the same way beside it, where wasm may run) and decompresses it with the
 // browser's own DecompressionStream (or, where that is missing, with scripts/inflate.js), so
-// nothing is fetched from anywhere. Both files are ASCII only (other characters as \u
-// escapes): the classic script runs the same in a page of any charset. scripts/build.sh makes the compatible build (wasm without
+// nothing is fetched from anywhere. fazhi-report.js is ASCII only (other characters as \u
+// escapes): the classic script runs the same in a page of any charset; the page, which says
+// UTF-8, carries the same script with its Chinese unescaped. scripts/build.sh makes the compatible build (wasm without
 // post-MVP features that Chromium 86 / Firefox 78 lack); a plain `trunk build` on stable
 // Rust gives a modern one (reference types, bulk memory), recognised below. It also writes
 //   dist/fazhi-report.js    the same tool as one classic script, for <script src> in any page
@@ -250,6 +251,17 @@ const script = minified
   .replace(slot, () => `"${packed}"`)
   .replace(decoderSlot, () => `"${pack(DECODER)}"`);
 writeFileSync(join(staging, 'fazhi-report.js'), script);
+// The page declares UTF-8 in its first bytes, so its copy of the script may carry the
+// Chinese messages as they are: 3 bytes a character instead of a 6-byte \u escape (about
+// 1.5 KB). Only escapes of characters from U+2E80 on (CJK, fullwidth forms) that are not
+// themselves escaped (an even run of backslashes before them) are turned back; surrogates
+// and U+2028/2029 stay escaped. Checked here: escaping the result again gives the .js exactly.
+const escapeNonAscii = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const pageScript = script.replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-f]{4})/g, (all, before, hex) => {
+  const code = parseInt(hex, 16);
+  return code >= 0x2e80 && (code < 0xd800 || code > 0xdfff) ? before + String.fromCharCode(code) : all;
+});
+if (escapeNonAscii(pageScript) !== script) throw new Error('the page\'s script does not escape back to fazhi-report.js');
 
 const css = readFileSync(join(root, 'style', 'page.css'), 'utf8');
 const html = `<!doctype html>
@@ -282,7 +294,7 @@ const html = `<!doctype html>
 })();
 </script>
 <script>
-${script.replace(/<\/script/gi, '<\\/script')}
+${pageScript.replace(/<\/script/gi, '<\\/script')}
 </script>
 </body>
 </html>
