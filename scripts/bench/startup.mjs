@@ -17,6 +17,11 @@ import { launch } from '../../tests/e2e/browser.mjs';
 import { SINGLE_FILE, ROOT } from '../../tests/e2e/helpers.mjs';
 
 export async function run({ runs }) {
+// Start-up figures swing with whatever else runs on the machine (2 cores here): say so.
+// Read before the browser starts (the load average is over the last minute).
+let load = 0;
+try { load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0]; } catch { /* not Linux */ }
+const busy = Number(load) > availableParallelism() * 0.75;
 const MODERN = join(ROOT, 'dist-modern', 'fazhi-report.html');
 const blankPath = join(mkdtempSync(join(tmpdir(), 'fazhi-bench-')), 'blank.html');
 writeFileSync(blankPath, '<!doctype html><meta charset="utf-8"><title>blank</title><input id="f-organ">');
@@ -112,11 +117,7 @@ const TIME_BUDGET = 2; // x a blank page
 const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
 const b = median(blank);
 console.log(`fazhi-report benchmark (headless Chromium, file://, median of ${runs})`);
-// Start-up figures swing with whatever else runs on the machine (2 cores here): say so.
-let load = 0;
-try { load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0]; } catch { /* not Linux */ }
-const cores = availableParallelism();
-if (Number(load) > cores * 0.75) console.log(`  NOTE: load average ${load} on ${cores} cores while measuring: the times below are not comparable with an idle machine's`);
+if (busy) console.log(`  NOTE: load average ${load} on ${availableParallelism()} cores before measuring: the times below are not comparable with an idle machine's`);
 const bt = median(blankTask);
 const bp = median(blankPainted);
 console.log(`  blank page, same probe      ${b.toFixed(0)} ms to the frame that shows the field, ${bt.toFixed(0)} ms to the next task   [${blank.map((x) => x.toFixed(0)).join(', ')}]; painted at ${bp.toFixed(0)} ms (probe from document start)`);
