@@ -246,8 +246,9 @@ try {
 const slot = /(["'])FAZHI_PAYLOAD\1/;
 const decoderSlot = /(["'])FAZHI_DECODER\1/;
 if (!slot.test(minified) || !decoderSlot.test(minified)) throw new Error('payload slot lost in minifying');
-const script = minified
-  .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+/** Every non-ASCII character as a \\u escape. */
+const escapeNonAscii = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const script = escapeNonAscii(minified)
   .replace(slot, () => `"${packed}"`)
   .replace(decoderSlot, () => `"${pack(DECODER)}"`);
 writeFileSync(join(staging, 'fazhi-report.js'), script);
@@ -256,7 +257,6 @@ writeFileSync(join(staging, 'fazhi-report.js'), script);
 // 1.5 KB). Only escapes of characters from U+2E80 on (CJK, fullwidth forms) that are not
 // themselves escaped (an even run of backslashes before them) are turned back; surrogates
 // and U+2028/2029 stay escaped. Checked here: escaping the result again gives the .js exactly.
-const escapeNonAscii = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const pageScript = script.replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-f]{4})/g, (all, before, hex) => {
   const code = parseInt(hex, 16);
   return code >= 0x2e80 && (code < 0xd800 || code > 0xdfff) ? before + String.fromCharCode(code) : all;

@@ -92,10 +92,11 @@ pub fn ChecksPanel() -> impl IntoView {
             </ol>
             <h4>{strings::HEAD_WRITING}</h4>
             {move || {
-                let all = editor.findings.get();
                 if editor.checks_pending.get() {
-                    Either::Left(view! { <p class="all-clear">{strings::CHECKS_PENDING}</p> })
-                } else if all.is_empty() {
+                    return Either::Left(view! { <p class="all-clear">{strings::CHECKS_PENDING}</p> });
+                }
+                let all = editor.findings.get();
+                if all.is_empty() {
                     Either::Left(view! { <p class="all-clear">{strings::ALL_CLEAR}</p> })
                 } else {
                     Either::Right(view! { <ul class="findings">{all.into_iter().map(|f| finding_row(editor, f)).collect_view()}</ul> })
