@@ -61,7 +61,11 @@ if (release) {
   writeFileSync(input, lean.wasm);
   // FAZHI_KEEP_NAMES=1 scripts/build.sh keeps the function names (and DWARF), for a CPU profile
   // that names Rust functions (scripts/bench/profile-typing.mjs); never for a shipped file.
-  execFileSync(wasmOpt, [input, '-Oz', ...(process.env.FAZHI_KEEP_NAMES ? ['-g'] : ['--strip-debug']), '--strip-producers', '--strip-target-features',
+  // --low-memory-unused: the wasm's first kilobyte is never read or written (Rust puts the
+  // stack first, from 1 MiB down, and the data above it; the first kilobyte would be the
+  // stack's last, only 1 MiB deep), so wasm-opt may fold constant offsets into loads and
+  // stores (wasm 5.7 KB, single file 2.8 KB smaller).
+  execFileSync(wasmOpt, [input, '-Oz', '--low-memory-unused', ...(process.env.FAZHI_KEEP_NAMES ? ['-g'] : ['--strip-debug']), '--strip-producers', '--strip-target-features',
     ...features, '-o', out], { stdio: 'inherit' });
   wasm = readFileSync(out);
   rmSync(tmp, { recursive: true });

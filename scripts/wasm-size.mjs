@@ -29,7 +29,7 @@ if (!file) {
   // As scripts/single-file.mjs does: the unused stream classes out before wasm-opt.
   const lean = dropStreamClasses(readFileSync(join(tmp, 'app_bg.wasm')), readFileSync(join(tmp, 'app.js'), 'utf8'));
   writeFileSync(join(tmp, 'app_bg.wasm'), lean.wasm);
-  execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), [join(tmp, 'app_bg.wasm'), '-Oz', '-g',
+  execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), [join(tmp, 'app_bg.wasm'), '-Oz', '--low-memory-unused', '-g',
     '--strip-dwarf', '--strip-producers', '--strip-target-features',
     '--mvp-features', '--enable-sign-ext', '--enable-nontrapping-float-to-int', '--enable-mutable-globals',
     '-o', file], { stdio: 'inherit' });
