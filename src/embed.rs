@@ -278,7 +278,7 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
             editor
                 .step
                 .set(step::resume(&mut draft, editor.step.get_untracked()));
-            editor.draft.set(draft);
+            editor.replace(draft);
             if decoded.held > 0 {
                 editor.say(strings::loaded_with_held(decoded.held));
             }

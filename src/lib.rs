@@ -12,6 +12,7 @@
 pub mod checks;
 pub mod config;
 pub mod decimal;
+pub mod keyed;
 pub mod model;
 pub mod parse;
 pub mod render;

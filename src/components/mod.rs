@@ -101,7 +101,7 @@ pub fn sync_rows<K, V>(
     items: impl Iterator<Item = (K, V)>,
 ) -> Vec<(K, usize)>
 where
-    K: Copy + Eq + std::hash::Hash + Send + Sync + 'static,
+    K: Copy + Eq + Send + Sync + 'static,
     V: PartialEq + Send + Sync + 'static,
 {
     let items: Vec<(K, V)> = items.collect();
@@ -120,14 +120,15 @@ where
             }
             return;
         }
-        let mut old: std::collections::HashMap<(K, usize), ArcRwSignal<V>> =
-            rows.drain(..).collect();
-        let mut seen: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
-        for (k, v) in items {
-            let n = seen.entry(k).or_insert(0);
-            let key = (k, *n);
-            *n += 1;
-            let signal = match old.remove(&key) {
+        // Rows came, went or moved: each row finds its old signal (`keyed::match_rows`).
+        let keys: Vec<K> = items.iter().map(|(k, _)| *k).collect();
+        let old_keys: Vec<(K, usize)> = rows.iter().map(|(k, _)| *k).collect();
+        let mut old: Vec<Option<ArcRwSignal<V>>> = rows.drain(..).map(|(_, s)| Some(s)).collect();
+        for ((key, from), (_, v)) in crate::keyed::match_rows(&old_keys, &keys)
+            .into_iter()
+            .zip(items)
+        {
+            let signal = match from.and_then(|i| old[i].take()) {
                 Some(signal) => {
                     if signal.with_untracked(|old| *old != v) {
                         signal.set(v);

@@ -1,5 +1,6 @@
 //! The report model: templates as data, drafts, the wizard's steps. Plain Rust only.
 
+pub mod changes;
 pub mod convert;
 pub mod date;
 pub mod draft;

@@ -7,6 +7,7 @@ pub mod file_name;
 pub mod layout;
 pub mod print;
 pub mod segments;
+pub mod step_rows;
 pub mod text;
 mod xml;
 pub(crate) mod zip;

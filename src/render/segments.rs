@@ -13,7 +13,8 @@ use super::document::{
 };
 use super::layout::{lay_out, LaidParagraph, LayoutOptions};
 use super::text::count_chars;
-use crate::model::draft::{Draft, Item, Subsection};
+use crate::model::draft::{Draft, Item, ListRef, Subsection};
+use crate::model::field::{item_list, FieldRef};
 use crate::model::numbering::ItemStyle;
 use crate::model::step::Step;
 use crate::model::template::Template;
@@ -135,6 +136,32 @@ fn same_items(a: &[Item], b: &[Item]) -> bool {
         })
 }
 
+/// The same items, leaving out their text: what can still differ when the caller knows
+/// the text was not typed into.
+fn same_item_ids(a: &[Item], b: &[Item]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.id == y.id)
+}
+
+/// The segment whose blocks `field` feeds and nothing else does, or `None` for a field
+/// that feeds more (the 发文机关 is in the head, the closing and every part's heading).
+fn segment_of(draft: &Draft, field: FieldRef) -> Option<SegmentKey> {
+    let subsection = |id: u32| {
+        draft
+            .subsections()
+            .find(|(_, s)| s.id == id)
+            .map(|(p, _)| SegmentKey::Subsection(p, id))
+    };
+    match field {
+        FieldRef::PartLead(p) => Some(SegmentKey::Part(p)),
+        FieldRef::SubsectionTitle(id) | FieldRef::SubsectionLead(id) => subsection(id),
+        FieldRef::ItemLead(id) | FieldRef::ItemDetail(id) => match item_list(draft, id)? {
+            ListRef::Part(p) => Some(SegmentKey::Part(p)),
+            ListRef::Subsection(p, id) => Some(SegmentKey::Subsection(p, id)),
+        },
+        _ => None,
+    }
+}
+
 /// `a == b` for subsections, through [`same_text`].
 fn same_subsection(a: &Subsection, b: &Subsection) -> bool {
     let Subsection {
@@ -175,14 +202,26 @@ impl PartialEq for Segments {
 
 impl Segments {
     /// The segments of `draft`, reusing those of `prev` whose inputs have not changed.
-    pub fn update(prev: Option<&Segments>, template: &Template, draft: &Draft) -> Segments {
+    /// `typed`, when known, lists the fields typed into since `prev` was built, and says
+    /// that nothing else changed: the text of the other parts and subsections is then not
+    /// compared (a keystroke costs the same in a long report as in a short one).
+    pub fn update(
+        prev: Option<&Segments>,
+        template: &Template,
+        draft: &Draft,
+        typed: Option<&[FieldRef]>,
+    ) -> Segments {
         let prev = prev.filter(|p| p.template == template.id);
+        // The segments typed into, or `None`: compare every segment's text.
+        let touched: Option<Vec<SegmentKey>> =
+            typed.and_then(|fields| fields.iter().map(|f| segment_of(draft, *f)).collect());
+        let untouched = |key: SegmentKey| touched.as_ref().is_some_and(|t| !t.contains(&key));
         let mut next_generation = prev.map_or(0, |p| p.next_generation);
         let old: &[Arc<Segment>] = prev.map_or(&[], |p| &p.segments);
         // Each old segment is reused at most once (so generations stay unique), found at
-        // the same place when nothing moved, else through a map built on first need.
+        // the same place when nothing moved, else by a search (only after a subsection came,
+        // went or moved: a few hundred comparisons, and no hash map's code in the wasm).
         let mut taken = vec![false; old.len()];
-        let mut by_key: Option<std::collections::HashMap<SegmentKey, usize>> = None;
         let mut segments: Vec<Arc<Segment>> = Vec::with_capacity(old.len().max(8));
         let mut make = |key: SegmentKey,
                         same: &dyn Fn(&Inputs) -> bool,
@@ -191,16 +230,7 @@ impl Segments {
             let at = if old.get(here).is_some_and(|s| s.key == key) {
                 Some(here)
             } else {
-                by_key
-                    .get_or_insert_with(|| {
-                        let mut map = std::collections::HashMap::new();
-                        for (i, s) in old.iter().enumerate() {
-                            map.entry(s.key).or_insert(i);
-                        }
-                        map
-                    })
-                    .get(&key)
-                    .copied()
+                old.iter().position(|s| s.key == key)
             }
             .filter(|&i| !taken[i]);
             let found = at.map(|i| &old[i]);
@@ -229,11 +259,16 @@ impl Segments {
             };
             let style = part.style(draft.item_style);
             let heading = draft.part_heading(template, p);
+            let kept = untouched(SegmentKey::Part(p));
             make(
                 SegmentKey::Part(p),
                 &|i| {
                     matches!(i, Inputs::Part { heading: h, lead, items, style: s }
-                        if *h == heading && same_text(lead, &part.lead) && same_items(items, &part.items) && *s == style)
+                    if *h == heading && *s == style && if kept {
+                        same_item_ids(items, &part.items)
+                    } else {
+                        same_text(lead, &part.lead) && same_items(items, &part.items)
+                    })
                 },
                 &|| {
                     (
@@ -252,11 +287,18 @@ impl Segments {
                 for sub in &part.subsections {
                     let n = shown;
                     let sub_style = sub.item_style.unwrap_or(style);
+                    let key = SegmentKey::Subsection(p, sub.id);
+                    let kept = untouched(key);
                     make(
-                        SegmentKey::Subsection(p, sub.id),
+                        key,
                         &|i| {
                             matches!(i, Inputs::Subsection { shown: m, style: s, sub: old }
-                                if *m == n && *s == sub_style && same_subsection(old, sub))
+                            if *m == n && *s == sub_style && if kept {
+                                old.id == sub.id && old.item_style == sub.item_style
+                                    && same_item_ids(&old.items, &sub.items)
+                            } else {
+                                same_subsection(old, sub)
+                            })
                         },
                         &|| {
                             (
@@ -496,12 +538,12 @@ mod tests {
         #[test]
         fn incremental_segments_equal_a_full_build(edits in prop::collection::vec(edit(), 1..25)) {
             let (t, mut d) = sample();
-            let mut segs = Segments::update(None, t, &d);
+            let mut segs = Segments::update(None, t, &d, None);
             for e in &edits {
                 apply(&mut d, e);
-                segs = Segments::update(Some(&segs), t, &d);
+                segs = Segments::update(Some(&segs), t, &d, None);
                 prop_assert_eq!(segs.document(), build(t, &d));
-                let fresh = Segments::update(None, t, &d);
+                let fresh = Segments::update(None, t, &d, None);
                 prop_assert_eq!(segs.total_chars(), fresh.total_chars());
             }
             for bold in [false, true] {
@@ -514,6 +556,72 @@ mod tests {
                 let whole: Vec<_> = lay_out(&doc, &options).into_iter().map(strip).collect();
                 let parts: Vec<_> = segs.segments.iter().flat_map(|s| s.lay_out(&options)).map(strip).collect();
                 prop_assert_eq!(parts, whole);
+            }
+        }
+    }
+
+    /// Every field a writer can type into, in `d`.
+    fn typable(d: &Draft) -> Vec<FieldRef> {
+        let mut out = vec![
+            FieldRef::Organ,
+            FieldRef::Year,
+            FieldRef::Title,
+            FieldRef::Opening,
+            FieldRef::Signature,
+            FieldRef::Ending,
+        ];
+        out.extend((0..d.parts.len()).map(FieldRef::PartLead));
+        for (_, s) in d.subsections() {
+            out.push(FieldRef::SubsectionTitle(s.id));
+            out.push(FieldRef::SubsectionLead(s.id));
+        }
+        for (_, i) in d.items() {
+            out.push(FieldRef::ItemLead(i.id));
+            out.push(FieldRef::ItemDetail(i.id));
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Told which fields were typed into, the update gives exactly what comparing
+        /// everything gives (the same segments, the same generations), whatever was typed
+        /// (emptying a subsection renumbers the ones after it) and however many keystrokes
+        /// come between two updates; any other edit goes without the hint.
+        #[test]
+        fn typed_fields_update_as_comparing_everything(
+            steps in prop::collection::vec(
+                (prop::option::weighted(0.8, (0usize..64, text())), edit(), 1usize..3), 1..30)
+        ) {
+            let (t, mut d) = sample();
+            let mut segs = Segments::update(None, t, &d, None);
+            for (typing, other, keystrokes) in &steps {
+                let typed: Option<Vec<FieldRef>> = match typing {
+                    Some((pick, text)) => {
+                        let fields = typable(&d);
+                        let mut typed = Vec::new();
+                        for k in 0..*keystrokes {
+                            let field = fields[(pick + k) % fields.len()];
+                            let mut now = d.text(field);
+                            now.push_str(text);
+                            if k == 1 { now.clear(); }
+                            d.set_text(field, now);
+                            typed.push(field);
+                        }
+                        Some(typed)
+                    }
+                    None => {
+                        apply(&mut d, other);
+                        None
+                    }
+                };
+                let hinted = Segments::update(Some(&segs), t, &d, typed.as_deref());
+                let compared = Segments::update(Some(&segs), t, &d, None);
+                prop_assert_eq!(&hinted, &compared);
+                prop_assert_eq!(hinted.next_generation, compared.next_generation);
+                prop_assert_eq!(hinted.document(), build(t, &d));
+                segs = hinted;
             }
         }
     }
@@ -550,9 +658,9 @@ mod tests {
     #[test]
     fn an_edit_rebuilds_only_its_segment() {
         let (t, mut d) = sample();
-        let before = Segments::update(None, t, &d);
+        let before = Segments::update(None, t, &d, None);
         d.parts[0].subsections[1].items[0].detail.push('加');
-        let after = Segments::update(Some(&before), t, &d);
+        let after = Segments::update(Some(&before), t, &d, None);
         assert_ne!(before, after);
         let rebuilt: Vec<SegmentKey> = before
             .segments
@@ -572,7 +680,7 @@ mod tests {
             .collect();
         assert_eq!(gens.len(), before.segments.len() + 1);
         // Nothing changed: the same segments, equal for a memo.
-        let again = Segments::update(Some(&after), t, &d);
+        let again = Segments::update(Some(&after), t, &d, None);
         assert_eq!(again, after);
         assert!(again
             .segments
@@ -584,7 +692,7 @@ mod tests {
             id: d.parts[0].subsections[0].id,
             ..Subsection::default()
         };
-        let renumbered = Segments::update(Some(&again), t, &d);
+        let renumbered = Segments::update(Some(&again), t, &d, None);
         assert_eq!(renumbered.document(), build(t, &d));
         assert_eq!(
             renumbered.step_chars(Step::Part(0)),

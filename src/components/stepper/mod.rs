@@ -7,142 +7,24 @@ use leptos::prelude::*;
 use super::click;
 use super::editor::Editor;
 use super::item_list::RowTools;
-use std::collections::HashMap;
-use std::sync::Arc;
-
-use crate::model::step::{self, Step};
-use crate::render::segments::SegmentKey;
+use crate::model::step::Step;
+use crate::render::step_rows::{step_rows, Info};
 use crate::strings;
-
-/// What the step list shows of one step, computed for all steps in one pass per change.
-#[derive(Clone, Debug, PartialEq)]
-struct Info {
-    title: Arc<str>,
-    status: step::StepStatus,
-    /// Characters of the finished report from this step (a part counts its subsections).
-    chars: usize,
-    /// A subsection: (can move up, can move down, its part has two or more).
-    place: (bool, bool, bool),
-}
-
-/// A step, what its link shows and, for a subsection, what that was computed from: its
-/// segment's generation, its index and the number of subsections.
-type Row = (Step, Info, Option<(u64, usize, usize)>);
-
-/// Every step's link. A subsection whose segment was not rebuilt and did not move keeps
-/// the link of `prev`, so typing recomputes one subsection's link (and the few parts'),
-/// not all of them. One pass over the segments and the steps, in order: rows are matched
-/// with `prev` by position and with segments by walking both lists together, so a
-/// keystroke hashes nothing.
-fn infos(editor: Editor, prev: Option<&Vec<Row>>) -> Vec<Row> {
-    let template = editor.template.get();
-    editor.segments.with(|segments| {
-        let segments = &segments.segments;
-        // Characters of the steps that are not subsections (a part counts its subsections):
-        // a handful, found by a short linear search.
-        let mut fixed: Vec<(Step, usize)> = Vec::with_capacity(8);
-        let mut add = |s: Step, n: usize| match fixed.iter_mut().find(|(x, _)| *x == s) {
-            Some((_, c)) => *c += n,
-            None => fixed.push((s, n)),
-        };
-        for seg in segments {
-            for (s, n) in &seg.chars {
-                match s {
-                    Step::Subsection(p, _) => add(Step::Part(*p), *n),
-                    _ => add(*s, *n),
-                }
-            }
-        }
-        let fixed_chars = |s: Step| fixed.iter().find(|(x, _)| *x == s).map_or(0, |(_, n)| *n);
-        // The segment of a subsection step: the next one in order, else a search.
-        let mut cursor = 0;
-        let mut segment_of = |s: Step| {
-            let Step::Subsection(p, id) = s else {
-                return None;
-            };
-            let key = SegmentKey::Subsection(p, id);
-            let found = segments[cursor.min(segments.len())..]
-                .iter()
-                .position(|seg| seg.key == key)
-                .map(|i| cursor + i)
-                .or_else(|| segments.iter().position(|seg| seg.key == key));
-            if let Some(i) = found {
-                cursor = i + 1;
-            }
-            found.map(|i| &segments[i])
-        };
-        let prev: &[Row] = prev.map_or(&[], |v| &v[..]);
-        let mut by_step: Option<HashMap<Step, usize>> = None;
-        editor.draft.with(|d| {
-            let all = step::steps(template, d);
-            let mut out = Vec::with_capacity(all.len());
-            let mut at = 0;
-            for (i, s) in all.into_iter().enumerate() {
-                let mut seg_chars = 0;
-                let basis = match s {
-                    Step::Part(_) => {
-                        at = 0;
-                        None
-                    }
-                    Step::Subsection(p, id) => {
-                        let subs = d.parts.get(p).map_or(&[][..], |x| &x.subsections[..]);
-                        // Steps list a part's subsections in order, so `at` is usually right.
-                        let here = if subs.get(at).is_some_and(|x| x.id == id) {
-                            at
-                        } else {
-                            subs.iter().position(|x| x.id == id).unwrap_or(0)
-                        };
-                        at = here + 1;
-                        segment_of(s).map(|seg| {
-                            seg_chars = seg
-                                .chars
-                                .iter()
-                                .filter(|(x, _)| *x == s)
-                                .map(|(_, n)| n)
-                                .sum();
-                            (seg.generation, here, subs.len())
-                        })
-                    }
-                    _ => None,
-                };
-                let old = match prev.get(i) {
-                    Some(r) if r.0 == s => Some(r),
-                    _ => by_step
-                        .get_or_insert_with(|| {
-                            prev.iter().enumerate().map(|(i, r)| (r.0, i)).collect()
-                        })
-                        .get(&s)
-                        .map(|&i| &prev[i]),
-                };
-                if let Some(row) = old.filter(|r| basis.is_some() && r.2 == basis) {
-                    out.push(row.clone());
-                    continue;
-                }
-                let place = match (s, basis) {
-                    (Step::Subsection(..), Some((_, at, len))) => (at > 0, at + 1 < len, len > 1),
-                    _ => (false, false, false),
-                };
-                let chars = match s {
-                    Step::Subsection(..) => seg_chars,
-                    _ => fixed_chars(s),
-                };
-                let info = Info {
-                    title: step::title(template, d, s).into(),
-                    status: step::status(template, d, s),
-                    chars,
-                    place,
-                };
-                out.push((s, info, basis));
-            }
-            out
-        })
-    })
-}
 
 #[component]
 pub fn Stepper() -> impl IntoView {
     let editor = Editor::use_context();
-    let all = Memo::new(move |prev| infos(editor, prev));
+    // Typing recomputes the rows of the step typed into and of its part (`step_rows`).
+    let seen = StoredValue::new(0_u64);
+    let all = Memo::new_owning(move |prev| {
+        let template = editor.template.get();
+        editor.segments.with(|segments| {
+            editor.draft.with(|d| {
+                let typed = editor.typed_since(seen);
+                step_rows(template, d, segments, prev, typed.as_deref())
+            })
+        })
+    });
     // One row per step, kept while the step exists; typing updates the one or two rows
     // whose count or state changed, and runs nothing for the others. The list itself runs
     // only when steps come, go or move (`keys`).
