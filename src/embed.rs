@@ -193,14 +193,16 @@ pub fn mount(host: &web_sys::Element, config: Result<Config, Vec<String>>) -> Ob
         return handle;
     };
     shadow.set_inner_html("");
-    install_css(&shadow, &document);
+    let adopted = install_css(&shadow, &document);
     let Ok(container) = document.create_element("div") else {
         return handle;
     };
     let _ = container.set_attribute("class", "fr-root");
     let _ = shadow.append_child(&container);
     let _ = host.set_attribute("data-fazhi-mounted", "");
-    if host.is_connected() && !styled(&container) {
+    // Only a <style> element can be refused by the page's CSP; a constructed sheet is not
+    // checked (reading a computed style would force a style pass before the first frame).
+    if !adopted && host.is_connected() && !styled(&container) {
         // The page's CSP refused our styles: say so rather than look broken.
         show_errors(&container, &[strings::EMBED_CSP_STYLES.to_string()]);
         web_sys::console::error_1(&strings::EMBED_CSP_STYLES.into());
@@ -342,20 +344,22 @@ const STYLED_PROBE: &str = ".fr-root{--fr-styled:1}";
 
 /// Puts our CSS inside the shadow root (the page's <head> does not reach in). A
 /// constructed stylesheet (`adoptedStyleSheets`) first: a page CSP without
-/// `style-src 'unsafe-inline'` does not apply to it. Else a <style> element.
-fn install_css(shadow: &web_sys::ShadowRoot, document: &web_sys::Document) {
+/// `style-src 'unsafe-inline'` does not apply to it. Else a <style> element. Returns
+/// whether the constructed sheet was adopted.
+fn install_css(shadow: &web_sys::ShadowRoot, document: &web_sys::Document) -> bool {
     let css = format!("{CSS}{STYLED_PROBE}");
     // The CSS text stays readable for the loader's container-query fallback
     // (scripts/container-fallback.js): a browser without container queries drops those
     // rules from a constructed sheet, so they cannot be read back from the CSSOM.
     let _ = Reflect::set(shadow, &"fazhiCssText".into(), &css.as_str().into());
     if adopt_css(shadow, &css).is_some() {
-        return;
+        return true;
     }
     if let Ok(style) = document.create_element("style") {
         style.set_text_content(Some(&css));
         let _ = shadow.append_child(&style);
     }
+    false
 }
 
 fn adopt_css(shadow: &web_sys::ShadowRoot, css: &str) -> Option<()> {

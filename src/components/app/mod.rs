@@ -151,7 +151,9 @@ pub fn App(
         if first_run.is_none() {
             return;
         }
-        if !editor.save.get_untracked().is_error() {
+        // Set once per unsaved run, not per keystroke (a set notifies even when equal).
+        let shown = editor.save.get_untracked();
+        if !shown.is_error() && shown != SaveState::Pending {
             editor.save.set(SaveState::Pending);
         }
         if let Some(handle) = timer.get_value() {
