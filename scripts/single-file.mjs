@@ -267,6 +267,10 @@ const pageScript = script.replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-f]{4})/g, (all, b
 });
 if (escapeNonAscii(pageScript) !== script) throw new Error('the page\'s script does not escape back to fazhi-report.js');
 
+// The page's loading line is hidden and shown by its ES3 script only when the tool takes more
+// than a second (a slow PC): painted at once, its text's first layout and font loading delay
+// the tool itself by about 70 ms. Once the tool is mounted the line is in no frame (the host
+// shows its shadow root).
 const css = readFileSync(join(root, 'style', 'page.css'), 'utf8');
 const html = `<!doctype html>
 <html lang="zh-CN">
@@ -288,13 +292,14 @@ const html = `<!doctype html>
 <style>${css}</style>
 </head>
 <body>
-<div id="fazhi-report"><p class="loading">正在加载起草工具…</p></div>
+<div id="fazhi-report"><p class="loading" hidden>正在加载起草工具…</p></div>
 <noscript><p class="loading">本工具需要启用 JavaScript。</p></noscript>
 <script>
 // ES3 on purpose: runs where the tool's own script cannot even be parsed (IE mode).
 (function () {
   var el = document.getElementById('fazhi-report');
   if (typeof WebAssembly !== 'object' || typeof Promise !== 'function' || !el.attachShadow) el.innerHTML = '<p class="loading">' + ${JSON.stringify(TOO_OLD)} + '</p>';
+  else setTimeout(function () { var p = el.getElementsByTagName('p')[0]; if (p) p.removeAttribute('hidden'); }, 1000);
 })();
 </script>
 <script>

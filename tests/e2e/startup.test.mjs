@@ -164,3 +164,28 @@ test("a long draft's whole-text checks come just after its first paint, a short 
   await page.locator('.topbar .badge').first().filter({ hasText: settled }).waitFor({ timeout: 3000 });
   await context.close();
 });
+
+test('the loading line shows only when the tool takes more than a second', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  // A PC so slow that the wasm never finishes compiling during the test.
+  await context.addInitScript(() => {
+    const never = () => new Promise(() => {});
+    WebAssembly.compileStreaming = never;
+    WebAssembly.compile = never;
+  });
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  const line = page.locator('#fazhi-report .loading');
+  assert.equal(await line.isVisible(), false, 'not painted at once');
+  await line.waitFor({ state: 'visible', timeout: 3000 });
+  assert.equal(await line.textContent(), '正在加载起草工具…');
+  await context.close();
+  // A normal start: the tool replaces it before it is ever shown.
+  const normal = await browser.newContext({ locale: 'zh-CN' });
+  const p2 = await normal.newPage();
+  await p2.goto(SINGLE_FILE_URL);
+  await field(p2, '发文机关').waitFor();
+  await p2.waitForTimeout(1200);
+  assert.equal(await p2.locator('#fazhi-report .loading').isVisible(), false);
+  await normal.close();
+});
