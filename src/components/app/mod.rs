@@ -251,7 +251,7 @@ pub fn App(
         if on_editor.get() {
             Either::Left(view! {
                 <div class="layout">
-                    <Stepper />
+                    <Stepper painted />
                     <div class="main" role=embedded.main_role()><StepForm /></div>
                     {preview}
                 </div>

@@ -11,8 +11,10 @@ use crate::model::step::Step;
 use crate::render::step_rows::{step_rows, Info};
 use crate::strings;
 
+/// `painted`: the links come just after the first paint, as the preview does (the first
+/// frame holds the form; the list keeps its place, so nothing moves when they come).
 #[component]
-pub fn Stepper() -> impl IntoView {
+pub fn Stepper(painted: ReadSignal<bool>) -> impl IntoView {
     let editor = Editor::use_context();
     // Typing recomputes the rows of the step typed into and of its part (`step_rows`).
     let seen = StoredValue::new(0_u64);
@@ -39,8 +41,10 @@ pub fn Stepper() -> impl IntoView {
     view! {
         <nav class="stepper" aria-label=super::landmark_name(strings::LABEL_STEPPER)>
             <ol>
-                <For each key=|(k, _)| *k
-                    children=move |((step, _), info)| view! { <StepLink step info=RwSignal::from(info) /> } />
+                {move || painted.get().then(|| view! {
+                    <For each key=|(k, _)| *k
+                        children=move |((step, _), info)| view! { <StepLink step info=RwSignal::from(info) /> } />
+                })}
             </ol>
         </nav>
     }
