@@ -201,6 +201,53 @@ impl Draft {
     }
 }
 
+/// Typing as the property tests of what typing recomputes do it.
+#[cfg(test)]
+pub(crate) mod typing {
+    use super::*;
+
+    /// Every field a writer can type into in `d`.
+    pub fn typable(d: &Draft) -> Vec<FieldRef> {
+        let mut out = vec![
+            FieldRef::Organ,
+            FieldRef::Year,
+            FieldRef::Title,
+            FieldRef::Opening,
+            FieldRef::Signature,
+            FieldRef::Ending,
+        ];
+        out.extend((0..d.parts.len()).map(FieldRef::PartLead));
+        for (_, s) in d.subsections() {
+            out.push(FieldRef::SubsectionTitle(s.id));
+            out.push(FieldRef::SubsectionLead(s.id));
+        }
+        for (_, i) in d.items() {
+            out.push(FieldRef::ItemLead(i.id));
+            out.push(FieldRef::ItemDetail(i.id));
+        }
+        out
+    }
+
+    /// `keystrokes` keystrokes into the typable fields from the `pick`th on: `text` added
+    /// at the end, except that the second keystroke empties its field. Returns the fields
+    /// typed into, in order.
+    pub fn type_some(d: &mut Draft, pick: usize, text: &str, keystrokes: usize) -> Vec<FieldRef> {
+        let fields = typable(d);
+        (0..keystrokes)
+            .map(|k| {
+                let field = fields[(pick + k) % fields.len()];
+                let mut now = d.text(field);
+                now.push_str(text);
+                if k == 1 {
+                    now.clear();
+                }
+                d.set_text(field, now);
+                field
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

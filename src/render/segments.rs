@@ -373,14 +373,15 @@ impl Segments {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::draft::Masthead;
+    use crate::model::field::typing::type_some;
     use crate::model::template::builtin_templates;
     use crate::render::build;
     use proptest::prelude::*;
 
-    fn sample() -> (&'static Template, Draft) {
+    pub(crate) fn sample() -> (&'static Template, Draft) {
         let t = &builtin_templates()[0];
         let mut d = Draft::new(t);
         d.header.organ = "某市某局".into();
@@ -560,28 +561,6 @@ mod tests {
         }
     }
 
-    /// Every field a writer can type into, in `d`.
-    fn typable(d: &Draft) -> Vec<FieldRef> {
-        let mut out = vec![
-            FieldRef::Organ,
-            FieldRef::Year,
-            FieldRef::Title,
-            FieldRef::Opening,
-            FieldRef::Signature,
-            FieldRef::Ending,
-        ];
-        out.extend((0..d.parts.len()).map(FieldRef::PartLead));
-        for (_, s) in d.subsections() {
-            out.push(FieldRef::SubsectionTitle(s.id));
-            out.push(FieldRef::SubsectionLead(s.id));
-        }
-        for (_, i) in d.items() {
-            out.push(FieldRef::ItemLead(i.id));
-            out.push(FieldRef::ItemDetail(i.id));
-        }
-        out
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -598,19 +577,7 @@ mod tests {
             let mut segs = Segments::update(None, t, &d, None);
             for (typing, other, keystrokes) in &steps {
                 let typed: Option<Vec<FieldRef>> = match typing {
-                    Some((pick, text)) => {
-                        let fields = typable(&d);
-                        let mut typed = Vec::new();
-                        for k in 0..*keystrokes {
-                            let field = fields[(pick + k) % fields.len()];
-                            let mut now = d.text(field);
-                            now.push_str(text);
-                            if k == 1 { now.clear(); }
-                            d.set_text(field, now);
-                            typed.push(field);
-                        }
-                        Some(typed)
-                    }
+                    Some((pick, text)) => Some(type_some(&mut d, *pick, text, *keystrokes)),
                     None => {
                         apply(&mut d, other);
                         None

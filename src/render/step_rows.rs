@@ -234,44 +234,9 @@ fn compared(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::template::builtin_templates;
+    use crate::model::field::typing::type_some;
+    use crate::render::segments::tests::sample;
     use proptest::prelude::*;
-
-    /// The sample-like draft: part 一 with a few subsections, each with an item.
-    fn sample() -> (&'static Template, Draft) {
-        let t = &builtin_templates()[0];
-        let mut d = Draft::new(t);
-        d.header.organ = "某市某局".into();
-        d.header.year = "2024".into();
-        for (n, title) in ["加强领导", "完善制度", "严格执法", "强化监督"]
-            .iter()
-            .enumerate()
-        {
-            if n > 0 {
-                d.add_subsection(0, title.to_string());
-            }
-            let id = d.parts[0].subsections.last().unwrap().id;
-            d.parts[0].subsections.last_mut().unwrap().title = title.to_string();
-            if d.parts[0].subsections.last().unwrap().items.is_empty() {
-                d.add_item(crate::model::draft::ListRef::Subsection(0, id), None);
-            }
-        }
-        (t, d)
-    }
-
-    fn typable(d: &Draft) -> Vec<FieldRef> {
-        let mut out = vec![FieldRef::Organ, FieldRef::Opening, FieldRef::Year];
-        out.extend((0..d.parts.len()).map(FieldRef::PartLead));
-        for (_, s) in d.subsections() {
-            out.push(FieldRef::SubsectionTitle(s.id));
-            out.push(FieldRef::SubsectionLead(s.id));
-        }
-        for (_, i) in d.items() {
-            out.push(FieldRef::ItemLead(i.id));
-            out.push(FieldRef::ItemDetail(i.id));
-        }
-        out
-    }
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
@@ -298,19 +263,7 @@ mod tests {
                         None
                     }
                     2 if d.parts[0].subsections.len() > 1 => { d.parts[0].subsections.pop(); None }
-                    _ => {
-                        let fields = typable(&d);
-                        let mut typed = Vec::new();
-                        for k in 0..keystrokes {
-                            let field = fields[(pick + k) % fields.len()];
-                            let mut now = d.text(field);
-                            now.push_str(text);
-                            if k == 1 { now.clear(); }
-                            d.set_text(field, now);
-                            typed.push(field);
-                        }
-                        Some(typed)
-                    }
+                    _ => Some(type_some(&mut d, pick, text, keystrokes)),
                 };
                 segs = Segments::update(Some(&segs), t, &d, typed.as_deref());
                 let before = rows.clone();
