@@ -292,7 +292,7 @@ const html = `<!doctype html>
 <style>${css}</style>
 </head>
 <body>
-<div id="fazhi-report"><p class="loading" hidden>正在加载起草工具…</p></div>
+<div id="fazhi-report"><p class="loading" role="status" hidden>正在加载起草工具…</p></div>
 <noscript><p class="loading">本工具需要启用 JavaScript。</p></noscript>
 <script>
 // ES3 on purpose: runs where the tool's own script cannot even be parsed (IE mode).
