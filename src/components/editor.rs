@@ -225,19 +225,22 @@ impl Editor {
 
     /// An edit typed into a field: the whole-text checks wait until typing rests.
     pub fn type_text(&self, f: impl FnOnce(&mut Draft)) {
-        self.typing.update_value(|t| {
-            t.get_or_insert(true);
-        });
+        self.typing_goes_on();
         self.change(None, f);
     }
 
     /// Text typed into `field`: as [`Editor::type_text`], and what is derived from other
     /// fields is left as it is.
     pub fn type_into(&self, field: FieldRef, text: String) {
+        self.typing_goes_on();
+        self.change(Some(field), |d| d.set_text(field, text));
+    }
+
+    /// The next change comes from typing, unless another edit is already pending.
+    fn typing_goes_on(&self) {
         self.typing.update_value(|t| {
             t.get_or_insert(true);
         });
-        self.change(Some(field), |d| d.set_text(field, text));
     }
 
     /// Every change to the draft goes through here: noted, then made.

@@ -144,7 +144,7 @@ fn same_item_ids(a: &[Item], b: &[Item]) -> bool {
 
 /// The segment whose blocks `field` feeds and nothing else does, or `None` for a field
 /// that feeds more (the 发文机关 is in the head, the closing and every part's heading).
-fn segment_of(draft: &Draft, field: FieldRef) -> Option<SegmentKey> {
+pub(crate) fn segment_of(draft: &Draft, field: FieldRef) -> Option<SegmentKey> {
     let subsection = |id: u32| {
         draft
             .subsections()

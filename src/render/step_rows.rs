@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::segments::{SegmentKey, Segments};
+use super::segments::{segment_of, SegmentKey, Segments};
 use crate::model::draft::Draft;
 use crate::model::field::FieldRef;
 use crate::model::step::{self, Step, StepStatus};
@@ -54,18 +54,13 @@ fn patched(
     mut rows: Vec<Row>,
     typed: &[FieldRef],
 ) -> Result<(Vec<Row>, bool), Vec<Row>> {
+    // The step of the one segment each field feeds (`segments::segment_of`), and its part.
     let mut steps: Vec<Step> = Vec::with_capacity(2 * typed.len());
     for field in typed {
-        let own = match field {
-            FieldRef::PartLead(_)
-            | FieldRef::SubsectionTitle(_)
-            | FieldRef::SubsectionLead(_)
-            | FieldRef::ItemLead(_)
-            | FieldRef::ItemDetail(_) => field.step(draft),
+        let (own, p) = match segment_of(draft, *field) {
+            Some(SegmentKey::Part(p)) => (Step::Part(p), p),
+            Some(SegmentKey::Subsection(p, id)) => (Step::Subsection(p, id), p),
             _ => return Err(rows),
-        };
-        let Some(p) = own.part() else {
-            return Err(rows);
         };
         steps.extend([own, Step::Part(p)]);
     }
@@ -115,19 +110,28 @@ fn row(template: &Template, draft: &Draft, segments: &Segments, s: Step) -> Row 
         }
         _ => None,
     };
-    let info = Info {
-        title: step::title(template, draft, s).into(),
-        status: step::status(template, draft, s),
-        chars: segments.step_chars(s),
-        place: place(s, basis),
-    };
+    let info = Info::of(template, draft, s, segments.step_chars(s), basis);
     (s, info, basis)
 }
 
-fn place(s: Step, basis: Option<(u64, usize, usize)>) -> (bool, bool, bool) {
-    match (s, basis) {
-        (Step::Subsection(..), Some((_, at, len))) => (at > 0, at + 1 < len, len > 1),
-        _ => (false, false, false),
+impl Info {
+    fn of(
+        template: &Template,
+        draft: &Draft,
+        s: Step,
+        chars: usize,
+        basis: Option<(u64, usize, usize)>,
+    ) -> Info {
+        let place = match (s, basis) {
+            (Step::Subsection(..), Some((_, at, len))) => (at > 0, at + 1 < len, len > 1),
+            _ => (false, false, false),
+        };
+        Info {
+            title: step::title(template, draft, s).into(),
+            status: step::status(template, draft, s),
+            chars,
+            place,
+        }
     }
 }
 
@@ -219,13 +223,7 @@ fn compared(
             Step::Subsection(..) => seg_chars,
             _ => fixed_chars(s),
         };
-        let info = Info {
-            title: step::title(template, draft, s).into(),
-            status: step::status(template, draft, s),
-            chars,
-            place: place(s, basis),
-        };
-        out.push((s, info, basis));
+        out.push((s, Info::of(template, draft, s, chars, basis), basis));
     }
     let changed = prev.as_ref() != Some(&out);
     (out, changed)
