@@ -271,21 +271,23 @@ if (escapeNonAscii(pageScript) !== script) throw new Error('the page\'s script d
 // than a second (a slow PC): painted at once, its text's first layout and font loading delay
 // the tool itself by about 70 ms. Once the tool is mounted the line is in no frame (the host
 // shows its shadow root).
-const css = readFileSync(join(root, 'style', 'page.css'), 'utf8');
+// Its comments are notes for us (style/page.css), not for the page: left out, with the
+// spare whitespace, as the tool's own CSS is (build.rs).
+const css = readFileSync(join(root, 'style', 'page.css'), 'utf8')
+  .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*([{};:,\n])\s*/g, '$1').trim();
 const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <!-- Content-Security-Policy: the file may load nothing from anywhere.
-  default-src 'none'      no request of any kind (connect, img, font, frame, media, worker, …) unless named below
-  script-src 'unsafe-inline'      the tool's script is inline in this file: there is nothing else to load
-             'wasm-unsafe-eval'   lets WebAssembly compile (Chromium 97+, Firefox 102+), nothing else
-             'unsafe-eval'        the same for Chromium 86–96 (360/奇安信 极速 kernels), which do not know
-                                  'wasm-unsafe-eval' and refuse to compile wasm without this; the tool never
-                                  calls eval or new Function
-  style-src 'unsafe-inline'       the inline style sheets (this page's, the shadow root's)
-  img-src data:                   only the empty data: icon below, which stops the request for /favicon.ico -->
+  default-src 'none': no request of any kind (connect, img, font, frame, media, worker, …) unless named below.
+  script-src 'unsafe-inline': the tool's script is inline in this file, there is nothing else to load;
+    'wasm-unsafe-eval' lets WebAssembly compile (Chromium 97+, Firefox 102+), nothing else;
+    'unsafe-eval' does the same for Chromium 86–96 (360/奇安信 极速 kernels), which do not know
+    'wasm-unsafe-eval' and refuse to compile wasm without it; the tool never calls eval or new Function.
+  style-src 'unsafe-inline': the inline style sheets (this page's, the shadow root's).
+  img-src data: only the empty data: icon below, which stops the request for /favicon.ico. -->
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:">
 <link rel="icon" href="data:,">
 <title>法治政府建设年度报告 · 起草向导</title>

@@ -11,7 +11,7 @@ use crate::model::field::FieldRef;
 use crate::model::step::{self, Step};
 use crate::model::template::{template_or_default, Template};
 use crate::model::Draft;
-use crate::render::segments::Segments;
+use crate::render::segments::{segment_of, Segments};
 use crate::render::Document;
 use crate::storage::browser::BrowserStore;
 use crate::storage::save_state::SaveState;
@@ -78,6 +78,27 @@ fn typed_since(changes: StoredValue<ChangeLog>, seen: StoredValue<u64>) -> Optio
     })
 }
 
+thread_local! {
+    /// One trigger per field typed into or shown, notified when text is typed into it
+    /// ([`Editor::type_into`]). Keyed by the field alone: two tools on one page share a
+    /// field's trigger, which costs the other one a memo check and nothing more.
+    static FIELD_TYPED: std::cell::RefCell<Vec<(FieldRef, ArcTrigger)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `field`'s trigger, made if `make` and there is none yet.
+fn field_typed(field: FieldRef, make: bool) -> Option<ArcTrigger> {
+    FIELD_TYPED.with_borrow_mut(|all| {
+        if let Some((_, t)) = all.iter().find(|(f, _)| *f == field) {
+            return Some(t.clone());
+        }
+        make.then(|| {
+            let t = ArcTrigger::new();
+            all.push((field, t.clone()));
+            t
+        })
+    })
+}
+
 /// The session engine over the browser's storage.
 pub type BrowserSession = Session<BrowserStore>;
 
@@ -89,7 +110,14 @@ pub struct Editor {
     pub conflict: RwSignal<bool>,
     /// The draft. Change it only through the editor's methods, which note every change in
     /// `changes` (a change made past them would leave the segments behind the draft).
+    /// Tracking it sees every change but one: text typed into a field that feeds only its
+    /// own segment (a part's lead, a subsection's title or lead, an item) changes the draft
+    /// without notifying it, so that a keystroke wakes only what shows that text. Read the
+    /// text of parts, subsections and items through [`Editor::with_text`] or
+    /// [`Editor::field_text`].
     pub draft: RwSignal<Draft>,
+    /// Notified when such text is typed (any field's; [`FIELD_TYPED`] has one per field).
+    text_typed: Trigger,
     /// Every change to the draft, so that what is derived from it can redo only what a
     /// keystroke touched.
     changes: StoredValue<ChangeLog>,
@@ -138,7 +166,9 @@ impl Editor {
         let template = Memo::new(move |_| draft.with(|d| template_or_default(&d.template)));
         // The revision of the draft the segments were last brought up to date with.
         let segments_seen = StoredValue::new(0_u64);
+        let text_typed = Trigger::new();
         let segments = Memo::new(move |prev| {
+            text_typed.track();
             draft.with(|d| {
                 let typed = typed_since(changes, segments_seen);
                 Segments::update(prev, template.get(), d, typed.as_deref())
@@ -158,11 +188,20 @@ impl Editor {
         let findings = Memo::new(move |_| quick.with(|q| thorough.with(|t| checks::merge(q, t))));
         let typing = StoredValue::new(None);
         let step = RwSignal::new(step);
-        Self::check_when_resting(draft, step, template, thorough, typing, checks_pending);
+        Self::check_when_resting(
+            draft,
+            text_typed,
+            step,
+            template,
+            thorough,
+            typing,
+            checks_pending,
+        );
         Editor {
             view: RwSignal::new(View::Editor),
             conflict: RwSignal::new(false),
             draft,
+            text_typed,
             changes,
             step,
             save: RwSignal::new(save),
@@ -230,10 +269,45 @@ impl Editor {
     }
 
     /// Text typed into `field`: as [`Editor::type_text`], and what is derived from other
-    /// fields is left as it is.
+    /// fields is left as it is. Text that feeds only its own segment notifies only the
+    /// readers of typed text ([`Editor::with_text`]) and of that field
+    /// ([`Editor::field_text`]), not every reader of the draft: the 文头 checks, the step
+    /// list's structure, every other field and their views stay asleep.
     pub fn type_into(&self, field: FieldRef, text: String) {
         self.typing_goes_on();
-        self.change(Some(field), |d| d.set_text(field, text));
+        if !self
+            .draft
+            .with_untracked(|d| segment_of(d, field).is_some())
+        {
+            self.change(Some(field), |d| d.set_text(field, text));
+            return;
+        }
+        self.changes.update_value(|c| c.record(Some(field)));
+        self.draft.update_untracked(|d| d.set_text(field, text));
+        if let Some(own) = field_typed(field, false) {
+            own.notify();
+        }
+        self.text_typed.notify();
+    }
+
+    /// Reads the draft, tracking every change to it, typed text included.
+    pub fn with_text<T>(&self, f: impl FnOnce(&Draft) -> T) -> T {
+        self.text_typed.track();
+        self.draft.with(f)
+    }
+
+    /// Tracks what is typed anywhere (for readers that look at the draft untracked).
+    pub fn track_text(&self) {
+        self.text_typed.track();
+    }
+
+    /// `field`'s text, tracking changes to it: every change to the draft but text typed
+    /// into another field.
+    pub fn field_text(&self, field: FieldRef) -> String {
+        if let Some(own) = field_typed(field, true) {
+            own.track();
+        }
+        self.draft.with(|d| d.text(field))
     }
 
     /// The next change comes from typing, unless another edit is already pending.
@@ -261,6 +335,7 @@ impl Editor {
     /// still unchecked (so the review is never behind).
     fn check_when_resting(
         draft: RwSignal<Draft>,
+        text_typed: Trigger,
         step: RwSignal<Step>,
         template: Memo<&'static Template>,
         thorough: RwSignal<Vec<Finding>>,
@@ -319,6 +394,7 @@ impl Editor {
         });
         Effect::new(move |first: Option<()>| {
             draft.track();
+            text_typed.track();
             let typed = typing.try_update_value(Option::take).flatten();
             if first.is_none() {
                 return;

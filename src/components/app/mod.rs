@@ -147,6 +147,7 @@ pub fn App(
     };
     Effect::new(move |first_run: Option<()>| {
         editor.draft.track();
+        editor.track_text();
         editor.step.track();
         if first_run.is_none() {
             return;

@@ -61,11 +61,8 @@ pub fn StepFindings(step: Step) -> impl IntoView {
 #[component]
 pub fn ChecksPanel() -> impl IntoView {
     let editor = Editor::use_context();
-    let coverage = Memo::new(move |_| {
-        editor
-            .draft
-            .with(|d| statutory_coverage(editor.template.get(), d))
-    });
+    let coverage =
+        Memo::new(move |_| editor.with_text(|d| statutory_coverage(editor.template.get(), d)));
     view! {
         <section class="checks" aria-labelledby="checks-title">
             <h3 id="checks-title">{strings::HEAD_CHECKS}</h3>

@@ -14,7 +14,7 @@ use crate::strings;
 
 /// The draft's text for `field`, as a signal that changes only when that text does.
 fn bound(editor: Editor, field: FieldRef) -> (Signal<String>, Callback<String>) {
-    let value = Memo::new(move |_| editor.draft.with(|d| d.text(field)));
+    let value = Memo::new(move |_| editor.field_text(field));
     let on_input = Callback::new(move |v: String| editor.type_into(field, v));
     (value.into(), on_input)
 }

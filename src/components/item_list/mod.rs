@@ -94,7 +94,7 @@ fn item_ids(editor: Editor, list: ListRef) -> Vec<u32> {
 /// are left out of the count, and a lone item has none ("一是" without "二是" reads as a
 /// slip, GB practice), so the form and the preview agree.
 fn item_words(editor: Editor, list: ListRef, numbering: ItemNumbering) -> Vec<(u32, String)> {
-    editor.draft.with(|d| {
+    editor.with_text(|d| {
         let Some(items) = d.list(list) else {
             return Vec::new();
         };
@@ -190,9 +190,7 @@ fn ItemEditor(
         strings::item_label(&numeral, (!word.is_empty()).then_some(word.as_str()))
     });
     let numbered_lead = Memo::new(move |_| {
-        editor
-            .draft
-            .with(|d| crate::checks::leading_number_word(&d.text(FieldRef::ItemLead(id))).is_some())
+        crate::checks::leading_number_word(&editor.field_text(FieldRef::ItemLead(id))).is_some()
     });
     let shift = Callback::new(move |delta: isize| {
         let mut moved = false;
@@ -255,7 +253,7 @@ pub fn SubsectionList(part: usize, suggested: Vec<String>) -> impl IntoView {
         }
     };
     let titles = Memo::new(move |_| {
-        editor.draft.with(|d| {
+        editor.with_text(|d| {
             d.parts
                 .get(part)
                 .map(|p| {
@@ -307,7 +305,7 @@ fn SubsectionRow(
     let editor = Editor::use_context();
     let position = move || ids.with(|v| v.iter().position(|x| *x == id).unwrap_or(0));
     let item_count = move || {
-        editor.draft.with(|d| {
+        editor.with_text(|d| {
             d.subsection(part, id)
                 .map(|s| s.items.iter().filter(|i| !i.is_empty()).count())
                 .unwrap_or(0)

@@ -52,11 +52,9 @@ pub fn StepForm() -> impl IntoView {
             Step::Output => EitherOf6::F(view! { <OutputStep /> }),
         })
     };
-    let heading = move || {
-        editor
-            .draft
-            .with(|d| step::title(editor.template.get(), d, editor.step.get()))
-    };
+    // A 小节's heading is its title, as typed: read with the typed text.
+    let heading =
+        move || editor.with_text(|d| step::title(editor.template.get(), d, editor.step.get()));
     view! {
         <section class="step-form">
             <p class="step-pos">{derived(move || { let p = place.get(); strings::step_position_of(p.index, p.total, p.subsection) })}</p>

@@ -21,7 +21,7 @@ pub fn Stepper(painted: ReadSignal<bool>) -> impl IntoView {
     let all = Memo::new_owning(move |prev| {
         let template = editor.template.get();
         editor.segments.with(|segments| {
-            editor.draft.with(|d| {
+            editor.with_text(|d| {
                 let typed = editor.typed_since(seen);
                 step_rows(template, d, segments, prev, typed.as_deref())
             })
