@@ -267,26 +267,29 @@ const pageScript = script.replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-f]{4})/g, (all, b
 });
 if (escapeNonAscii(pageScript) !== script) throw new Error('the page\'s script does not escape back to fazhi-report.js');
 
+// The page's first script is ES3 on purpose: it runs where the tool's own script cannot even
+// be parsed (IE mode), and says so. (Comments for us stay here, not in the shipped page.)
 // The page's loading line is hidden and shown by its ES3 script only when the tool takes more
 // than a second (a slow PC): painted at once, its text's first layout and font loading delay
 // the tool itself by about 70 ms. Once the tool is mounted the line is in no frame (the host
 // shows its shadow root).
 // Its comments are notes for us (style/page.css), not for the page: left out, with the
-// spare whitespace, as the tool's own CSS is (build.rs).
+// spare whitespace (around { } ; and after : or , only, so a selector's descendant space
+// stays; page.css has no string or url() holding ": " or ", ").
 const css = readFileSync(join(root, 'style', 'page.css'), 'utf8')
-  .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*([{};:,\n])\s*/g, '$1').trim();
+  .replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s*([{};\n])\s*/g, '$1').replace(/([:,])\s+/g, '$1').trim();
 const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <!-- Content-Security-Policy: the file may load nothing from anywhere.
-  default-src 'none': no request of any kind (connect, img, font, frame, media, worker, …) unless named below.
-  script-src 'unsafe-inline': the tool's script is inline in this file, there is nothing else to load;
+  default-src 'none': no request of any kind unless named below.
+  script-src 'unsafe-inline': the tool's script, inline;
     'wasm-unsafe-eval' lets WebAssembly compile (Chromium 97+, Firefox 102+), nothing else;
     'unsafe-eval' does the same for Chromium 86–96 (360/奇安信 极速 kernels), which do not know
     'wasm-unsafe-eval' and refuse to compile wasm without it; the tool never calls eval or new Function.
-  style-src 'unsafe-inline': the inline style sheets (this page's, the shadow root's).
+  style-src 'unsafe-inline': the inline style sheets.
   img-src data: only the empty data: icon below, which stops the request for /favicon.ico. -->
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:">
 <link rel="icon" href="data:,">
@@ -297,7 +300,6 @@ const html = `<!doctype html>
 <div id="fazhi-report"><p class="loading" role="status" hidden>正在加载起草工具…</p></div>
 <noscript><p class="loading">本工具需要启用 JavaScript。</p></noscript>
 <script>
-// ES3 on purpose: runs where the tool's own script cannot even be parsed (IE mode).
 (function () {
   var el = document.getElementById('fazhi-report');
   if (typeof WebAssembly !== 'object' || typeof Promise !== 'function' || !el.attachShadow) el.innerHTML = '<p class="loading">' + ${JSON.stringify(TOO_OLD)} + '</p>';

@@ -11,7 +11,7 @@ use crate::model::field::FieldRef;
 use crate::model::step::{self, Step};
 use crate::model::template::{template_or_default, Template};
 use crate::model::Draft;
-use crate::render::segments::{segment_of, Segments};
+use crate::render::segments::{feeds_one_segment, segment_of, Segments};
 use crate::render::Document;
 use crate::storage::browser::BrowserStore;
 use crate::storage::save_state::SaveState;
@@ -81,7 +81,8 @@ fn typed_since(changes: StoredValue<ChangeLog>, seen: StoredValue<u64>) -> Optio
 thread_local! {
     /// One trigger per field typed into or shown, notified when text is typed into it
     /// ([`Editor::type_into`]). Keyed by the field alone: two tools on one page share a
-    /// field's trigger, which costs the other one a memo check and nothing more.
+    /// field's trigger, which costs the other one a memo check and nothing more. Entries
+    /// stay for the page's life: one per part lead, 小节 title or lead and item shown.
     static FIELD_TYPED: std::cell::RefCell<Vec<(FieldRef, ArcTrigger)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -304,7 +305,9 @@ impl Editor {
     /// `field`'s text, tracking changes to it: every change to the draft but text typed
     /// into another field.
     pub fn field_text(&self, field: FieldRef) -> String {
-        if let Some(own) = field_typed(field, true) {
+        // Only the fields typed through the untracked path get a trigger (the registry holds
+        // one per such field shown, and never one that nothing notifies).
+        if let Some(own) = field_typed(field, feeds_one_segment(field)) {
             own.track();
         }
         self.draft.with(|d| d.text(field))

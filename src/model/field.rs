@@ -249,12 +249,12 @@ pub(crate) mod typing {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::template::builtin_templates;
 
     /// Every field of a draft with one part of each kind (subsections, items).
-    fn fields(d: &Draft) -> Vec<FieldRef> {
+    pub(crate) fn fields(d: &Draft) -> Vec<FieldRef> {
         let mut out = vec![
             FieldRef::Organ,
             FieldRef::Year,

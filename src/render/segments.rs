@@ -142,6 +142,21 @@ fn same_item_ids(a: &[Item], b: &[Item]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.id == y.id)
 }
 
+/// Whether `field` is of a kind that feeds only its own segment ([`segment_of`] gives its
+/// segment, if the part, 小节 or item is still in the draft).
+/// Used by the editor (wasm only) and the test below.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn feeds_one_segment(field: FieldRef) -> bool {
+    matches!(
+        field,
+        FieldRef::PartLead(_)
+            | FieldRef::SubsectionTitle(_)
+            | FieldRef::SubsectionLead(_)
+            | FieldRef::ItemLead(_)
+            | FieldRef::ItemDetail(_)
+    )
+}
+
 /// The segment whose blocks `field` feeds and nothing else does, or `None` for a field
 /// that feeds more (the 发文机关 is in the head, the closing and every part's heading).
 pub(crate) fn segment_of(draft: &Draft, field: FieldRef) -> Option<SegmentKey> {
@@ -380,6 +395,17 @@ pub(crate) mod tests {
     use crate::model::template::builtin_templates;
     use crate::render::build;
     use proptest::prelude::*;
+
+    /// The kinds `type_into` writes untracked are exactly those with a segment of their own.
+    #[test]
+    fn feeds_one_segment_agrees_with_segment_of() {
+        let (_, d) = sample();
+        let fields = crate::model::field::tests::fields(&d);
+        assert!(fields.iter().any(|f| matches!(f, FieldRef::ItemDetail(_))));
+        for f in fields {
+            assert_eq!(feeds_one_segment(f), segment_of(&d, f).is_some(), "{f:?}");
+        }
+    }
 
     pub(crate) fn sample() -> (&'static Template, Draft) {
         let t = &builtin_templates()[0];

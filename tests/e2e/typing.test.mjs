@@ -1,8 +1,11 @@
 // Typing key by key into the fields that feed only their own part of the report (a 小节's
-// title, an item's 要点 and 具体内容) notifies only what shows that text (Editor::type_into):
-// here, everything on screen that shows it follows each keystroke all the same, nothing
-// else on the page changes, the draft is saved, and a second tool on the same page is left
-// alone. Real key presses (one input event each), not `fill`.
+// title, an item's 要点 and 具体内容) notifies only what shows that text (Editor::type_into),
+// not every reader of the draft. Here: everything on screen that shows such text follows each
+// keystroke all the same, the checks of the whole text and the autosave see it with no other
+// change to wake them, and with two tools on one page (which share the fields' triggers)
+// each keeps its own text and one goes on after the other is unmounted. That the rest of
+// the page stays asleep is what `node scripts/bench.mjs typing` measures, not a test.
+// Real key presses (one input event each), not `fill`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -41,9 +44,9 @@ test('what shows typed text follows each keystroke, and the rest of the page is 
   await field(first, '具体内容').click();
   await page.keyboard.type('完善制度');
   assert.match(await first.locator('.count').textContent(), /^4\s*字$/);
+  assert.doesNotMatch(await first.locator('legend').textContent(), /一是/, 'a lone filled item has no word');
   await page.getByRole('button', { name: '添加一条' }).click();
   const second = itemGroup(page, 1);
-  assert.doesNotMatch(await first.locator('legend').textContent(), /一是/, 'a lone filled item has no word');
   await field(second, '具体内容').click();
   await page.keyboard.type('加');
   assert.match(await first.locator('legend').textContent(), /一是/, 'the second item filled: words appear');
@@ -58,6 +61,24 @@ test('what shows typed text follows each keystroke, and the rest of the page is 
   await page.keyboard.press('Backspace');
   await first.getByText('编号由工具自动生成').waitFor({ state: 'detached', timeout: 1000 });
 
+  // The checks of the whole text run once typing rests, woken by typing alone: a number
+  // typed by hand is reported in the step's findings, with no step change or other edit.
+  await waitSaved(page);
+  await field(second, '要点（一句话概括）').click();
+  await page.keyboard.type('（一）');
+  await page.locator('.findings.compact').getByText('手工输入的编号').waitFor({ timeout: 3000 });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+  await page.locator('.findings.compact').getByText('手工输入的编号').waitFor({ state: 'detached', timeout: 3000 });
+
+  // The autosave sees typing alone too: the text reaches storage with no step change, no
+  // other edit and no reload.
+  await waitSaved(page);
+  await field(first, '具体内容').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('并落实');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('fazhi-report/')
+    && (localStorage.getItem(k) || '').includes('完善制度并落实')), null, { timeout: 3000 });
+
   // Nothing else took the text: 文头 still holds what was typed there.
   await goToStep(page, /^文头/);
   assert.equal(await field(page, '发文机关').inputValue(), '张家港市科学技术局');
@@ -69,12 +90,12 @@ test('what shows typed text follows each keystroke, and the rest of the page is 
   await field(page, '发文机关').waitFor();
   await goToStep(page, /^（一）党建引领/);
   assert.equal(await field(page, '小节标题').inputValue(), '党建引领');
-  assert.equal(await field(itemGroup(page, 0), '具体内容').inputValue(), '完善制度');
+  assert.equal(await field(itemGroup(page, 0), '具体内容').inputValue(), '完善制度并落实');
   assert.equal(await field(itemGroup(page, 1), '具体内容').inputValue(), '强执法');
   await context.close();
 });
 
-test('two tools on one page: typing into one leaves the same field of the other alone', async () => {
+test('two tools on one page: each keeps its own text, and one goes on after the other is unmounted', async () => {
   // The standalone file's script, loaded by a page with two hosts, each with its own draft.
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-typing-'));
   const script = readFileSync(SINGLE_FILE.replace(/\.html$/, '.js'), 'utf8');
@@ -104,5 +125,12 @@ test('two tools on one page: typing into one leaves the same field of the other 
   assert.equal(await field(b, '小节标题').inputValue(), '乙');
   assert.equal(await a.locator('.step-form h2').textContent(), '（一）甲甲');
   assert.equal(await b.locator('.step-form h2').textContent(), '（一）乙');
+  // B goes; A, whose fields' triggers B shared, goes on following its keystrokes.
+  await page.evaluate(() => window.FazhiReport.mount(document.getElementById('b')).unmount());
+  await field(a, '小节标题').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('丙');
+  assert.equal(await a.locator('.step-form h2').textContent(), '（一）甲甲丙');
+  assert.equal(await a.getByRole('navigation', { name: '报告各部分' }).getByRole('button', { name: /^（一）甲甲丙/ }).count(), 1);
   await context.close();
 });

@@ -1,5 +1,6 @@
 //! The form of the current step: its heading, the template's guidance and example, its
-//! fields, and previous/next. Only the step change re-renders it, never typing.
+//! fields, and previous/next. Only the step change re-renders it, never typing (which
+//! updates the heading's text, a 小节's title as typed, and the fields' own views).
 
 use leptos::either::{Either, EitherOf6};
 use leptos::prelude::*;
