@@ -267,17 +267,18 @@ const pageScript = script.replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-f]{4})/g, (all, b
 });
 if (escapeNonAscii(pageScript) !== script) throw new Error('the page\'s script does not escape back to fazhi-report.js');
 
-// The page's first script is ES3 on purpose: it runs where the tool's own script cannot even
-// be parsed (IE mode), and says so. (Comments for us stay here, not in the shipped page.)
-// The page's loading line is hidden and shown by its ES3 script only when the tool takes more
-// than a second (a slow PC): painted at once, its text's first layout and font loading delay
-// the tool itself by about 70 ms. Once the tool is mounted the line is in no frame (the host
-// shows its shadow root).
-// Its comments are notes for us (style/page.css), not for the page: left out, with the
-// spare whitespace (around { } ; and after : or , only, so a selector's descendant space
-// stays; page.css has no string or url() holding ": " or ", ").
+// The page around the tool. Notes for us stay here, not in the shipped page:
+// - its first script is ES3 on purpose: it runs where the tool's own script cannot even be
+//   parsed (IE mode), and says so;
+// - its loading line is hidden, and that script shows it only when the tool takes more than
+//   a second (a slow PC): painted at once, its text's first layout and font loading delay the
+//   tool itself by about 70 ms. Once the tool is mounted the line is in no frame (the host
+//   shows its shadow root);
+// - its CSS (style/page.css) goes in as the tool's own CSS goes into the wasm: minified by the
+//   rule of src/style_min.rs (comments out, each run of whitespace one space, none next to
+//   { } or ;), which its test checks changes nothing but comments and whitespace.
 const css = readFileSync(join(root, 'style', 'page.css'), 'utf8')
-  .replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s*([{};\n])\s*/g, '$1').replace(/([:,])\s+/g, '$1').trim();
+  .replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').replace(/ ?([{};]) ?/g, '$1').trim();
 const html = `<!doctype html>
 <html lang="zh-CN">
 <head>

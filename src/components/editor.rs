@@ -11,7 +11,7 @@ use crate::model::field::FieldRef;
 use crate::model::step::{self, Step};
 use crate::model::template::{template_or_default, Template};
 use crate::model::Draft;
-use crate::render::segments::{feeds_one_segment, segment_of, Segments};
+use crate::render::segments::{feeds_one_segment, Segments};
 use crate::render::Document;
 use crate::storage::browser::BrowserStore;
 use crate::storage::save_state::SaveState;
@@ -276,10 +276,7 @@ impl Editor {
     /// list's structure, every other field and their views stay asleep.
     pub fn type_into(&self, field: FieldRef, text: String) {
         self.typing_goes_on();
-        if !self
-            .draft
-            .with_untracked(|d| segment_of(d, field).is_some())
-        {
+        if !feeds_one_segment(field) {
             self.change(Some(field), |d| d.set_text(field, text));
             return;
         }

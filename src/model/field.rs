@@ -253,32 +253,17 @@ pub(crate) mod tests {
     use super::*;
     use crate::model::template::builtin_templates;
 
-    /// Every field of a draft with one part of each kind (subsections, items).
+    /// Every field of a draft with one part of each kind (subsections, items): the
+    /// typable ones and the 文头's and 落款's others.
     pub(crate) fn fields(d: &Draft) -> Vec<FieldRef> {
-        let mut out = vec![
-            FieldRef::Organ,
-            FieldRef::Year,
+        let mut out = super::typing::typable(d);
+        out.extend([
             FieldRef::DocAgency,
             FieldRef::DocYear,
             FieldRef::DocSerial,
-            FieldRef::Title,
-            FieldRef::Opening,
-            FieldRef::Signature,
             FieldRef::Date,
             FieldRef::Note,
-            FieldRef::Ending,
-        ];
-        for p in 0..d.parts.len() {
-            out.push(FieldRef::PartLead(p));
-        }
-        out.extend(
-            d.subsections()
-                .map(|(_, s)| FieldRef::SubsectionTitle(s.id)),
-        );
-        out.extend(d.subsections().map(|(_, s)| FieldRef::SubsectionLead(s.id)));
-        for (_, i) in d.items() {
-            out.extend([FieldRef::ItemLead(i.id), FieldRef::ItemDetail(i.id)]);
-        }
+        ]);
         out
     }
 
