@@ -79,7 +79,11 @@ if (release) {
 /** The ES-module glue as a classic-script body: no `export`, no `import.meta`. */
 function classicGlue(source) {
   const must = (re, what) => { if (!re.test(source)) throw new Error(`wasm-bindgen glue changed: no ${what}`); };
-  must(/async function __wbg_init\b/, '__wbg_init');
+  // The loader instantiates the module it compiled itself, with the glue's imports, and hands
+  // the instance to the glue: its own loading paths (fetch, streaming, initSync) go unused, and
+  // the minifier drops them.
+  must(/function __wbg_get_imports\(\)/, '__wbg_get_imports');
+  must(/function __wbg_finalize_init\(instance, module\)/, '__wbg_finalize_init');
   must(/^export \{[^}]*\};?\s*$/m, 'final export list');
   return source
     .replace(/^export \{[^}]*\};?\s*$/m, '')
@@ -205,7 +209,8 @@ async function fazhiBoot() {
   if (document.readyState === 'loading') {
     await new Promise(function (r) { document.addEventListener('DOMContentLoaded', r, { once: true }); });
   }
-  await __wbg_init({ module_or_path: await compiled });
+  const module = await compiled;
+  __wbg_finalize_init(await WebAssembly.instantiate(module, __wbg_get_imports()), module);
   fallbacks();
   const scan = api.scan;
   api.scan = function () { scan(); fallbacks(); };
@@ -231,8 +236,9 @@ ${glue}
 ${boot}
 })();
 `;
-// Minified (npm terser: whitespace, comments but the header, local names; no other rewriting:
-// the glue and loader are about 72 KB readable, 35 KB so), the payload put in afterwards so
+// Minified (npm terser: whitespace, comments but the header, local names, and functions and
+// variables nothing uses; no other rewriting: the glue and loader are about 72 KB readable,
+// 35 KB so), the payload put in afterwards so
 // that the minifier never re-escapes it. ASCII only: every other character as a \u escape
 // (they are all in strings and comments), so a page in GBK or any other ASCII-compatible
 // charset runs the script unchanged.
@@ -240,7 +246,7 @@ let minified = scriptText;
 try {
   const { minify } = await import('terser');
   minified = (await minify(scriptText, {
-    compress: false, mangle: { keep_classnames: true }, ecma: 2017,
+    compress: { defaults: false, unused: true }, mangle: { keep_classnames: true }, ecma: 2017,
     format: { ascii_only: true, comments: /^!/ },
   })).code + '\n';
 } catch (e) {

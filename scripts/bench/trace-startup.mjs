@@ -41,4 +41,4 @@ for (let run = 0; run <= runs; run++) {
 }
 await browser.close();
 console.log('--- main-thread event totals (ms per run, inclusive, nested counted twice)');
-[...totals].sort((a, b) => b[1] - a[1]).slice(0, 40).forEach(([k, v]) => console.log((v / 1000).toFixed(1).padStart(8), k));
+[...totals].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 40)).forEach(([k, v]) => console.log((v / 1000).toFixed(1).padStart(8), k));

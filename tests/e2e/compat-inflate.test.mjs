@@ -38,6 +38,24 @@ test('refuses what is not gzip and stops on truncated input', () => {
   assert.throws(() => inflate(truncated));
 });
 
+test('stops on corrupt input: an error or some bytes, never a hang', () => {
+  const packed = gzipSync(Buffer.from(readFileSync(join(ROOT, 'tests', 'fixtures', 'sample-report.txt'), 'utf8')), { level: 9 });
+  let seed = 11;
+  for (let round = 0; round < 300; round++) {
+    const bad = Buffer.from(packed);
+    // Any byte of the deflate data (after the 10-byte header, before the 8-byte trailer).
+    for (let flips = 1 + (round % 4); flips > 0; flips--) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      bad[10 + (seed % (bad.length - 18))] ^= 1 << (seed >>> 28 & 7);
+    }
+    try { inflate(bad); } catch { /* refusing is right too */ }
+  }
+  // A stream that ends in the middle of a stored block's header, and one cut to nothing.
+  const stored = gzipSync(random(3000, 5), { level: 0 });
+  assert.throws(() => inflate(Buffer.concat([stored.subarray(0, 12), stored.subarray(stored.length - 8)])));
+  assert.throws(() => inflate(Buffer.concat([stored.subarray(0, 10), stored.subarray(stored.length - 8)])));
+});
+
 test('inflates the built wasm payload exactly', () => {
   const dir = join(ROOT, 'dist');
   const wasm = existsSync(dir) && readdirSync(dir).find((f) => f.endsWith('.wasm'));
