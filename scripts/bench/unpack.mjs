@@ -1,9 +1,11 @@
 // Benchmark (not a test): the loader's decode of the wasm payload alone (scripts/unpack.js on
 // the payload of dist/fazhi-report.html), by the wasm decoder and by the JS loop it falls back
-// to, each the first call in a fresh page (as at start-up, where it runs once, cold), the two
-// interleaved, in headless Chromium, Chromium 86 and Firefox.
+// to, and its own inflate of the decoded bytes (scripts/inflate.js, used where
+// DecompressionStream is missing: Firefox before 113, Chromium before 80), each the first call
+// in a fresh page (as at start-up, where it runs once, cold), interleaved, in headless
+// Chromium, Chromium 86 and Firefox.
 // One section of `node scripts/bench.mjs` (after a release build): `node scripts/bench.mjs 11 unpack`.
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +17,8 @@ import { SINGLE_FILE, ROOT } from '../../tests/e2e/helpers.mjs';
 export async function run({ runs }) {
   const [, text, length, decoder, decoderLength] = /\["([^"\\]{1000,})",(\d+),"([^"\\]+)",(\d+)\]/.exec(readFileSync(SINGLE_FILE, 'latin1'));
   const unpack = readFileSync(join(ROOT, 'scripts', 'unpack.js'), 'latin1');
+  const inflate = readFileSync(join(ROOT, 'scripts', 'inflate.js'), 'latin1');
+  const wasmLength = readFileSync(join(ROOT, 'dist', readdirSync(join(ROOT, 'dist')).find((f) => f.endsWith('.wasm')))).length;
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-unpack-'));
   const variants = { 'wasm decoder': `"${text}",${length},"${decoder}",${decoderLength}`, 'JS loop': `"${text}",${length}` };
   const urls = Object.entries(variants).map(([name, args], i) => {
@@ -25,6 +29,14 @@ var t0 = performance.now(), out = fazhiUnpack.apply(null, A);
 window.__r = { ms: performance.now() - t0, path: out.byteOffset === 128 ? 'wasm decoder' : 'JS loop', length: out.length };</script>`, 'latin1');
     return [name, pathToFileURL(file).href];
   });
+  // The inflate, timed on bytes decoded outside the timing (by the wasm decoder, as at start-up).
+  const inflateFile = join(dir, 'inflate.html');
+  writeFileSync(inflateFile, `<!doctype html><meta charset="utf-8"><script>var A = [${variants['wasm decoder']}];</script><script>${unpack}
+${inflate}
+var bytes = fazhiUnpack.apply(null, A), t0 = performance.now(), out = fazhiInflate(bytes);
+window.__r = { ms: performance.now() - t0, path: 'own inflate', length: out.length };</script>`, 'latin1');
+  urls.push(['own inflate', pathToFileURL(inflateFile).href]);
+  const expected = { 'wasm decoder': Number(length), 'JS loop': Number(length), 'own inflate': wasmLength };
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
   const browsers = {
     'Chromium': async () => {
@@ -40,7 +52,7 @@ window.__r = { ms: performance.now() - t0, path: out.byteOffset === 128 ? 'wasm 
       return { close: () => f.close(), open: async (url) => { await f.goto('about:blank'); await f.goto(url); return f.run('return window.__r;'); } };
     },
   };
-  console.log(`fazhi-report payload decode alone (${(text.length / 1024).toFixed(0)} KB of text, first call in a fresh page, median of ${runs}, ms)`);
+  console.log(`fazhi-report payload decode alone (${(text.length / 1024).toFixed(0)} KB of text) and own inflate (${(wasmLength / 1024).toFixed(0)} KB out), first call in a fresh page, median of ${runs}, ms`);
   for (const [browser, start] of Object.entries(browsers)) {
     const b = await start();
     const ms = Object.fromEntries(urls.map(([name]) => [name, []]));
@@ -48,7 +60,7 @@ window.__r = { ms: performance.now() - t0, path: out.byteOffset === 128 ? 'wasm 
     for (let i = 0; i < runs; i++) {
       for (const [name, url] of urls) {
         const r = await b.open(url);
-        if (r.path !== name || r.length !== Number(length)) throw new Error(`${browser}: ${name} ran the ${r.path}, ${r.length} bytes`);
+        if (r.path !== name || r.length !== expected[name]) throw new Error(`${browser}: ${name} ran the ${r.path}, ${r.length} bytes`);
         ms[name].push(r.ms);
       }
     }
