@@ -93,6 +93,8 @@ const variants = [
 ];
 for (const v of variants) { v.times = []; v.tasks = []; v.painted = []; v.phases = []; }
 const browser = await launch();
+const floors = await floorPages(browser);
+for (const f of floors) f.times = [];
 const blank = [];
 const blankTask = [];
 const blankPainted = [];
@@ -102,6 +104,7 @@ for (let i = 0; i < runs; i++) {
   blank.push(b0.frame);
   blankTask.push(b0.task);
   blankPainted.push(b0.painted);
+  for (const f of floors) f.times.push((await timeToField(browser, pathToFileURL(f.file).href)).frame);
   for (const v of variants) {
     const t = await timeToField(browser, pathToFileURL(v.file).href, v.phases, v.initScript);
     v.times.push(t.frame);
@@ -141,6 +144,9 @@ for (const v of variants) {
   }
 }
 console.log('  (the React peer: about 6x a blank page)');
+// What no tool can beat that shows this first screen from this file (nothing of ours runs).
+console.log('  floors, with no script of ours running:');
+for (const f of floors) console.log(`    ${f.name.padEnd(42)} ${median(f.times).toFixed(0)} ms = ${(median(f.times) / b).toFixed(1)}x a blank page   [${f.times.map((x) => x.toFixed(0)).join(', ')}]`);
 
 // The compatible build in Chromium 86 (tests/e2e/chromium86.mjs). Playwright's waitForFunction
 // does not work there, so the page polls itself (from an evaluate started at commit).
@@ -175,4 +181,42 @@ for (let i = 0; i <= runs; i++) {
 await c86.close();
 console.log(`  Chromium 86, compatible    ${median(old.tool).toFixed(0)} ms = ${(median(old.tool) / median(old.blank)).toFixed(1)}x its blank page (${median(old.blank).toFixed(0)} ms)   [${old.tool.map((x) => x.toFixed(0)).join(', ')}]`);
 console.log(`    next task after it        ${median(old.toolTask).toFixed(0)} ms = ${(median(old.toolTask) / median(old.blankTask)).toFixed(1)}x (${median(old.blankTask).toFixed(0)} ms)`);
+}
+
+// Two pages that show the tool's first screen with none of its code running, the floors of
+// the figure above: the screen as it is in the first frame that paints #f-organ (its markup
+// and CSS, taken from the live tool, in a declarative shadow root) alone, and the same after
+// the single file's 400 KB of script, made inert (type text/plain): what decoding and parsing
+// the file's bytes cost, and what the first layout of this screen's Chinese text costs.
+async function floorPages(browser) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    (function frame() {
+      const host = document.getElementById('fazhi-report');
+      const root = host && host.shadowRoot;
+      if (!root || !root.getElementById('f-organ')) { requestAnimationFrame(frame); return; }
+      const sheets = root.adoptedStyleSheets.length ? root.adoptedStyleSheets : [...root.querySelectorAll('style')].map((s) => s.sheet);
+      const css = sheets.map((sheet) => [...sheet.cssRules].map((r) => r.cssText).join('\n')).join('\n');
+      window.__screen = { css, markup: root.innerHTML.replace(/<style[\s\S]*?<\/style>/g, '') };
+    })();
+  });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(SINGLE_FILE).href);
+  await page.waitForFunction(() => window.__screen);
+  const { css, markup } = await page.evaluate(() => window.__screen);
+  await context.close();
+  const host = `<div id="fazhi-report"><template shadowrootmode="open"><style>${css}</style>${markup}</template></div>`;
+  const html = readFileSync(SINGLE_FILE, 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-floor-'));
+  const head = html.slice(0, html.indexOf('<body>') + '<body>'.length);
+  const script = html.slice(html.lastIndexOf('<script>'), html.lastIndexOf('</script>') + '</script>'.length);
+  if (!script.includes('/*! fazhi-report')) throw new Error('the tool\'s script not found in the single file');
+  const screen = join(dir, 'screen.html');
+  writeFileSync(screen, `${head}\n${host}\n</body></html>`);
+  const bytes = join(dir, 'bytes.html');
+  writeFileSync(bytes, `${head}\n${script.replace('<script>', '<script type="text/plain">')}\n${host}\n</body></html>`);
+  return [
+    { name: 'the first screen as static HTML', file: screen },
+    { name: 'the same after the file\'s 400 KB (inert)', file: bytes },
+  ];
 }
