@@ -84,6 +84,9 @@ function classicGlue(source) {
   // the minifier drops them.
   must(/function __wbg_get_imports\(\)/, '__wbg_get_imports');
   must(/function __wbg_finalize_init\(instance, module\)/, '__wbg_finalize_init');
+  // and no other step between the imports and the instance (older glue had __wbg_init_memory):
+  // the glue's own synchronous path does exactly what the loader does.
+  must(/const imports = __wbg_get_imports\(\);\s*if \(!\(module instanceof WebAssembly\.Module\)\) \{[^}]*\}\s*const instance = new WebAssembly\.Instance\(module, imports\);\s*return __wbg_finalize_init\(instance, module\);/, 'initSync as imports, instance, finalize');
   must(/^export \{[^}]*\};?\s*$/m, 'final export list');
   return source
     .replace(/^export \{[^}]*\};?\s*$/m, '')
@@ -267,7 +270,7 @@ writeFileSync(join(staging, 'fazhi-report.js'), script);
 // as 8-bit text. In a Chrome trace that is about 14 ms less main-thread time before the tool
 // starts (the decoder's 7.7 -> 1.7 ms, the tokenizer and the script's compile 33 -> 25 ms).
 /** Every non-ASCII character of HTML text as a character reference. */
-const htmlAscii = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+const htmlAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16)};`);
 
 // The page around the tool. Notes for us stay here, not in the shipped page:
 // - its first script is ES3 on purpose: it runs where the tool's own script cannot even be

@@ -186,8 +186,8 @@ console.log(`    next task after it        ${median(old.toolTask).toFixed(0)} ms
 // Two pages that show the tool's first screen with none of its code running, the floors of
 // the figure above: the screen as it is in the first frame that paints #f-organ (its markup
 // and CSS, taken from the live tool, in a declarative shadow root) alone, and the same after
-// the single file's 400 KB of script, made inert (type text/plain): what decoding and parsing
-// the file's bytes cost, and what the first layout of this screen's Chinese text costs.
+// the single file's 400 KB of script, made inert (type text/plain): what decoding and tokenizing
+// the file's bytes cost (not compiling them as JavaScript), and what the first layout of this screen's Chinese text costs.
 async function floorPages(browser) {
   const context = await browser.newContext();
   await context.addInitScript(() => {
@@ -208,6 +208,7 @@ async function floorPages(browser) {
   const host = `<div id="fazhi-report"><template shadowrootmode="open"><style>${css}</style>${markup}</template></div>`;
   const html = readFileSync(SINGLE_FILE, 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-floor-'));
+  if (!html.includes('<body>')) throw new Error('no <body> in the single file');
   const head = html.slice(0, html.indexOf('<body>') + '<body>'.length);
   const script = html.slice(html.lastIndexOf('<script>'), html.lastIndexOf('</script>') + '</script>'.length);
   if (!script.includes('/*! fazhi-report')) throw new Error('the tool\'s script not found in the single file');

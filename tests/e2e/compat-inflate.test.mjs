@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { ROOT } from './helpers.mjs';
 
 const source = readFileSync(join(ROOT, 'scripts', 'inflate.js'), 'utf8');
@@ -54,6 +55,28 @@ test('stops on corrupt input: an error or some bytes, never a hang', () => {
   const stored = gzipSync(random(3000, 5), { level: 0 });
   assert.throws(() => inflate(Buffer.concat([stored.subarray(0, 12), stored.subarray(stored.length - 8)])));
   assert.throws(() => inflate(Buffer.concat([stored.subarray(0, 10), stored.subarray(stored.length - 8)])));
+});
+
+test('refuses symbols past the code tables and streams cut inside the trailer, in bounded time', () => {
+  // Run apart, with a time limit: a regression here is an endless loop, which no assertion in
+  // this process could stop.
+  const check = `
+    const inflate = new Function(require('fs').readFileSync(${JSON.stringify(join(ROOT, 'scripts', 'inflate.js'))}, 'utf8') + '; return fazhiInflate;')();
+    const zlib = require('zlib');
+    const whole = zlib.gzipSync(Buffer.from('法治政府建设年度报告'.repeat(50)));
+    const cases = {
+      dist30: require('fs').readFileSync(${JSON.stringify(join(ROOT, 'tests', 'fixtures', 'inflate-dist30.gz'))}),
+      fixed286: require('fs').readFileSync(${JSON.stringify(join(ROOT, 'tests', 'fixtures', 'inflate-fixed286.gz'))}),
+      cut3: whole.subarray(0, whole.length - 3),
+    };
+    for (const [name, bytes] of Object.entries(cases)) {
+      let threw = false;
+      try { inflate(bytes); } catch { threw = true; }
+      if (!threw) { console.log(name + ' returned'); process.exit(1); }
+    }`;
+  const run = spawnSync(process.execPath, ['-e', check], { timeout: 10000, encoding: 'utf8' });
+  assert.equal(run.signal, null, 'the inflate did not stop within 10 s');
+  assert.equal(run.status, 0, run.stdout + run.stderr);
 });
 
 test('inflates the built wasm payload exactly', () => {
