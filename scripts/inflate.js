@@ -7,7 +7,7 @@
 // (V8 took 25 ms to optimise the whole inflate, running it slowly meanwhile). `node scripts/bench.mjs
 // unpack` times it. Tested against Node's zlib in tests/e2e/compat-inflate.test.mjs.
 function fazhiInflate(src) {
-  var pos = 10, flags = src[3], n = src.length, end = (n - 8) * 8, at = 0, i, k, s, v, p, last, type, lit, dist, lengths;
+  var pos = 10, flags = src[3], n = src.length, end = (n - 8) * 8, at = 0, i, k, s, v, e, p, last, type, lit, dist, lengths;
   if (src[0] !== 0x1f || src[1] !== 0x8b || src[2] !== 8) throw new Error('not gzip');
   if (flags & 4) pos += 2 + (src[10] | (src[11] << 8));
   if (flags & 8) while (src[pos++]);
@@ -101,9 +101,11 @@ function fazhiInflate(src) {
         p += s & 15;
         s >>= 4;
         if (s < 16) { lengths.push(s); continue; }
+        // 16: the last length again, 3-6 times; 17 and 18: zero, 3-10 and 11-138 times.
         v = s === 16 ? lengths[lengths.length - 1] : 0;
-        k = s === 16 ? 3 + (get(p) & 3) : s === 17 ? 3 + (get(p) & 7) : 11 + (get(p) & 127);
-        p += s === 16 ? 2 : s === 17 ? 3 : 7;
+        e = s === 16 ? 2 : s === 17 ? 3 : 7; // extra bits
+        k = (s === 18 ? 11 : 3) + (get(p) & ((1 << e) - 1));
+        p += e;
         while (k--) lengths.push(v);
       }
       lit = table(lengths.slice(0, nLit));
