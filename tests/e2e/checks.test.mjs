@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openTool, TYPED, REPORT, ROOT, field, goToStep, typeSample, focusedId, outputText } from './helpers.mjs';
+import { launch, openTool, TYPED, REPORT, ROOT, field, goToStep, typeSample, focusLandsOn, outputText } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -27,8 +27,7 @@ test('the sample date slip is flagged, and 定位 lands on the date field', asyn
   assert.ok(messages.some((m) => m.includes('成文日期2022年2月17日与报告年度2022不符')));
   assert.ok(messages.some((m) => m.includes('半角标点“(”')));
   await review.locator('.finding', { hasText: '与报告年度2022不符' }).getByRole('button', { name: /^定位/ }).click();
-  await page.waitForTimeout(100);
-  assert.equal(await focusedId(page), 'f-date');
+  await focusLandsOn(page, 'f-date');
   assert.equal(await page.locator('.step-form h2').textContent(), '落款');
   // Fixing the date clears the finding.
   await field(page, '成文日期').fill('2023-02-17');
@@ -48,10 +47,8 @@ test('a missing 第一责任人 item is pointed out and added in one click', asy
   const review = page.locator('section.checks');
   assert.deepEqual(await review.locator('.statutory li').evaluateAll((l) => l.map((x) => x.className)), ['yes', 'yes', 'no', 'yes', 'optional']);
   await review.getByRole('button', { name: '一键补上' }).click();
-  await page.waitForTimeout(100);
+  const id = await focusLandsOn(page, /^f-item-\d+-detail$/);
   assert.match(await page.locator('.step-form h2').textContent(), /^（一）/);
-  const id = await focusedId(page);
-  assert.match(id, /^f-item-\d+-detail$/);
   assert.equal(await page.locator(`#${id.replace('detail', 'lead')}`).inputValue(), '认真履行推进法治建设第一责任人职责');
   await goToStep(page, /生成报告/);
   assert.deepEqual(await review.locator('.statutory li').evaluateAll((l) => l.map((x) => x.className)), ['yes', 'yes', 'yes', 'yes', 'optional']);
@@ -71,8 +68,7 @@ test('pasting last year\'s report (raw PDF text) fills the draft; the date warni
   // The review names the date slip; 定位 lands on the date field.
   const review = page.locator('section.checks');
   await review.locator('.finding', { hasText: '与报告年度2022不符' }).getByRole('button', { name: /^定位/ }).click();
-  await page.waitForTimeout(100);
-  assert.equal(await focusedId(page), 'f-date');
+  await focusLandsOn(page, 'f-date');
   assert.equal(await field(page, '成文日期').inputValue(), '2022年2月17日', 'the date is shown as it will print');
   assert.deepEqual(seen.errors, []);
   await context.close();

@@ -192,6 +192,20 @@ export function focusedId(page) {
   });
 }
 
+/** Waits until focus lands on an element whose id matches (focus moves a frame after the
+ * DOM does, and a busy machine can delay that frame); returns the id. */
+export async function focusLandsOn(page, expected, { timeout = 3000 } = {}) {
+  const matches = (id) => (typeof expected === 'string' ? id === expected : expected.test(id));
+  const deadline = Date.now() + timeout;
+  let id = await focusedId(page);
+  while (!matches(id) && Date.now() < deadline) {
+    await page.waitForTimeout(25);
+    id = await focusedId(page);
+  }
+  assert.ok(matches(id), `focus is on "${id}", expected ${expected}`);
+  return id;
+}
+
 // GB/T 9704 7.5 on A4: odd page numbers end, even ones start, one 4号 character (14 pt)
 // inside the text block (28 mm from the left edge, 26 mm from the right), in points.
 const MM = 72 / 25.4;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, launchPersistent, openTool, SINGLE_FILE_URL, heading, field, waitSaved, saveState, goToStep, outputText } from './helpers.mjs';
+import { launch, launchPersistent, openTool, SINGLE_FILE_URL, heading, field, focusLandsOn, waitSaved, saveState, goToStep, outputText } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -35,7 +35,7 @@ test('the header and opening can be filled and navigated with the keyboard alone
     while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
     return el ? el.id || el.tagName : '';
   });
-  assert.equal(await focused(), 'step-opening');
+  await focusLandsOn(page, 'step-opening');
   for (let i = 0; i < 3 && (await focused()) !== 'f-opening'; i++) await page.keyboard.press('Tab');
   await page.keyboard.type('2025年，我局……现将有关情况报告如下：');
   assert.equal(await field(page, '开头段').inputValue(), '2025年，我局……现将有关情况报告如下：');
