@@ -78,9 +78,36 @@ const COLLECT = () => {
   watchRoot(document);
 };
 
+// FAZHI_CPU_THROTTLE=n slows every page's CPU n times (DevTools' CPU throttling), to show
+// on a fast machine the races a busy CI machine runs into: a test must wait for what the
+// page does a frame or a timer later, not read it at once.
+const THROTTLE = Number(process.env.FAZHI_CPU_THROTTLE || 0);
+// FAZHI_LATE_MS=n runs every animation frame callback and timer callback of the page up to
+// n ms late (at random), as a loaded machine does: what the tool does a frame or a timer
+// after an action is then seldom done when the action returns.
+const LATE_MS = Number(process.env.FAZHI_LATE_MS || 0);
+const LATE = (late) => {
+  const setTimeout0 = window.setTimeout.bind(window);
+  const raf0 = window.requestAnimationFrame.bind(window);
+  const lag = () => Math.floor(Math.random() * late);
+  window.requestAnimationFrame = (cb) => raf0((t) => setTimeout0(() => cb(t), lag()));
+  window.setTimeout = function (fn, ms, ...rest) {
+    if (typeof fn !== 'function') return setTimeout0(fn, ms, ...rest);
+    return setTimeout0(fn, (ms || 0) + lag(), ...rest);
+  };
+};
+
 async function instrument(context) {
   await context.exposeBinding('__fazhiShown', (_source, text) => { SHOWN.push(text); });
   await context.addInitScript(COLLECT);
+  if (LATE_MS > 0) await context.addInitScript(LATE, LATE_MS);
+  if (THROTTLE > 1) {
+    const slow = (page) => context.newCDPSession(page)
+      .then((cdp) => cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE }))
+      .catch(() => {});
+    context.pages().forEach(slow);
+    context.on('page', slow);
+  }
   return context;
 }
 
