@@ -17,6 +17,22 @@ async function untilValue(page, label, value) {
   assert.equal(await field(page, label).inputValue(), value);
 }
 
+/** Init script: `__holdSaves()` keeps this page's autosave from running (its timers wait, as
+ * on a machine too busy to run them), `__releaseSaves()` lets it run. Both tabs type before
+ * either saves only if the first to type cannot save first, however slow the second is. */
+const HOLDABLE = () => {
+  const timeout = window.setTimeout.bind(window);
+  const held = [];
+  let hold = false;
+  window.setTimeout = function (f, ms, ...args) {
+    if (!hold || typeof f !== 'function' || !(ms > 0)) return timeout(f, ms, ...args);
+    held.push(() => f(...args));
+    return 0;
+  };
+  window.__holdSaves = () => { hold = true; };
+  window.__releaseSaves = () => { hold = false; for (const go of held.splice(0)) timeout(go, 0); };
+};
+
 async function open(context) {
   const page = await context.newPage();
   await page.goto(SINGLE_FILE_URL);
@@ -26,6 +42,7 @@ async function open(context) {
 
 test('two tabs on one draft: following, then a conflict resolved by choice', async () => {
   const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  await context.addInitScript(HOLDABLE);
   const a = await open(context);
   await field(a, '发文机关').fill('甲局');
   await waitSaved(a);
@@ -38,13 +55,17 @@ test('two tabs on one draft: following, then a conflict resolved by choice', asy
   await b.getByRole('alert').filter({ hasText: '已载入另一个标签页' }).waitFor();
   assert.equal(await field(b, '发文机关').inputValue(), '甲局（改）');
 
-  // Both type before either saves: B saves first, A must not overwrite it.
+  // Both type before either saves: B saves first, A must not overwrite it. (A's autosave
+  // is held until then: otherwise, on a busy machine, B's save could reach A before A's
+  // text, and A would simply follow it.)
   await goToStep(a, '开头段');
   await goToStep(b, '开头段');
-  await field(b, '开头段').fill('乙写的开头段。');
+  await a.evaluate(() => window.__holdSaves());
   await field(a, '开头段').fill('甲写的开头段。');
+  await field(b, '开头段').fill('乙写的开头段。');
   await a.getByRole('alert').filter({ hasText: '另一个标签页' }).waitFor();
-  assert.match(await a.locator('.save-state').textContent(), /暂停保存/);
+  await a.locator('.save-state', { hasText: '暂停保存' }).waitFor({ timeout: 5000 });
+  await a.evaluate(() => window.__releaseSaves());
   await waitSaved(b);
   assert.equal(await field(a, '开头段').inputValue(), '甲写的开头段。', 'A keeps its text on screen');
   const stored = await a.evaluate(() => {
@@ -59,9 +80,11 @@ test('two tabs on one draft: following, then a conflict resolved by choice', asy
   await untilValue(b, '开头段', '甲写的开头段。');
 
   // Again, and this time A takes B's version (its own text goes to a file first).
-  await field(b, '开头段').fill('乙第二次写的。');
+  await a.evaluate(() => window.__holdSaves());
   await field(a, '开头段').fill('甲第二次写的。');
+  await field(b, '开头段').fill('乙第二次写的。');
   await a.getByRole('button', { name: /载入另一处的版本/ }).waitFor();
+  await a.evaluate(() => window.__releaseSaves());
   await waitSaved(b);
   const [backup] = await Promise.all([a.waitForEvent('download'), a.getByRole('button', { name: /载入另一处的版本/ }).click()]);
   assert.match(backup.suggestedFilename(), /本页被替换前的草稿/);
