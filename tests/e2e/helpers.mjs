@@ -82,18 +82,29 @@ const COLLECT = () => {
 // on a fast machine the races a busy CI machine runs into: a test must wait for what the
 // page does a frame or a timer later, not read it at once.
 const THROTTLE = Number(process.env.FAZHI_CPU_THROTTLE || 0);
-// FAZHI_LATE_MS=n runs every animation frame callback and timer callback of the page up to
-// n ms late (at random), as a loaded machine does: what the tool does a frame or a timer
-// after an action is then seldom done when the action returns.
+// FAZHI_LATE_MS=n runs the page's animation frame callbacks up to n ms late (each frame's
+// callbacks together, at random, in order) and its timer callbacks n ms late (all alike, so
+// in order), as a loaded machine does: what the tool does a frame or a timer after an
+// action is then seldom done when the action returns.
 const LATE_MS = Number(process.env.FAZHI_LATE_MS || 0);
 const LATE = (late) => {
   const setTimeout0 = window.setTimeout.bind(window);
   const raf0 = window.requestAnimationFrame.bind(window);
-  const lag = () => Math.floor(Math.random() * late);
-  window.requestAnimationFrame = (cb) => raf0((t) => setTimeout0(() => cb(t), lag()));
+  let frame = null;
+  window.requestAnimationFrame = (cb) => {
+    if (!frame) {
+      const callbacks = (frame = []);
+      raf0((t) => {
+        frame = null;
+        setTimeout0(() => { for (const f of callbacks) f(t); }, Math.floor(Math.random() * late));
+      });
+    }
+    frame.push(cb);
+    return 0;
+  };
   window.setTimeout = function (fn, ms, ...rest) {
     if (typeof fn !== 'function') return setTimeout0(fn, ms, ...rest);
-    return setTimeout0(fn, (ms || 0) + lag(), ...rest);
+    return setTimeout0(fn, (Number(ms) || 0) + late, ...rest);
   };
 };
 
@@ -142,7 +153,15 @@ export async function openTool(browser, { viewport = { width: 1440, height: 900 
   const seen = watch(page);
   await page.goto(url);
   await field(page, '发文机关').waitFor();
+  await painted(page);
   return { context, page, seen };
+}
+
+/** Waits for what mounts just after the first paint (deferred.rs: the step list, the
+ * preview): a busy machine paints late, and reads that do not wait (count(),
+ * allTextContents()) would find none of it yet. */
+export async function painted(page) {
+  await page.locator('.preview .paper').waitFor({ state: 'attached' });
 }
 
 export const heading = (page) => page.locator('.step-form h2');
@@ -159,6 +178,14 @@ export async function waitSaved(page) {
 
 export async function goToStep(page, name) {
   await page.getByRole('navigation', { name: '报告各部分' }).getByRole('button', { name }).click();
+  await stepFocused(page);
+}
+
+/** Waits for the focus the tool puts on the step's heading a frame after going to a step
+ * (goToStep, 下一步): a field filled before that frame can lose the focus to the heading
+ * halfway, and its text with it (seen with FAZHI_LATE_MS=300). */
+export async function stepFocused(page) {
+  return focusLandsOn(page, await heading(page).getAttribute('id'));
 }
 
 /** Item group n (0-based) of the list on screen. */
@@ -170,7 +197,11 @@ export function itemGroup(page, n) {
 export async function fillItems(page, items) {
   const rows = page.locator('li.item:not(.subsection)');
   for (let i = 0; i < items.length; i++) {
-    if ((await rows.count()) <= i) await page.getByRole('button', { name: '添加一条' }).click();
+    if ((await rows.count()) <= i) {
+      await page.getByRole('button', { name: '添加一条' }).click();
+      // The tool puts the cursor in the new item a frame later (the same race as goToStep's).
+      await focusLandsOn(page, /^f-item-\d+-lead$/);
+    }
     const group = itemGroup(page, i);
     await field(group, '要点（一句话概括）').fill(items[i].lead);
     await field(group, '具体内容').fill(items[i].detail);
@@ -193,7 +224,10 @@ export async function typeSample(page, typed = TYPED) {
   await goToStep(page, '开头段');
   await field(page, '开头段').fill(typed.opening);
   await goToStep(page, /^一、/);
-  for (let s = 1; s < typed.work.length; s++) await page.getByRole('button', { name: '添加小节', exact: true }).click();
+  for (let s = 1; s < typed.work.length; s++) {
+    await page.getByRole('button', { name: '添加小节', exact: true }).click();
+    await focusLandsOn(page, /^f-sub-\d+-title$/);
+  }
   const subs = page.locator('li.subsection');
   for (let s = 0; s < typed.work.length; s++) await field(subs.nth(s), '小节标题').fill(typed.work[s].title);
   for (let s = 0; s < typed.work.length; s++) {
@@ -231,6 +265,19 @@ export async function focusLandsOn(page, expected, { timeout = 3000 } = {}) {
   }
   assert.ok(matches(id), `focus is on "${id}", expected ${expected}`);
   return id;
+}
+
+/** Reads `read()` until `ok(value)` holds, for what the page does a frame or a timer after
+ * an action (up to `timeout` ms); returns the last value read, for the caller to assert on,
+ * so a failure still shows what was there. */
+export async function eventually(read, ok, { timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    value = await read();
+  }
+  return value;
 }
 
 // GB/T 9704 7.5 on A4: odd page numbers end, even ones start, one 4号 character (14 pt)
