@@ -12,7 +12,7 @@ import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { launch, openTool, heading, field, waitSaved, goToStep, itemGroup, SINGLE_FILE } from './helpers.mjs';
+import { launch, openTool, heading, field, waitSaved, goToStep, itemGroup, SINGLE_FILE, focusLandsOn } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -46,6 +46,8 @@ test('what shows typed text follows each keystroke, and the rest of the page is 
   assert.match(await first.locator('.count').textContent(), /^4\s*字$/);
   assert.doesNotMatch(await first.locator('legend').textContent(), /一是/, 'a lone filled item has no word');
   await page.getByRole('button', { name: '添加一条' }).click();
+  // The new item takes the cursor a frame later; clicking elsewhere before that loses it.
+  await focusLandsOn(page, /^f-item-\d+-lead$/);
   const second = itemGroup(page, 1);
   await field(second, '具体内容').click();
   await page.keyboard.type('加');
@@ -115,6 +117,8 @@ test('two tools on one page: each keeps its own text, and one goes on after the 
     await tool.getByRole('button', { name: '下一步' }).click();
     await tool.getByRole('button', { name: '下一步' }).click();
     await tool.getByRole('navigation', { name: '报告各部分' }).getByRole('button', { name: /^（一）/ }).click();
+    // Focus goes to the step's heading a frame later, and must not take the typing below.
+    await focusLandsOn(page, await tool.locator('.step-form h2').getAttribute('id'));
   }
   // Both show 小节 1 of their own draft: the same field (same id) in each.
   await field(b, '小节标题').click();
