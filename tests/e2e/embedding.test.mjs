@@ -21,8 +21,12 @@ async function openExample(url, { initScript } = {}) {
   if (initScript) await page.addInitScript(initScript);
   const seen = watch(page);
   await page.goto(url);
-  await field(tool(page, 'keji'), '发文机关').waitFor();
-  await field(tool(page, 'sifa'), '发文机关').waitFor();
+  for (const id of ['keji', 'sifa']) {
+    await field(tool(page, id), '发文机关').waitFor();
+    // The step list and the preview mount just after the first paint (deferred.rs): on a
+    // busy machine, well after the form is there.
+    await tool(page, id).locator('.preview .paper').waitFor({ state: 'attached' });
+  }
   return { context, page, seen };
 }
 
@@ -38,14 +42,23 @@ for (const [how, url] of [['http', () => `${server.url}/examples/intranet.html`]
     assert.equal(await keji.getByRole('button', { name: '我的草稿' }).count(), 1);
     assert.equal(await sifa.getByRole('button', { name: '我的草稿' }).count(), 0);
 
-    // A 发文字号 needs its serial for 文头 to count as complete.
+    // The next change event, as the host page hears it (listening before the action).
+    const nextChange = async () => {
+      await page.evaluate(() => {
+        window.__nextChange = new Promise((resolve) => {
+          document.addEventListener('fazhi-report:change', (e) => resolve({ id: e.target.id, detail: e.detail, composed: e.composed, bubbles: e.bubbles }), { once: true });
+        });
+      });
+      return () => page.evaluate(() => window.__nextChange);
+    };
+    // A 发文字号 needs its serial for 文头 to count as complete. Its change event is awaited
+    // (it comes once typing rests, later on a busy machine), so the next one is the 代字's.
+    let changed = await nextChange();
     await field(keji, '序号').fill('3');
-    await page.waitForTimeout(700);
-    const changed = page.evaluate(() => new Promise((resolve) => {
-      document.addEventListener('fazhi-report:change', (e) => resolve({ id: e.target.id, detail: e.detail, composed: e.composed, bubbles: e.bubbles }), { once: true });
-    }));
+    assert.match((await changed()).detail.text, /〔2026〕3号/);
+    changed = await nextChange();
     await field(keji, '机关代字').fill('某科发');
-    const event = await changed;
+    const event = await changed();
     assert.equal(event.id, 'keji');
     assert.ok(event.bubbles && event.composed);
     assert.match(event.detail.text, /某科发〔2026〕3号/);
