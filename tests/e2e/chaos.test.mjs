@@ -154,10 +154,14 @@ for (const seed of SEEDS) {
     for (let round = 0; round < 3; round++) {
       for (const page of tabs) {
         await answer(page);
+        // Time for a save that failed to be retried, then until the status line says how
+        // the pending save went (saved, failed, or paused for a question): a busy machine
+        // runs the autosave timer late.
         await page.waitForTimeout(1200);
+        await page.locator('.save-state').filter({ hasNotText: '正在保存' }).waitFor({ timeout: 10_000 });
         if (/失败|无法保存/.test(await stateText(page)) && !process.env.FAZHI_CHAOS_NO_RESCUE) {
-          await page.getByRole('button', { name: '下载草稿备份' }).first().click();
-          await page.waitForTimeout(300);
+          // The file is counted once the browser has started it, however long that takes.
+          await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载草稿备份' }).first().click()]);
         }
       }
     }

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openTool, TYPED, REPORT, ROOT, field, goToStep, typeSample, focusLandsOn, outputText } from './helpers.mjs';
+import { launch, openTool, TYPED, REPORT, ROOT, field, goToStep, typeSample, focusLandsOn, outputText, eventually } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -31,8 +31,8 @@ test('the sample date slip is flagged, and 定位 lands on the date field', asyn
   assert.equal(await page.locator('.step-form h2').textContent(), '落款');
   // Fixing the date clears the finding.
   await field(page, '成文日期').fill('2023-02-17');
-  await page.waitForTimeout(50);
-  assert.equal(await page.getByRole('list', { name: '本步检查结果' }).locator('.finding', { hasText: '成文日期' }).count(), 0);
+  const dateFinding = page.getByRole('list', { name: '本步检查结果' }).locator('.finding', { hasText: '成文日期' });
+  assert.equal(await eventually(() => dateFinding.count(), (n) => n === 0), 0);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
