@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   launch, openTool, ROOT, SINGLE_FILE_URL, field, waitSaved, goToStep, outputText, saveState,
-  SHOWN, RAW_ERROR, rawErrorsShown, eventually,
+  SHOWN, RAW_ERROR, rawErrorsShown, eventually, focusLandsOn,
 } from './helpers.mjs';
 
 let browser;
@@ -112,7 +112,11 @@ test('3: ids near u32::MAX never collide when rows are added', async () => {
     });
   });
   await goToStep(page, /^二、/);
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '添加一条', exact: true }).last().click();
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('button', { name: '添加一条', exact: true }).last().click();
+    // The new item takes the cursor a frame later: filling before then can lose the text.
+    await focusLandsOn(page, /^f-item-\d+-lead$/);
+  }
   const leads = page.locator('li.item:not(.subsection)').getByLabel('要点（一句话概括）', { exact: true });
   assert.equal(await leads.count(), 5);
   await leads.nth(2).fill('新加的第三条');

@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, SINGLE_FILE_URL, field, goToStep } from './helpers.mjs';
+import { launch, SINGLE_FILE_URL, field, goToStep, focusLandsOn } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -114,6 +114,8 @@ for (const seed of SEEDS) {
         // draft, or start a new one; then back to the editor.
         await page.getByRole('button', { name: '我的草稿' }).click();
         await page.locator('#drafts-title').waitFor();
+        // Focus goes to the title a frame later; a name typed before then could lose it.
+        await focusLandsOn(page, 'drafts-title');
         const what = random();
         const names = page.locator('table.drafts input.name');
         const rows = await names.count();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, openTool, REPORT, SINGLE_FILE_URL, field, waitSaved, goToStep, typeSample, outputText } from './helpers.mjs';
+import { launch, openTool, REPORT, SINGLE_FILE_URL, field, waitSaved, goToStep, typeSample, outputText, focusLandsOn, stepFocused } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,6 +13,9 @@ after(async () => { await browser?.close(); });
 const draftsPage = async (page) => {
   await page.getByRole('button', { name: '我的草稿' }).click();
   await page.getByRole('heading', { name: '我的草稿' }).waitFor();
+  // The tool then puts focus on the page's title, a frame later: a name typed before that
+  // frame could lose the focus halfway.
+  await focusLandsOn(page, 'drafts-title');
   return page.locator('table.drafts tbody tr');
 };
 const rowNames = (rows) => rows.evaluateAll((trs) => trs.map((tr) => { const i = tr.querySelector('input.name'); return i.value || i.placeholder; }));
@@ -28,6 +31,7 @@ test('drafts page: new, rename, copy, copy for next year, delete with undo, open
 
   await page.getByRole('button', { name: '新建草稿' }).click();
   await page.locator('.step-form h2', { hasText: '文头' }).waitFor();
+  await stepFocused(page); // the new draft's heading takes the focus a frame later
   assert.equal(await field(page, '发文机关').inputValue(), '');
   await field(page, '发文机关').fill('乙局');
   await waitSaved(page);
@@ -196,6 +200,7 @@ test('renaming another draft while storage is full offers the renamed draft as a
   await waitSaved(page);
   await draftsPage(page);
   await page.getByRole('button', { name: '新建草稿' }).click();
+  await stepFocused(page);
   await field(page, '发文机关').fill('乙局');
   await waitSaved(page);
   await draftsPage(page);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, SINGLE_FILE_URL, field, waitSaved, goToStep, TRACK_TASK_KIND } from './helpers.mjs';
+import { launch, SINGLE_FILE_URL, field, waitSaved, goToStep, TRACK_TASK_KIND, focusLandsOn, stepFocused } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -28,6 +28,9 @@ const currentId = (page) => page.evaluate((p) => localStorage.getItem(p + 'curre
 async function draftsPage(page) {
   await page.getByRole('button', { name: '我的草稿' }).click();
   await page.getByRole('heading', { name: '我的草稿' }).waitFor();
+  // The tool then puts focus on the page's title, a frame later: a name typed before that
+  // frame could lose the focus halfway.
+  await focusLandsOn(page, 'drafts-title');
 }
 
 test('drafts page in tab A: renaming or deleting and undoing never overwrites tab B\'s newer text, and B is told', async () => {
@@ -41,6 +44,7 @@ test('drafts page in tab A: renaming or deleting and undoing never overwrites ta
   const a = await open(context);
   await draftsPage(a);
   await a.getByRole('button', { name: '新建草稿' }).click();
+  await stepFocused(a);
   await field(a, '发文机关').fill('甲局');
   await waitSaved(a);
   await draftsPage(a);
