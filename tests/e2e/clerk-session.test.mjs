@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openTool, ROOT, REPORT, TYPED, field } from './helpers.mjs';
+import { launch, openTool, ROOT, REPORT, TYPED, field, nextFrame } from './helpers.mjs';
 
 const SHOTS = join(ROOT, 'target', 'screenshots');
 const VIEWPORT = { width: 1366, height: 768 };
@@ -55,9 +55,13 @@ async function typeHere(page, text) {
   await page.keyboard.type(text);
 }
 
+/** Tabs to a button and presses it, then lets the frame after it pass: the tool moves focus
+ * then (to a step's heading, a new field, a moved button), and keys pressed before that
+ * frame would act where focus was (a busy machine delays the frame). */
 async function press(page, name, opts) {
   await tabTo(page, byName(name), opts);
   await page.keyboard.press('Enter');
+  await nextFrame(page);
 }
 
 let shot = 0;
@@ -155,12 +159,13 @@ test('a clerk\'s whole session at 1366×768, keyboard only', async () => {
   assert.ok(box.height > 25, `a long title wraps instead of being cut (${box.height}px)`);
   assert.equal(await title5.evaluate((el) => el.scrollWidth <= el.clientWidth), true, 'nothing cut off');
   await press(page, new RegExp(`^上移：${fifth.replace(/[()（）]/g, '.')}$`), { back: true });
-  await page.waitForTimeout(100);
   assert.equal(await nav.locator('.step-title').nth(6).textContent(), `（四）${TYPED.work[4].title}`);
+  // Focus stays on the moved 小节's 上移 (put back after the move), so Tab reaches its 下移.
+  await focusLands(page, /^nav-sub-up-\d+$/, 'focus follows the moved 小节');
   await page.keyboard.press('Tab');
   assert.match((await focused(page)).name, /^下移：（四）/);
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(100);
+  await nextFrame(page);
   assert.equal(await nav.locator('.step-title').nth(7).textContent(), fifth);
   await screenshot(page, 'sidebar-reordered');
 
@@ -235,7 +240,6 @@ test('a clerk\'s whole session at 1366×768, keyboard only', async () => {
   await press(page, /^文头/, { back: true });
   assert.equal(await heading(page), '文头');
   await press(page, /^年份前移一年/);
-  await page.waitForTimeout(100);
   assert.equal(await field(page, '序号').inputValue(), '');
   const badge = await page.locator('.badge').first().textContent();
   assert.match(badge, /待填写 2 处/, badge);

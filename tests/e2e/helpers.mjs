@@ -181,6 +181,12 @@ export async function goToStep(page, name) {
   await stepFocused(page);
 }
 
+/** Waits for the page's next animation frame: what the tool moves a frame after an action
+ * (focus_later) has moved by then, since frame callbacks run in the order they were asked. */
+export function nextFrame(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+}
+
 /** Waits for the focus the tool puts on the step's heading a frame after going to a step
  * (goToStep, 下一步): a field filled before that frame can lose the focus to the heading
  * halfway, and its text with it (seen with FAZHI_LATE_MS=300). */
