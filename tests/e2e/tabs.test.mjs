@@ -25,7 +25,7 @@ const HOLDABLE = () => {
   const held = [];
   let hold = false;
   window.setTimeout = function (f, ms, ...args) {
-    if (!hold || typeof f !== 'function' || !(ms > 0)) return timeout(f, ms, ...args);
+    if (!hold || typeof f !== 'function') return timeout(f, ms, ...args);
     held.push(() => f(...args));
     return 0;
   };
@@ -60,11 +60,15 @@ test('two tabs on one draft: following, then a conflict resolved by choice', asy
   // text, and A would simply follow it.)
   await goToStep(a, '开头段');
   await goToStep(b, '开头段');
+  // A's step change is saved first, so that A's typing is its only unsaved change.
+  await waitSaved(a);
   await a.evaluate(() => window.__holdSaves());
   await field(a, '开头段').fill('甲写的开头段。');
   await field(b, '开头段').fill('乙写的开头段。');
-  await a.getByRole('alert').filter({ hasText: '另一个标签页' }).waitFor();
-  await a.locator('.save-state', { hasText: '暂停保存' }).waitFor({ timeout: 5000 });
+  // The question, not any message naming the other tab: A may first have followed B's
+  // save of its step change (then A shows '已载入另一个标签页…' as well).
+  await a.getByRole('alert').filter({ hasText: '本页已暂停保存' }).waitFor();
+  await a.locator('.save-state', { hasText: '暂停保存' }).waitFor();
   await a.evaluate(() => window.__releaseSaves());
   await waitSaved(b);
   assert.equal(await field(a, '开头段').inputValue(), '甲写的开头段。', 'A keeps its text on screen');
