@@ -459,14 +459,22 @@ impl Editor {
         }
     }
 
-    /// Focuses the element matching `selector` after the DOM has caught up.
+    /// Focuses the element matching `selector` after the DOM has caught up, unless the
+    /// writer has put focus on another element of the tool meanwhile: on a busy machine that
+    /// frame can come after a click into another field, and what they type must stay there.
     pub fn focus_later(&self, selector: &str) {
         let root = self.root;
         let selector = selector.to_string();
+        let focused = |root: &web_sys::HtmlDivElement| root.query_selector(":focus").ok().flatten();
+        let before = root.get_untracked().and_then(|r| focused(&r));
         request_animation_frame(move || {
             let Some(root) = root.get_untracked() else {
                 return;
             };
+            let now = focused(&root);
+            if now.is_some() && now != before {
+                return;
+            }
             if let Ok(Some(el)) = root.query_selector(&selector) {
                 if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
                     let _ = el.focus();

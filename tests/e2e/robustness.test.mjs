@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, launchPersistent, openTool, SINGLE_FILE_URL, heading, field, focusLandsOn, waitSaved, saveState, goToStep, outputText } from './helpers.mjs';
+import { launch, launchPersistent, openTool, SINGLE_FILE_URL, heading, field, focusLandsOn, focusedId, nextFrame, waitSaved, saveState, goToStep, outputText } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -40,6 +40,38 @@ test('the header and opening can be filled and navigated with the keyboard alone
   await page.keyboard.type('2025年，我局……现将有关情况报告如下：');
   assert.equal(await field(page, '开头段').inputValue(), '2025年，我局……现将有关情况报告如下：');
   assert.ok((await outputText(page)).startsWith('某市司法局\n\n某市司法局2025年度法治政府建设情况报告\n\n2025年，我局'));
+  await context.close();
+});
+
+test('a click into another field before the tool\'s late focus move keeps the cursor and the typing there', async () => {
+  const { context, page } = await openTool(browser);
+  // Animation frame callbacks wait while __held is an array, as on a machine too busy to
+  // run the frame in which the tool moves focus (Editor::focus_later).
+  await page.evaluate(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    window.__held = null;
+    window.requestAnimationFrame = (cb) => (window.__held ? (window.__held.push(cb), 0) : raf(cb));
+  });
+  const release = () => page.evaluate(() => { const held = window.__held; window.__held = null; held.forEach((cb) => cb(performance.now())); });
+  await goToStep(page, /^（一）/);
+  const title = field(page, '小节标题');
+  const titleId = await title.getAttribute('id');
+  // Undisturbed, 添加一条 puts the cursor in the new item's 要点 once the frame comes.
+  await page.evaluate(() => { window.__held = []; });
+  await page.getByRole('button', { name: '添加一条' }).click();
+  await release();
+  await focusLandsOn(page, /^f-item-\d+-lead$/);
+  // The writer clicks into the 小节 title and types before that frame: it is theirs.
+  await page.evaluate(() => { window.__held = []; });
+  await page.getByRole('button', { name: '添加一条' }).click();
+  await title.click();
+  await page.keyboard.type('加强组织领导');
+  await release();
+  await nextFrame(page);
+  await nextFrame(page);
+  assert.equal(await focusedId(page), titleId);
+  await page.keyboard.type('，推进依法行政');
+  assert.equal(await title.inputValue(), '加强组织领导，推进依法行政');
   await context.close();
 });
 
