@@ -462,7 +462,13 @@ impl Editor {
     /// Focuses the element matching `selector` after the DOM has caught up, unless the
     /// writer has put focus on another element of the tool meanwhile: on a busy machine that
     /// frame can come after a click into another field, and what they type must stay there.
+    /// (A move made by an earlier `focus_later` in the same frame is not the writer's: of
+    /// two asked before one frame, say by a double click on 添加一条, the later wins.) Focus
+    /// outside the tool, in the host page or another tool on it, is not seen.
     pub fn focus_later(&self, selector: &str) {
+        thread_local! {
+            static MOVED_BY_US: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+        }
         let root = self.root;
         let selector = selector.to_string();
         let focused = |root: &web_sys::HtmlDivElement| root.query_selector(":focus").ok().flatten();
@@ -472,13 +478,16 @@ impl Editor {
                 return;
             };
             let now = focused(&root);
-            if now.is_some() && now != before {
+            if now.is_some() && now != before && now != MOVED_BY_US.with_borrow(Clone::clone) {
                 return;
             }
             if let Ok(Some(el)) = root.query_selector(&selector) {
-                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
+                if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = html.focus();
                 }
+                MOVED_BY_US.set(Some(el));
+                // Only for the other moves asked for this frame.
+                set_timeout(|| MOVED_BY_US.set(None), std::time::Duration::ZERO);
             }
         });
     }
