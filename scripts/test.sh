@@ -17,4 +17,4 @@ echo "== browser compatibility of the JS and CSS (eslint-plugin-compat, doiuse: 
 node scripts/compat-lint.mjs
 
 echo "== browser tests (headless Chromium, Chromium 86, Firefox ESR; node --test)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/

@@ -49,7 +49,9 @@ for (const [how, url] of [['http', () => `${server.url}/examples/intranet.html`]
           document.addEventListener('fazhi-report:change', (e) => resolve({ id: e.target.id, detail: e.detail, composed: e.composed, bubbles: e.bubbles }), { once: true });
         });
       });
-      return () => page.evaluate(() => window.__nextChange);
+      return () => page.evaluate(() => Promise.race([window.__nextChange, new Promise((_, reject) => {
+        setTimeout(() => reject(new Error('no fazhi-report:change event within 10 s')), 10000);
+      })]));
     };
     // A 发文字号 needs its serial for 文头 to count as complete. Its change event is awaited
     // (it comes once typing rests, later on a busy machine), so the next one is the 代字's.

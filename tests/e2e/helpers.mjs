@@ -83,20 +83,31 @@ const COLLECT = () => {
 // page does a frame or a timer later, not read it at once.
 const THROTTLE = Number(process.env.FAZHI_CPU_THROTTLE || 0);
 // FAZHI_LATE_MS=n runs the page's animation frame callbacks up to n ms late (each frame's
-// callbacks together, at random, in order) and its timer callbacks n ms late (all alike, so
-// in order), as a loaded machine does: what the tool does a frame or a timer after an
-// action is then seldom done when the action returns.
+// callbacks together, at random, one frame's after the one before, as a browser does) and
+// its setTimeout callbacks n ms late (all alike, so in order), as a loaded machine does: what
+// the tool does a frame or a timer after an action is then seldom done when the action returns.
 const LATE_MS = Number(process.env.FAZHI_LATE_MS || 0);
 const LATE = (late) => {
   const setTimeout0 = window.setTimeout.bind(window);
   const raf0 = window.requestAnimationFrame.bind(window);
+  const later = () => Math.floor(Math.random() * late);
   let frame = null;
+  const ready = [];
+  let running = false;
+  const runNext = () => {
+    const [t, callbacks] = ready.shift();
+    for (const f of callbacks) {
+      try { f(t); } catch (e) { setTimeout0(() => { throw e; }); } // reported, and the rest still run
+    }
+    if (ready.length) setTimeout0(runNext, later()); else running = false;
+  };
   window.requestAnimationFrame = (cb) => {
     if (!frame) {
       const callbacks = (frame = []);
       raf0((t) => {
         frame = null;
-        setTimeout0(() => { for (const f of callbacks) f(t); }, Math.floor(Math.random() * late));
+        ready.push([t, callbacks]);
+        if (!running) { running = true; setTimeout0(runNext, later()); }
       });
     }
     frame.push(cb);
@@ -184,7 +195,10 @@ export async function goToStep(page, name) {
 /** Waits for the page's next animation frame: what the tool moves a frame after an action
  * (focus_later) has moved by then, since frame callbacks run in the order they were asked. */
 export function nextFrame(page) {
-  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    requestAnimationFrame(() => resolve());
+    setTimeout(() => reject(new Error('no animation frame within 5 s')), 5000);
+  }));
 }
 
 /** Waits for the focus the tool puts on the step's heading a frame after going to a step

@@ -19,7 +19,9 @@ async function untilValue(page, label, value) {
 
 /** Init script: `__holdSaves()` keeps this page's autosave from running (its timers wait, as
  * on a machine too busy to run them), `__releaseSaves()` lets it run. Both tabs type before
- * either saves only if the first to type cannot save first, however slow the second is. */
+ * either saves only if the first to type cannot save first, however slow the second is.
+ * (A held timer cannot be cleared: it runs on release, which a save that finds nothing to
+ * write, or a conflict, allows.) */
 const HOLDABLE = () => {
   const timeout = window.setTimeout.bind(window);
   const held = [];
@@ -30,7 +32,8 @@ const HOLDABLE = () => {
     return 0;
   };
   window.__holdSaves = () => { hold = true; };
-  window.__releaseSaves = () => { hold = false; for (const go of held.splice(0)) timeout(go, 0); };
+  // Runs what was held at once, in order, so that what the test reads next comes after it.
+  window.__releaseSaves = () => { hold = false; for (const go of held.splice(0)) go(); };
 };
 
 async function open(context) {
