@@ -281,7 +281,15 @@ const htmlAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePo
 //   shows its shadow root);
 // - its CSS (style/page.css) goes in as the tool's own CSS goes into the wasm: minified by the
 //   rule of src/style_min.rs (comments out, each run of whitespace one space, none next to
-//   { } or ;), which its test checks changes nothing but comments and whitespace.
+//   { } or ;), which its test checks changes nothing but comments and whitespace;
+// - its Content-Security-Policy lets the file load nothing from anywhere. default-src 'none':
+//   no request of any kind unless named. script-src 'unsafe-inline': the tool's script,
+//   inline; 'wasm-unsafe-eval' lets WebAssembly compile (Chromium 97+, Firefox 102+), nothing
+//   else; 'unsafe-eval' does the same for Chromium 86-96 (the kernels of 360 and Qi-An-Xin
+//   speed mode), which do not know 'wasm-unsafe-eval' and refuse to compile wasm without it.
+//   style-src 'unsafe-inline': the inline style sheets. img-src data: only the empty data:
+//   icon, which stops the request for /favicon.ico. The page keeps a one-line comment on
+//   'unsafe-eval', the directive an intranet's security review asks about.
 const css = readFileSync(join(root, 'style', 'page.css'), 'utf8')
   .replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').replace(/ ?([{};]) ?/g, '$1').trim();
 const html = `<!doctype html>
@@ -289,14 +297,7 @@ const html = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<!-- Content-Security-Policy: the file may load nothing from anywhere.
-  default-src 'none': no request of any kind unless named below.
-  script-src 'unsafe-inline': the tool's script, inline;
-    'wasm-unsafe-eval' lets WebAssembly compile (Chromium 97+, Firefox 102+), nothing else;
-    'unsafe-eval' does the same for Chromium 86-96 (the kernels of 360 and Qi-An-Xin speed mode), which do not know
-    'wasm-unsafe-eval' and refuse to compile wasm without it; the tool never calls eval or new Function.
-  style-src 'unsafe-inline': the inline style sheets.
-  img-src data: only the empty data: icon below, which stops the request for /favicon.ico. -->
+<!-- CSP: nothing may be fetched. 'unsafe-eval' is for Chromium 86-96 (360, Qi-An-Xin), which compile WebAssembly only with it; the tool never calls eval. -->
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:">
 <link rel="icon" href="data:,">
 <title>${htmlAscii('法治政府建设年度报告 · 起草向导')}</title>
