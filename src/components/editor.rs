@@ -463,8 +463,8 @@ impl Editor {
     /// writer has put focus on another element of the tool meanwhile: on a busy machine that
     /// frame can come after a click into another field, and what they type must stay there.
     /// (A move made by an earlier `focus_later` in the same frame is not the writer's: of
-    /// two asked before one frame, say by a double click on 添加一条, the later wins.) Focus
-    /// outside the tool, in the host page or another tool on it, is not seen.
+    /// two asked before one frame, say by a double click on 添加一条, the later wins.) The
+    /// same holds for focus put in the host page, or in another tool on it.
     pub fn focus_later(&self, selector: &str) {
         thread_local! {
             static MOVED_BY_US: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
@@ -472,13 +472,26 @@ impl Editor {
         let root = self.root;
         let selector = selector.to_string();
         let focused = |root: &web_sys::HtmlDivElement| root.query_selector(":focus").ok().flatten();
+        // The page's focused element (a tool's host while focus is inside it), or None for
+        // none (the body).
+        let in_page = || {
+            let doc = document();
+            let body: Option<wasm_bindgen::JsValue> = doc.body().map(Into::into);
+            doc.active_element()
+                .filter(|el| Some(el.as_ref()) != body.as_ref())
+        };
         let before = root.get_untracked().and_then(|r| focused(&r));
+        let page_before = in_page();
         request_animation_frame(move || {
             let Some(root) = root.get_untracked() else {
                 return;
             };
             let now = focused(&root);
-            if now.is_some() && now != before && now != MOVED_BY_US.with_borrow(Clone::clone) {
+            let page_now = in_page();
+            let theirs_in_tool =
+                now.is_some() && now != before && now != MOVED_BY_US.with_borrow(Clone::clone);
+            let theirs_in_page = now.is_none() && page_now.is_some() && page_now != page_before;
+            if theirs_in_tool || theirs_in_page {
                 return;
             }
             if let Ok(Some(el)) = root.query_selector(&selector) {

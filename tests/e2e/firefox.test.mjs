@@ -32,3 +32,11 @@ test('Firefox runs the single file from file://, saves and restores a draft', as
   const restored = await waitFor('the restored field', `return ${FIELD}?.value;`);
   assert.equal(restored, '火狐测试局');
 });
+
+test('Firefox: 下一步 puts keyboard focus on the next step\'s heading (the late focus move and its guard)', async () => {
+  await ff.goto(SINGLE_FILE_URL);
+  await waitFor('the first field', `return !!${FIELD};`);
+  await ff.run(`const b = [...${ROOT}.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('下一步')); b.focus(); b.click(); return true;`);
+  const id = await waitFor('focus on the heading', `const a = ${ROOT}.activeElement; return a && a.id === 'step-opening' ? a.id : null;`);
+  assert.equal(id, 'step-opening');
+});

@@ -43,7 +43,7 @@ test('the header and opening can be filled and navigated with the keyboard alone
   await context.close();
 });
 
-test('a click into another field before the tool\'s late focus move keeps the cursor and the typing there', async () => {
+test('a click into another field (the tool\'s or the page\'s) before the tool\'s late focus move keeps the cursor and the typing there', async () => {
   const { context, page } = await openTool(browser);
   // Animation frame callbacks wait while __held is an array, as on a machine too busy to
   // run the frame in which the tool moves focus (Editor::focus_later).
@@ -84,6 +84,17 @@ test('a click into another field before the tool\'s late focus move keeps the cu
   assert.equal(await focusedId(page), titleId);
   await page.keyboard.type('，推进依法行政');
   assert.equal(await title.inputValue(), '加强组织领导，推进依法行政');
+  // The same for a field of the host page around the tool.
+  await page.evaluate(() => { const input = document.createElement('input'); input.id = 'host-field'; document.body.prepend(input); });
+  await page.evaluate(() => { window.__held = []; });
+  await page.getByRole('button', { name: '添加一条' }).click();
+  await page.locator('#host-field').click();
+  await page.keyboard.type('host');
+  await release();
+  await nextFrame(page);
+  await nextFrame(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'host-field');
+  assert.equal(await page.locator('#host-field').inputValue(), 'host');
   await context.close();
 });
 
