@@ -4,18 +4,14 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, openTool, REPORT, SINGLE_FILE_URL, field, waitSaved, goToStep, typeSample, outputText, focusLandsOn, stepFocused } from './helpers.mjs';
+import { launch, openTool, REPORT, SINGLE_FILE_URL, field, waitSaved, goToStep, typeSample, outputText, openDraftsPage, stepFocused } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const draftsPage = async (page) => {
-  await page.getByRole('button', { name: '我的草稿' }).click();
-  await page.getByRole('heading', { name: '我的草稿' }).waitFor();
-  // The tool then puts focus on the page's title, a frame later: a name typed before that
-  // frame could lose the focus halfway.
-  await focusLandsOn(page, 'drafts-title');
+  await openDraftsPage(page);
   return page.locator('table.drafts tbody tr');
 };
 const rowNames = (rows) => rows.evaluateAll((trs) => trs.map((tr) => { const i = tr.querySelector('input.name'); return i.value || i.placeholder; }));

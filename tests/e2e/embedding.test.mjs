@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, watch, ROOT, field } from './helpers.mjs';
+import { launch, watch, ROOT, field, painted } from './helpers.mjs';
 import { serve } from './server.mjs';
 
 let browser, server;
@@ -23,9 +23,7 @@ async function openExample(url, { initScript } = {}) {
   await page.goto(url);
   for (const id of ['keji', 'sifa']) {
     await field(tool(page, id), '发文机关').waitFor();
-    // The step list and the preview mount just after the first paint (deferred.rs): on a
-    // busy machine, well after the form is there.
-    await tool(page, id).locator('.preview .paper').waitFor({ state: 'attached' });
+    await painted(tool(page, id));
   }
   return { context, page, seen };
 }

@@ -169,10 +169,18 @@ export async function openTool(browser, { viewport = { width: 1440, height: 900 
 }
 
 /** Waits for what mounts just after the first paint (deferred.rs: the step list, the
- * preview): a busy machine paints late, and reads that do not wait (count(),
- * allTextContents()) would find none of it yet. */
-export async function painted(page) {
-  await page.locator('.preview .paper').waitFor({ state: 'attached' });
+ * preview) in `scope` (a page, or one tool on it): a busy machine paints late, and reads
+ * that do not wait (count(), allTextContents()) would find none of it yet. */
+export async function painted(scope) {
+  await scope.locator('.preview .paper').waitFor({ state: 'attached' });
+}
+
+/** Opens the drafts page; the tool puts focus on its title a frame later, and a name typed
+ * before that frame could lose the focus halfway, so that is awaited too. */
+export async function openDraftsPage(page) {
+  await page.getByRole('button', { name: '我的草稿' }).click();
+  await page.getByRole('heading', { name: '我的草稿' }).waitFor();
+  await focusLandsOn(page, 'drafts-title');
 }
 
 export const heading = (page) => page.locator('.step-form h2');
@@ -277,12 +285,7 @@ export function focusedId(page) {
  * DOM does, and a busy machine can delay that frame); returns the id. */
 export async function focusLandsOn(page, expected, { timeout = 3000 } = {}) {
   const matches = (id) => (typeof expected === 'string' ? id === expected : expected.test(id));
-  const deadline = Date.now() + timeout;
-  let id = await focusedId(page);
-  while (!matches(id) && Date.now() < deadline) {
-    await page.waitForTimeout(25);
-    id = await focusedId(page);
-  }
+  const id = await eventually(() => focusedId(page), matches, { timeout });
   assert.ok(matches(id), `focus is on "${id}", expected ${expected}`);
   return id;
 }

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, SINGLE_FILE_URL, field, waitSaved, goToStep, TRACK_TASK_KIND, focusLandsOn, stepFocused } from './helpers.mjs';
+import { launch, SINGLE_FILE_URL, field, waitSaved, goToStep, TRACK_TASK_KIND, openDraftsPage, stepFocused } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -25,13 +25,6 @@ const stored = (page, id) => page.evaluate(([p, id]) => {
 }, [PREFIX, id]);
 const currentId = (page) => page.evaluate((p) => localStorage.getItem(p + 'current'), PREFIX);
 
-async function draftsPage(page) {
-  await page.getByRole('button', { name: '我的草稿' }).click();
-  await page.getByRole('heading', { name: '我的草稿' }).waitFor();
-  // The tool then puts focus on the page's title, a frame later: a name typed before that
-  // frame could lose the focus halfway.
-  await focusLandsOn(page, 'drafts-title');
-}
 
 test('drafts page in tab A: renaming or deleting and undoing never overwrites tab B\'s newer text, and B is told', async () => {
   const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
@@ -42,12 +35,12 @@ test('drafts page in tab A: renaming or deleting and undoing never overwrites ta
   const x = await currentId(b);
   // A opens, starts its own draft Y, and shows the drafts page (listing X as it was).
   const a = await open(context);
-  await draftsPage(a);
+  await openDraftsPage(a);
   await a.getByRole('button', { name: '新建草稿' }).click();
   await stepFocused(a);
   await field(a, '发文机关').fill('甲局');
   await waitSaved(a);
-  await draftsPage(a);
+  await openDraftsPage(a);
   const rowX = a.locator('table.drafts tbody tr', { hasText: '乙局' });
   await rowX.waitFor();
 
@@ -102,7 +95,7 @@ test('an unreadable current draft stays listed on the drafts page until the cler
   assert.equal(await page.getByRole('alert').filter({ hasText: '无法读取' }).count(), 0);
 
   // Still listed, with its id and the reason, and downloadable as it was.
-  await draftsPage(page);
+  await openDraftsPage(page);
   const list = page.locator('table.set-aside-list tbody tr');
   await list.first().waitFor();
   assert.equal(await list.count(), 1);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   launch, openTool, REPORT, TYPED, SINGLE_FILE_URL, heading, field, waitSaved, goToStep, fillItems, itemGroup, outputText,
-  focusLandsOn, eventually, stepFocused,
+  focusLandsOn, eventually, stepFocused, nextFrame,
 } from './helpers.mjs';
 
 let browser;
@@ -78,7 +78,7 @@ test('the sample report typed into the wizard comes out as the fixture, and surv
   // Focus follows the moved item, so a second press moves it again.
   await focusLandsOn(page, downId);
   // The tool puts focus back once more a frame later; Enter must come after that frame.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  await nextFrame(page);
   await page.keyboard.press('Enter');
   const lead = (n) => field(itemGroup(page, n), '要点（一句话概括）').inputValue();
   assert.equal(await eventually(() => lead(2), (v) => v === p3.lead), p3.lead);
