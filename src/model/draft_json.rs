@@ -7,8 +7,7 @@
 //! Reading walks a parsed [`Value`] field by field, knowing the path as it goes, and takes
 //! what serde's derives took: a missing field defaults, a field of the wrong type is
 //! refused with its path and the type it should have (the first such field in key order,
-//! as before), then a field it does not know that holds something (its path given). The
-//! texts are moved out of the parsed value, not copied.
+//! as before), then a field it does not know that holds something (its path given).
 //! Unlike serde, a struct must be an object (serde also took a list of its fields in
 //! order) and an enum a string (serde also took `{"red": null}`): neither was ever
 //! written, and reading them would be guessing.
@@ -257,17 +256,16 @@ impl Unknown {
     }
 }
 
-type Reader<T> = fn(Map, &Path, &mut Unknown) -> Read<T>;
+type Reader<T> = fn(&Map, &Path, &mut Unknown) -> Read<T>;
 
-// The parsed value is the readers' own: its texts are moved into the draft, not copied.
-fn text(v: Value, at: At) -> Read<String> {
+fn text(v: &Value, at: At) -> Read<String> {
     match v {
-        Value::String(s) => Ok(s),
-        other => Err(at.wrong(TYPE_TEXT, &other)),
+        Value::String(s) => Ok(s.clone()),
+        _ => Err(at.wrong(TYPE_TEXT, v)),
     }
 }
 
-fn opt_text(v: Value, at: At) -> Read<Option<String>> {
+fn opt_text(v: &Value, at: At) -> Read<Option<String>> {
     match v {
         Value::Null => Ok(None),
         _ => text(v, at).map(Some),
@@ -310,39 +308,37 @@ fn masthead(v: &Value, at: At) -> Read<Masthead> {
 }
 
 /// A list of texts; a wrong element is reported at the list (as serde's error was).
-fn texts(v: Value, at: At) -> Read<Vec<String>> {
-    match v {
-        Value::Array(list) if list.iter().all(|s| matches!(s, Value::String(_))) => Ok(list
-            .into_iter()
-            .map(|s| match s {
-                Value::String(s) => s,
-                _ => String::new(),
-            })
-            .collect()),
-        Value::Array(_) => Err(at.wrong(TYPE_TEXT, &v)),
-        other => Err(at.wrong(TYPE_LIST, &other)),
-    }
+fn texts(v: &Value, at: At) -> Read<Vec<String>> {
+    let Value::Array(list) = v else {
+        return Err(at.wrong(TYPE_LIST, v));
+    };
+    list.iter()
+        .map(|s| {
+            s.as_str()
+                .map(String::from)
+                .ok_or_else(|| at.wrong(TYPE_TEXT, v))
+        })
+        .collect()
 }
 
-fn object<T>(v: Value, at: At, unknown: &mut Unknown, read: Reader<T>) -> Read<T> {
+fn object<T>(v: &Value, at: At, unknown: &mut Unknown, read: Reader<T>) -> Read<T> {
     match v {
         Value::Object(map) => read(map, &Path::Key(at.0, at.1), unknown),
-        other => Err(at.wrong(TYPE_OBJECT, &other)),
+        _ => Err(at.wrong(TYPE_OBJECT, v)),
     }
 }
 
-fn list<T>(v: Value, at: At, unknown: &mut Unknown, read: Reader<T>) -> Read<Vec<T>> {
-    let list = match v {
-        Value::Array(list) => list,
-        other => return Err(at.wrong(TYPE_LIST, &other)),
+fn list<T>(v: &Value, at: At, unknown: &mut Unknown, read: Reader<T>) -> Read<Vec<T>> {
+    let Value::Array(list) = v else {
+        return Err(at.wrong(TYPE_LIST, v));
     };
     let path = Path::Key(at.0, at.1);
     let mut out = Vec::with_capacity(list.len());
-    for (n, element) in list.into_iter().enumerate() {
+    for (n, element) in list.iter().enumerate() {
         let here = Path::Index(&path, n);
         out.push(match element {
             Value::Object(map) => read(map, &here, unknown)?,
-            other => return Err(wrong(&here.to_string(), TYPE_OBJECT, &other)),
+            _ => return Err(wrong(&here.to_string(), TYPE_OBJECT, element)),
         });
     }
     Ok(out)
@@ -351,7 +347,7 @@ fn list<T>(v: Value, at: At, unknown: &mut Unknown, read: Reader<T>) -> Read<Vec
 /// The draft in a stored entry's `draft` object; `path` names it in messages. A field of
 /// the wrong type is refused first (the first in document order); then a field no reader
 /// knows that holds something, so that nothing in the input is silently dropped.
-pub fn read_draft(map: Map, path: &str) -> Read<Draft> {
+pub fn read_draft(map: &Map, path: &str) -> Read<Draft> {
     let mut unknown = Unknown::default();
     let draft = read_draft_fields(map, &Path::Root(path), &mut unknown)?;
     match unknown.0 {
@@ -360,10 +356,10 @@ pub fn read_draft(map: Map, path: &str) -> Read<Draft> {
     }
 }
 
-fn read_draft_fields(map: Map, path: &Path, unknown: &mut Unknown) -> Read<Draft> {
+fn read_draft_fields(map: &Map, path: &Path, unknown: &mut Unknown) -> Read<Draft> {
     let mut d = Draft::default();
     for (key, v) in map {
-        let at = At(path, &key);
+        let at = At(path, key);
         match key.as_str() {
             "name" => d.name = text(v, at)?,
             "template" => d.template = text(v, at)?,
@@ -371,124 +367,124 @@ fn read_draft_fields(map: Map, path: &Path, unknown: &mut Unknown) -> Read<Draft
             "opening" => d.opening = text(v, at)?,
             "parts" => d.parts = list(v, at, unknown, read_part)?,
             "closing" => d.closing = object(v, at, unknown, read_closing)?,
-            "next_id" => d.next_id = count(&v, at)?,
+            "next_id" => d.next_id = count(v, at)?,
             "holding" => d.holding = texts(v, at)?,
             "output" => d.output = object(v, at, unknown, read_output)?,
-            "item_style" => d.item_style = style(&v, at)?,
+            "item_style" => d.item_style = style(v, at)?,
             "last_year" => d.last_year = text(v, at)?,
-            _ => unknown.note(at, &v),
+            _ => unknown.note(at, v),
         }
     }
     Ok(d)
 }
 
-fn read_output(map: Map, path: &Path, unknown: &mut Unknown) -> Read<OutputOptions> {
+fn read_output(map: &Map, path: &Path, unknown: &mut Unknown) -> Read<OutputOptions> {
     let mut o = OutputOptions::default();
     for (key, v) in map {
-        let at = At(path, &key);
+        let at = At(path, key);
         match key.as_str() {
-            "text_layout" => o.text_layout = boolean(&v, at)?,
-            "bold_leads" => o.bold_leads = boolean(&v, at)?,
-            "masthead" => o.masthead = masthead(&v, at)?,
+            "text_layout" => o.text_layout = boolean(v, at)?,
+            "bold_leads" => o.bold_leads = boolean(v, at)?,
+            "masthead" => o.masthead = masthead(v, at)?,
             "mark" => o.mark = text(v, at)?,
             "signer" => o.signer = text(v, at)?,
-            "imprint" => o.imprint = boolean(&v, at)?,
+            "imprint" => o.imprint = boolean(v, at)?,
             "copy_to" => o.copy_to = text(v, at)?,
             "printer" => o.printer = text(v, at)?,
             "printed_on" => o.printed_on = text(v, at)?,
-            _ => unknown.note(at, &v),
+            _ => unknown.note(at, v),
         }
     }
     Ok(o)
 }
 
-fn read_header(map: Map, path: &Path, unknown: &mut Unknown) -> Read<Header> {
+fn read_header(map: &Map, path: &Path, unknown: &mut Unknown) -> Read<Header> {
     let mut h = Header::default();
     for (key, v) in map {
-        let at = At(path, &key);
+        let at = At(path, key);
         match key.as_str() {
             "organ" => h.organ = text(v, at)?,
             "year" => h.year = text(v, at)?,
             "doc_number" => h.doc_number = object(v, at, unknown, read_doc_number)?,
             "title" => h.title = opt_text(v, at)?,
-            _ => unknown.note(at, &v),
+            _ => unknown.note(at, v),
         }
     }
     Ok(h)
 }
 
-fn read_doc_number(map: Map, path: &Path, unknown: &mut Unknown) -> Read<DocNumber> {
+fn read_doc_number(map: &Map, path: &Path, unknown: &mut Unknown) -> Read<DocNumber> {
     let mut n = DocNumber::default();
     for (key, v) in map {
-        let at = At(path, &key);
+        let at = At(path, key);
         match key.as_str() {
             "agency" => n.agency = text(v, at)?,
             "year" => n.year = text(v, at)?,
             "serial" => n.serial = text(v, at)?,
-            _ => unknown.note(at, &v),
+            _ => unknown.note(at, v),
         }
     }
     Ok(n)
 }
 
-fn read_part(map: Map, path: &Path, unknown: &mut Unknown) -> Read<Part> {
+fn read_part(map: &Map, path: &Path, unknown: &mut Unknown) -> Read<Part> {
     let mut p = Part::default();
     for (key, v) in map {
-        let at = At(path, &key);
+        let at = At(path, key);
         match key.as_str() {
             "key" => p.key = text(v, at)?,
             "heading" => p.heading = opt_text(v, at)?,
             "lead" => p.lead = text(v, at)?,
             "subsections" => p.subsections = list(v, at, unknown, read_subsection)?,
             "items" => p.items = list(v, at, unknown, read_item)?,
-            "item_style" => p.item_style = opt_style(&v, at)?,
-            _ => unknown.note(at, &v),
+            "item_style" => p.item_style = opt_style(v, at)?,
+            _ => unknown.note(at, v),
         }
     }
     Ok(p)
 }
 
-fn read_subsection(map: Map, path: &Path, unknown: &mut Unknown) -> Read<Subsection> {
+fn read_subsection(map: &Map, path: &Path, unknown: &mut Unknown) -> Read<Subsection> {
     let mut s = Subsection::default();
     for (key, v) in map {
-        let at = At(path, &key);
+        let at = At(path, key);
         match key.as_str() {
-            "id" => s.id = count(&v, at)?,
+            "id" => s.id = count(v, at)?,
             "title" => s.title = text(v, at)?,
             "lead" => s.lead = text(v, at)?,
             "items" => s.items = list(v, at, unknown, read_item)?,
-            "item_style" => s.item_style = opt_style(&v, at)?,
-            _ => unknown.note(at, &v),
+            "item_style" => s.item_style = opt_style(v, at)?,
+            _ => unknown.note(at, v),
         }
     }
     Ok(s)
 }
 
-fn read_item(map: Map, path: &Path, unknown: &mut Unknown) -> Read<Item> {
+fn read_item(map: &Map, path: &Path, unknown: &mut Unknown) -> Read<Item> {
     let mut i = Item::default();
     for (key, v) in map {
-        let at = At(path, &key);
+        let at = At(path, key);
         match key.as_str() {
-            "id" => i.id = count(&v, at)?,
+            "id" => i.id = count(v, at)?,
             "lead" => i.lead = text(v, at)?,
             "detail" => i.detail = text(v, at)?,
-            _ => unknown.note(at, &v),
+            _ => unknown.note(at, v),
         }
     }
     Ok(i)
 }
 
-fn read_closing(map: Map, path: &Path, unknown: &mut Unknown) -> Read<Closing> {
+fn read_closing(map: &Map, path: &Path, unknown: &mut Unknown) -> Read<Closing> {
     let mut c = Closing::default();
     for (key, v) in map {
-        let at = At(path, &key);
+        let at = At(path, key);
         match key.as_str() {
             "signature" => c.signature = opt_text(v, at)?,
             "date" => c.date = text(v, at)?,
             "date_input" => c.date_input = opt_text(v, at)?,
             "note" => c.note = text(v, at)?,
             "ending" => c.ending = text(v, at)?,
-            _ => unknown.note(at, &v),
+            _ => unknown.note(at, v),
         }
     }
     Ok(c)

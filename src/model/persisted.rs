@@ -206,7 +206,7 @@ pub fn decode_value(value: Value) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::UnknownField(key.clone()));
     }
 
-    let mut draft = read_draft(draft_value, "draft")?;
+    let mut draft = read_draft(&draft_value, "draft")?;
 
     if draft.template.trim().is_empty() {
         draft.template = DEFAULT_TEMPLATE_ID.into();
