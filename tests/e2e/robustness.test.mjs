@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { sampleDraft } from './reports.mjs';
 import { launch, launchPersistent, openTool, SINGLE_FILE_URL, heading, field, focusLandsOn, focusedId, nextFrame, waitSaved, saveState, goToStep, outputText } from './helpers.mjs';
 
 let browser;
@@ -172,6 +173,36 @@ test('a corrupt stored entry does not stop the tool and is kept aside', async ()
   await waitSaved(page);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/unreadable/')).map((k) => localStorage.getItem(k)));
   assert.deepEqual(kept, ['{"schema":1,"draft":{"opening":42']);
+  await context.close();
+});
+
+test('a stored draft that spells out default values (another program\'s, or hand-edited) opens as it is', async () => {
+  // The tool leaves defaults out when it writes; a draft written by another program for
+  // loadDraft(), or edited by hand, may spell them out. It was refused as unreadable
+  // ("draft.item_style" unknown) and a blank draft opened in its place.
+  const draft = {
+    ...sampleDraft(),
+    item_style: 'ordinal',
+    holding: [],
+    last_year: '',
+    output: { masthead: 'plain', text_layout: false, bold_leads: false, imprint: false, mark: '' },
+  };
+  const stored = JSON.stringify({ schema: 2, id: 'dspelled', revision: 1, saved_at: Date.now(), step: 'opening', draft });
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript((stored) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('fazhi-report/v1/default/current', 'dspelled');
+    localStorage.setItem('fazhi-report/v1/default/draft/dspelled', stored);
+  }, stored);
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  await field(page, '开头段').waitFor();
+  assert.equal(await field(page, '开头段').inputValue(), draft.opening);
+  assert.equal(await page.getByRole('alert').filter({ hasText: '无法读取' }).count(), 0);
+  // The page's API gives the draft's text.
+  const text = await page.evaluate(async () => { const h = FazhiReport.mount(document.getElementById('fazhi-report')); await h.ready; return h.getText(); });
+  assert.ok(text.includes(draft.opening), 'the opening is in the text');
   await context.close();
 });
 
