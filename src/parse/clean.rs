@@ -334,6 +334,78 @@ const FURNITURE_LABELS: &[&str] = &[
     "网站标识码",
 ];
 
+/// The buttons of an article page, alone on a line or several together: 打印 / 分享 /
+/// 【关闭】 / 大 中 小.
+const PAGE_TOOLS: &[&str] = &[
+    "打印",
+    "分享",
+    "关闭",
+    "收藏",
+    "返回顶部",
+    "返回",
+    "纠错",
+    "微信",
+    "微博",
+    "大",
+    "中",
+    "小",
+    "字号",
+    "默认",
+    "本页",
+    "窗口",
+    "文章",
+    "到",
+];
+
+/// A line made only of [`PAGE_TOOLS`] and brackets or separators (at least one tool word
+/// that is not a bare 大/中/小).
+fn is_page_tools(compact: &str) -> bool {
+    let mut rest: String = compact
+        .chars()
+        .filter(|c| !"[]【】()（）|｜/·•:：".contains(*c))
+        .collect();
+    if rest.is_empty() || rest.chars().count() > 20 {
+        return false;
+    }
+    let mut named = false;
+    'strip: while !rest.is_empty() {
+        for word in PAGE_TOOLS {
+            if let Some(after) = rest.strip_prefix(word) {
+                named |= word.chars().count() > 1;
+                rest = after.to_string();
+                continue 'strip;
+            }
+        }
+        return false;
+    }
+    named
+}
+
+/// A page's label with a count or a time as its value, or none: "阅读:0", "时间:2023-03-28",
+/// "浏览：1 次". A label of two to four Chinese characters naming a time or a count of
+/// readers (a report's own "举办培训：12次" is not one), a colon, then only digits, date
+/// and time marks and the units 次 / 人次.
+fn is_count_or_time(compact: &str) -> bool {
+    let Some(colon) = compact.find([':', '：']) else {
+        return false;
+    };
+    let (label, value) = (&compact[..colon], &compact[colon..]);
+    let value = value.trim_start_matches([':', '：']);
+    let label_ok = (2..=4).contains(&label.chars().count())
+        && label
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && ["时间", "日期", "阅读", "浏览", "点击", "访问", "人气"]
+            .iter()
+            .any(|w| label.contains(w));
+    label_ok
+        && value
+            .trim_end_matches("人次")
+            .trim_end_matches('次')
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-/:.年月日时分秒".contains(c))
+}
+
 /// A line of web-page furniture: metadata labels, navigation ("首页 > …"), a date with its
 /// weekday, a table row of labels ("索引号: | … |").
 pub fn is_furniture(line: &str) -> bool {
@@ -352,7 +424,14 @@ pub fn is_furniture(line: &str) -> bool {
     {
         return true;
     }
-    if compact.starts_with("首页") && (compact.contains('>') || compact.contains('＞')) {
+    // Navigation: "首页>新闻中心>…", after a label or not ("您当前的位置:首页>…").
+    if compact
+        .find("首页")
+        .is_some_and(|at| compact[at..].contains(['>', '＞', '»', '›']))
+    {
+        return true;
+    }
+    if is_page_tools(&compact) || is_count_or_time(&compact) {
         return true;
     }
     if t.matches('|').count() >= 2 || t.contains(" > ") || t.contains('＞') {
@@ -403,6 +482,15 @@ mod tests {
             "无障碍 简体| 繁体",
             "文 号: | 所属主题: | 其他 |",
             "时间:2023-02-28 15:36 浏览量:1",
+            // Seen on a province's report reposted (tests/fixtures/corpus-new/01):
+            "您当前的位置:首页>新闻中心>法治宣传",
+            "时间:2023-03-28",
+            "阅读:0",
+            "打印",
+            "分享",
+            "【打印】【关闭】",
+            "字号：大 中 小",
+            "浏览：12次",
         ] {
             assert!(is_furniture(f), "{f}");
         }
@@ -411,6 +499,13 @@ mod tests {
             "县委、县政府：",
             "某区2023年度法治政府建设情况报告",
             "严格落实重大行政决策程序规定，来源于群众。",
+            // Short lines of a report that look like labels or tools but say something.
+            "大中小学法治教育",
+            "首页设置法治专栏，开设“以案释法”等栏目。",
+            "时间：全年",
+            "一是打印发放宣传册",
+            "分享经验做法",
+            "举办培训：12次",
         ] {
             assert!(!is_furniture(t), "{t}");
         }

@@ -567,7 +567,11 @@ pub fn organ_in_title(title: &str) -> Option<String> {
             None => &t[..t.find("法治").unwrap_or(0)],
         }
     };
-    let organ = organ.trim();
+    // A news headline names the organ with its verb: "司法部发布2023年…报告".
+    let organ = ["发布", "公布", "印发", "公开"]
+        .iter()
+        .fold(organ.trim(), |o, verb| o.strip_suffix(verb).unwrap_or(o))
+        .trim();
     (!organ.is_empty() && organ.chars().count() <= 30).then(|| organ.to_string())
 }
 
@@ -638,6 +642,15 @@ mod tests {
             Some("垡头街道")
         );
         assert_eq!(organ_in_title("关于2022年度法治政府建设情况报告"), None);
+        // A news headline (tests/fixtures/corpus-new/10): the organ without its verb.
+        assert_eq!(
+            organ_in_title("司法部发布2023年法治政府建设年度报告").as_deref(),
+            Some("司法部")
+        );
+        assert_eq!(
+            organ_in_title("某市人民政府公布关于2022年度法治政府建设情况的报告").as_deref(),
+            Some("某市人民政府")
+        );
     }
 
     #[test]
