@@ -242,9 +242,10 @@ impl At<'_> {
     }
 }
 
-/// What a read has met besides the fields it knows: the first field, in key order (as the
-/// type errors), that no reader knows and that holds something (an empty one is what an absent field
-/// defaults to, and is let pass). Reported only when nothing was of a wrong type.
+/// What a read has met besides the fields it knows: the first field, in key order (as
+/// the type errors), that no reader knows and that holds something (an empty one is what
+/// an absent field defaults to, and is let pass). Reported only when nothing was of a
+/// wrong type.
 #[derive(Default)]
 struct Unknown(Option<String>);
 
@@ -345,7 +346,7 @@ fn list<T>(v: &Value, at: At, unknown: &mut Unknown, read: Reader<T>) -> Read<Ve
 }
 
 /// The draft in a stored entry's `draft` object; `path` names it in messages. A field of
-/// the wrong type is refused first (the first in document order); then a field no reader
+/// the wrong type is refused first (the first in key order); then a field no reader
 /// knows that holds something, so that nothing in the input is silently dropped.
 pub fn read_draft(map: &Map, path: &str) -> Read<Draft> {
     let mut unknown = Unknown::default();
