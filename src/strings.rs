@@ -610,3 +610,8 @@ pub fn rename_not_stored(error: &crate::storage::StoreError, offered: bool) -> S
 
 /// The findings badge while a long draft's whole-text checks wait for its first paint.
 pub const CHECKS_PENDING: &str = "检查：正在检查…";
+
+// --- Repeated fields in a draft file ---
+pub fn decode_repeated_field(line: usize, column: usize) -> String {
+    format!("草稿数据中同一处有两个同名字段（第 {line} 行第 {column} 列附近）：只读其中一个会丢掉另一个的内容，所以未读入。文件可能被手工改过，请检查后再导入。")
+}

@@ -302,6 +302,9 @@ pub enum ErrorCode {
     TrailingCharacters,
     UnexpectedEndOfHexEscape,
     RecursionLimitExceeded,
+    /// The same key twice in one object. serde_json keeps the last value; this parser
+    /// refuses the text, since keeping either would silently drop the other's content.
+    RepeatedKey,
 }
 
 impl fmt::Display for Error {
@@ -495,11 +498,17 @@ impl Parser<'_> {
                 let mut map = Map::new();
                 let mut first = true;
                 while self.next_key(&mut first)? {
+                    let key_at = self.position(self.at);
                     let key = self.string()?;
                     self.colon()?;
                     let v = self.any(build)?;
                     if let Some(v) = v {
-                        map.insert(key, v);
+                        if map.insert(key, v).is_some() {
+                            return Err(Error {
+                                code: ErrorCode::RepeatedKey,
+                                ..key_at
+                            });
+                        }
                     }
                 }
                 self.at += 1;

@@ -56,6 +56,8 @@ pub struct StoredDraft {
 pub enum DecodeError {
     /// Not JSON at all; where the parser stopped.
     NotJson { line: usize, column: usize },
+    /// One object with the same field twice, at the second.
+    RepeatedField { line: usize, column: usize },
     /// JSON, but not an object with a `schema` number.
     NotADraft,
     /// An "all drafts" backup file where one draft was expected.
@@ -78,10 +80,23 @@ pub enum DecodeError {
     BadId,
 }
 
+impl From<json::Error> for DecodeError {
+    fn from(e: json::Error) -> Self {
+        let (line, column) = (e.line, e.column);
+        match e.code {
+            json::ErrorCode::RepeatedKey => DecodeError::RepeatedField { line, column },
+            _ => DecodeError::NotJson { line, column },
+        }
+    }
+}
+
 impl DecodeError {
     pub fn message(&self) -> String {
         match self {
             DecodeError::NotJson { line, column } => strings::decode_not_json(*line, *column),
+            DecodeError::RepeatedField { line, column } => {
+                strings::decode_repeated_field(*line, *column)
+            }
             DecodeError::NotADraft => strings::DECODE_NOT_A_DRAFT.into(),
             DecodeError::Bundle { drafts } => strings::decode_bundle(*drafts),
             DecodeError::NewerVersion(v) => strings::decode_newer(*v, SCHEMA_VERSION),
@@ -141,10 +156,7 @@ pub fn decode(raw: &str) -> Result<StoredDraft, DecodeError> {
 /// [`decode`], also saying how much went to the holding section.
 pub fn decode_placed(raw: &str) -> Result<Decoded, DecodeError> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let value = json::parse(raw).map_err(|e| DecodeError::NotJson {
-        line: e.line,
-        column: e.column,
-    })?;
+    let value = json::parse(raw).map_err(DecodeError::from)?;
     decode_value(value)
 }
 
@@ -555,6 +567,27 @@ mod tests {
             decode(&spelled).unwrap().draft,
             decode(&plain).unwrap().draft
         );
+    }
+
+    /// A field written twice in one object (a hand-edited or machine-built file) is
+    /// refused, not read as one of the two: either would drop the other's text.
+    #[test]
+    fn a_field_written_twice_is_refused_not_half_read() {
+        let text =
+            "{\"schema\":2,\"id\":\"x\",\"draft\":{\"opening\":\"甲\",\n\"opening\":\"乙\"}}";
+        assert_eq!(
+            decode(text),
+            Err(DecodeError::RepeatedField { line: 2, column: 1 })
+        );
+        assert!(decode(text)
+            .unwrap_err()
+            .to_string()
+            .contains("两个同名字段"));
+        // The same key in different objects is no repetition.
+        assert!(decode(&envelope(
+            json!({"header": {"year": "2022"}, "closing": {"date": "2023年2月17日"}, "year": ""})
+        ))
+        .is_ok());
     }
 
     /// An unknown field is named where it is, however deep; a field of the wrong type is

@@ -70,10 +70,7 @@ pub fn parse_backup_placed(text: &str) -> Result<Vec<Decoded>, BackupError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value = json::parse(text).map_err(|e| BackupError::Draft {
         index: None,
-        error: DecodeError::NotJson {
-            line: e.line,
-            column: e.column,
-        },
+        error: e.into(),
     })?;
     let is_bundle = value.get("format").and_then(Value::as_str) == Some(BUNDLE_FORMAT);
     if !is_bundle {
