@@ -166,6 +166,97 @@ pub fn builtin_templates() -> &'static [Template] {
 mod baked {
     use super::{BodySpec, Guide, ItemLayout, ItemNumbering, ListSpec, PartSpec, Template};
     include!(concat!(env!("OUT_DIR"), "/templates.rs"));
+
+    /// The templates, read back from build.rs's tables in the order it wrote them (each
+    /// struct's fields in the order of its literal below).
+    pub(super) fn templates() -> Vec<Template> {
+        let mut r = Reader {
+            texts: TEXTS.iter(),
+            numbers: NUMBERS.iter(),
+        };
+        let all = (0..COUNT).map(|_| r.template()).collect();
+        debug_assert!(r.texts.next().is_none() && r.numbers.next().is_none());
+        all
+    }
+
+    struct Reader {
+        texts: std::slice::Iter<'static, &'static str>,
+        numbers: std::slice::Iter<'static, u8>,
+    }
+
+    impl Reader {
+        fn text(&mut self) -> String {
+            self.texts.next().copied().unwrap_or_default().into()
+        }
+        fn number(&mut self) -> u8 {
+            self.numbers.next().copied().unwrap_or_default()
+        }
+        /// A length, then that many texts.
+        fn texts(&mut self) -> Vec<String> {
+            (0..self.number()).map(|_| self.text()).collect()
+        }
+        fn guide(&mut self) -> Guide {
+            Guide {
+                guidance: self.text(),
+                example: self.text(),
+                placeholder: self.text(),
+            }
+        }
+        fn list_spec(&mut self) -> ListSpec {
+            ListSpec {
+                numbering: match self.number() {
+                    0 => ItemNumbering::Ordinal,
+                    1 => ItemNumbering::Aspects,
+                    _ => ItemNumbering::None,
+                },
+                layout: match self.number() {
+                    0 => ItemLayout::Inline,
+                    _ => ItemLayout::Paragraphs,
+                },
+                lead_example: self.text(),
+                detail_example: self.text(),
+            }
+        }
+        fn body(&mut self) -> BodySpec {
+            if self.number() == 0 {
+                BodySpec::Subsections {
+                    items: self.list_spec(),
+                    guide: self.guide(),
+                    suggested_titles: self.texts(),
+                    initial_count: self.number().into(),
+                    initial_titles: self.texts(),
+                }
+            } else {
+                BodySpec::Items {
+                    items: self.list_spec(),
+                    initial_count: self.number().into(),
+                }
+            }
+        }
+        fn part(&mut self) -> PartSpec {
+            PartSpec {
+                key: self.text(),
+                heading: self.text(),
+                guide: self.guide(),
+                lead: (self.number() != 0).then(|| self.guide()),
+                covers: (0..self.number()).map(|_| self.number()).collect(),
+                body: self.body(),
+            }
+        }
+        fn template(&mut self) -> Template {
+            Template {
+                id: self.text(),
+                name: self.text(),
+                summary: self.text(),
+                title_pattern: self.text(),
+                header: self.guide(),
+                opening: self.guide(),
+                parts: (0..self.number()).map(|_| self.part()).collect(),
+                closing: self.guide(),
+                note_choices: self.texts(),
+            }
+        }
+    }
 }
 
 pub const DEFAULT_TEMPLATE_ID: &str = "department-short";
