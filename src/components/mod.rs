@@ -77,6 +77,11 @@ pub(crate) fn click(
     Box::new(f)
 }
 
+/// A change handler behind one type, as `click`.
+pub(crate) fn change(f: impl FnMut(web_sys::Event) + 'static) -> Box<dyn FnMut(web_sys::Event)> {
+    Box::new(f)
+}
+
 /// All component styles, in cascade order, injected into the shadow root by `embed`: the
 /// CSS files beside each component, listed in `style_min::SOURCES`, joined and minified by
 /// build.rs.

@@ -5,8 +5,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::click;
 use super::editor::{Editor, View};
+use super::{change, click};
 use crate::model::persisted::{encode, StoredDraft};
 use crate::model::step;
 use crate::model::template::{builtin_templates, template_or_default};
@@ -185,16 +185,16 @@ pub fn DraftsPage() -> impl IntoView {
             </div>
             <div class="drafts-actions">
                 <label for="f-new-template">{strings::LABEL_NEW_TEMPLATE}</label>
-                <select id="f-new-template" on:change=move |ev| new_template.set(event_target_value(&ev))>
+                <select id="f-new-template" on:change=change(move |ev| new_template.set(event_target_value(&ev)))>
                     {builtin_templates().iter().map(|t| view! { <option value=t.id.clone()>{t.name.clone()}</option> }).collect_view()}
                 </select>
                 <button type="button" class="primary" on:click=click(move |_| editor.new_draft(&new_template.get_untracked()))>{strings::BTN_NEW_DRAFT}</button>
                 <span class="spacer"></span>
                 <label class="file-button">
                     {strings::BTN_IMPORT_BACKUP}
-                    <input type="file" accept=".json,application/json" node_ref=file_input on:change=import_file />
+                    <input type="file" accept=".json,application/json" node_ref=file_input on:change=change(import_file) />
                 </label>
-                <button type="button" on:click=export_all>{strings::BTN_EXPORT_ALL}</button>
+                <button type="button" on:click=click(export_all)>{strings::BTN_EXPORT_ALL}</button>
             </div>
             <p class="drafts-message" role="status" aria-live="polite">{move || message.get()}</p>
             <p class="drafts-error" role="alert">{move || error.get()}</p>
@@ -246,7 +246,7 @@ pub fn DraftsPage() -> impl IntoView {
                                     } else {
                                         Either::Right(view! {
                                             <input class="name" aria-label=strings::LABEL_DRAFT_NAME value=s.draft.name.clone() placeholder=name.clone()
-                                                on:change=move |ev| {
+                                                on:change=change(move |ev| {
                                                     let v = event_target_value(&ev);
                                                     // On top of what storage holds now, revision-checked.
                                                     let renamed = session
@@ -264,7 +264,7 @@ pub fn DraftsPage() -> impl IntoView {
                                                         Err(RenameError::Other(SwitchError::Store(e))) => fail(format!("{}{}", strings::RENAME_FAILED, store_message(e))),
                                                         Err(RenameError::Other(_)) => fail(format!("{}{}", strings::RENAME_FAILED, strings::DRAFT_GONE_ELSEWHERE)),
                                                     }
-                                                } />
+                                                }) />
                                         })
                                     }}
                                     {current.then(|| view! { <span class="tag">{strings::TAG_CURRENT}</span> })}

@@ -161,7 +161,7 @@ pub fn ItemList(list: ListRef, spec: ListSpec) -> impl IntoView {
                 } />
             </ol>
             {move || single().then(|| view! { <p class="list-note">{strings::HINT_SINGLE_ITEM}</p> })}
-            <button type="button" class="add" on:click=add><span aria-hidden="true">"＋ "</span> {strings::BTN_ADD_ITEM}</button>
+            <button type="button" class="add" on:click=click(add)><span aria-hidden="true">"＋ "</span> {strings::BTN_ADD_ITEM}</button>
         </section>
     }
 }

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::checks_panel::ChecksPanel;
-use super::click;
 use super::editor::Editor;
+use super::{change, click};
 use crate::model::draft::{Draft, Masthead};
 use crate::model::field::FieldRef;
 use crate::model::persisted::encode;
@@ -147,19 +147,19 @@ pub fn OutputStep() -> impl IntoView {
                 <p class="hint">{strings::HINT_OUTPUT_LAID}</p>
                 <label class="check">
                     <input type="checkbox" id="f-bold-leads" prop:checked=bold_leads
-                        on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.bold_leads = on) } />
+                        on:change=change(move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.bold_leads = on) }) />
                     {strings::LABEL_BOLD_LEADS}
                 </label>
                 <fieldset class="masthead-choice">
                     <legend>{strings::LEGEND_MASTHEAD}</legend>
                     <label class="check">
                         <input type="radio" name="f-masthead" id="f-masthead-plain" prop:checked=move || !red_head.get()
-                            on:change=move |_| editor.edit(|d| d.output.masthead = Masthead::Plain) />
+                            on:change=change(move |_| editor.edit(|d| d.output.masthead = Masthead::Plain)) />
                         {strings::LABEL_MASTHEAD_PLAIN}
                     </label>
                     <label class="check">
                         <input type="radio" name="f-masthead" id="f-masthead-red" prop:checked=red_head
-                            on:change=move |_| editor.edit(|d| d.output.masthead = Masthead::Red) />
+                            on:change=change(move |_| editor.edit(|d| d.output.masthead = Masthead::Red)) />
                         {strings::LABEL_MASTHEAD_RED}
                     </label>
                     {move || red_head.get().then(|| view! {
@@ -169,7 +169,7 @@ pub fn OutputStep() -> impl IntoView {
                 </fieldset>
                 <label class="check">
                     <input type="checkbox" id="f-imprint" prop:checked=imprint
-                        on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.imprint = on) } />
+                        on:change=change(move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.imprint = on) }) />
                     {strings::LABEL_IMPRINT}
                 </label>
                 {move || imprint.get().then(|| view! {
@@ -180,21 +180,21 @@ pub fn OutputStep() -> impl IntoView {
                     </div>
                 })}
                 <div class="actions">
-                    <button type="button" class="primary" on:click=download_docx>{strings::BTN_DOWNLOAD_DOCX}</button>
-                    <button type="button" on:click=print>{strings::BTN_PRINT}</button>
+                    <button type="button" class="primary" on:click=click(download_docx)>{strings::BTN_DOWNLOAD_DOCX}</button>
+                    <button type="button" on:click=click(print)>{strings::BTN_PRINT}</button>
                 </div>
             </section>
             <section class="export-group" aria-labelledby="h-output-text">
                 <h3 id="h-output-text">{strings::HEAD_OUTPUT_TEXT}</h3>
                 <label class="check">
                     <input type="checkbox" id="f-layout" prop:checked=move || editor.draft.with(|d| d.output.text_layout)
-                        on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.text_layout = on) } />
+                        on:change=change(move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.output.text_layout = on) }) />
                     {strings::LABEL_INDENT}
                 </label>
                 <div class="actions">
-                    <button type="button" on:click=copy>{strings::BTN_COPY}</button>
-                    <button type="button" on:click=download>{strings::BTN_DOWNLOAD_TXT}</button>
-                    <button type="button" on:click=backup>{strings::BTN_SAVE_BACKUP}</button>
+                    <button type="button" on:click=click(copy)>{strings::BTN_COPY}</button>
+                    <button type="button" on:click=click(download)>{strings::BTN_DOWNLOAD_TXT}</button>
+                    <button type="button" on:click=click(backup)>{strings::BTN_SAVE_BACKUP}</button>
                 </div>
             </section>
             <p class="result" role="status" aria-live="polite">{move || result.get()}</p>

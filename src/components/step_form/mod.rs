@@ -6,12 +6,12 @@ use leptos::either::{Either, EitherOf6};
 use leptos::prelude::*;
 
 use super::checks_panel::StepFindings;
-use super::click;
 use super::date_field::DateField;
 use super::editor::Editor;
 use super::field::{Field, ScratchArea, TextArea};
 use super::item_list::{ItemList, SubsectionList};
 use super::output::OutputStep;
+use super::{change, click};
 use crate::model::draft::ListRef;
 use crate::model::field::FieldRef;
 use crate::model::numbering::ItemStyle;
@@ -77,11 +77,6 @@ pub fn StepForm() -> impl IntoView {
 /// once per value type instead of once per closure.
 fn derived<T: Send + Sync + 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> Signal<T> {
     Signal::derive(Box::new(f) as Box<dyn Fn() -> T + Send + Sync>)
-}
-
-/// A change handler behind one type, as `click`.
-fn change(f: impl FnMut(web_sys::Event) + 'static) -> Box<dyn FnMut(web_sys::Event)> {
-    Box::new(f)
 }
 
 /// Guidance box. Patterns such as {year} are filled from the draft as it is now.
