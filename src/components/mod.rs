@@ -82,6 +82,11 @@ pub(crate) fn change(f: impl FnMut(web_sys::Event) + 'static) -> Box<dyn FnMut(w
     Box::new(f)
 }
 
+/// An input handler behind one type, as `click` (the same type as `change`'s).
+pub(crate) fn input(f: impl FnMut(web_sys::Event) + 'static) -> Box<dyn FnMut(web_sys::Event)> {
+    Box::new(f)
+}
+
 /// All component styles, in cascade order, injected into the shadow root by `embed`: the
 /// CSS files beside each component, listed in `style_min::SOURCES`, joined and minified by
 /// build.rs.

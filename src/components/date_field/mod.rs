@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use super::editor::Editor;
+use super::{change, input};
 use crate::model::date::{chinese_date, parse_date, store_typed};
 use crate::model::field::FieldRef;
 use crate::model::Draft;
@@ -80,8 +81,8 @@ pub fn DateField() -> impl IntoView {
                 placeholder=strings::EXAMPLE_DATE
                 aria-describedby=hint_id.clone()
                 aria-invalid=move || invalid().then_some("true")
-                on:input=on_input
-                on:change=move |_| settle()
+                on:input=input(on_input)
+                on:change=change(move |_| settle())
                 on:blur=move |_| settle()
             />
             <div class="field-foot">

@@ -6,7 +6,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::editor::{Editor, View};
-use super::{change, click};
+use super::{change, click, input};
 use crate::model::persisted::{encode, StoredDraft};
 use crate::model::step;
 use crate::model::template::{builtin_templates, template_or_default};
@@ -238,10 +238,10 @@ pub fn DraftsPage() -> impl IntoView {
                                         Either::Left(view! {
                                             <input class="name" aria-label=strings::LABEL_DRAFT_NAME placeholder=name.clone()
                                                 prop:value=move || editor.draft.with(|d| d.name.clone())
-                                                on:input=move |ev| {
+                                                on:input=input(move |ev| {
                                                     let v = event_target_value(&ev);
                                                     editor.edit(|d| d.name = v);
-                                                } />
+                                                }) />
                                         })
                                     } else {
                                         Either::Right(view! {

@@ -8,6 +8,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::editor::Editor;
+use super::input;
 use crate::model::field::FieldRef;
 use crate::render::{count_chars, has_unbroken_run, UNBROKEN_RUN_LIMIT};
 use crate::strings;
@@ -139,7 +140,7 @@ fn field_view(
                 aria-describedby=move || has_hint().then(|| described.clone())
                 aria-invalid=move || invalid.get().then_some("true")
                 autocomplete="off"
-                on:input=move |ev| on_input.run(event_target_value(&ev))
+                on:input=input(move |ev| on_input.run(event_target_value(&ev)))
             />
         }),
         None => {
@@ -153,7 +154,7 @@ fn field_view(
                     prop:value=move || value.get()
                     placeholder=move || placeholder.get()
                     aria-describedby=move || has_hint().then(|| described.clone())
-                    on:input=move |ev| on_input.run(event_target_value(&ev))
+                    on:input=input(move |ev| on_input.run(event_target_value(&ev)))
                 ></textarea>
                 {move || long_run().then(|| view! { <span class="hint">{strings::HINT_LONG_RUN}</span> })}
             })

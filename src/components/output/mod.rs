@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::checks_panel::ChecksPanel;
 use super::editor::Editor;
-use super::{change, click};
+use super::{change, click, input};
 use crate::model::draft::{Draft, Masthead};
 use crate::model::field::FieldRef;
 use crate::model::persisted::encode;
@@ -225,7 +225,7 @@ fn option_field(
             <label for=id>{label}</label>
             <input id=id type=kind autocomplete="off" aria-describedby=hint_id.clone()
                 prop:value=move || editor.draft.with(|d| get(d).clone())
-                on:input=move |ev| { let v = event_target_value(&ev); editor.type_text(|d| set(d, v)) } />
+                on:input=input(move |ev| { let v = event_target_value(&ev); editor.type_text(|d| set(d, v)) }) />
             <p class="hint" id=hint_id>{hint}</p>
         </div>
     }
