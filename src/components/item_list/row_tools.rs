@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::click;
 use crate::strings;
 
 #[component]
@@ -29,17 +30,17 @@ pub fn RowTools(
         <div class="row-tools" class:compact=compact>
             <button type="button" id=format!("{id_prefix}-up-{key}") aria-label=move || label(strings::BTN_MOVE_UP)
                 title=compact.then(|| label(strings::BTN_MOVE_UP))
-                disabled=move || !can_up.get() on:click=move |_| on_move.run(-1)>
+                disabled=move || !can_up.get() on:click=click(move |_| on_move.run(-1))>
                 <span aria-hidden="true">{if compact { "↑" } else { "↑ " }}</span>{word(strings::BTN_MOVE_UP)}
             </button>
             <button type="button" id=format!("{id_prefix}-down-{key}") aria-label=move || label(strings::BTN_MOVE_DOWN)
                 title=compact.then(|| label(strings::BTN_MOVE_DOWN))
-                disabled=move || !can_down.get() on:click=move |_| on_move.run(1)>
+                disabled=move || !can_down.get() on:click=click(move |_| on_move.run(1))>
                 <span aria-hidden="true">{if compact { "↓" } else { "↓ " }}</span>{word(strings::BTN_MOVE_DOWN)}
             </button>
             {on_remove.map(|remove| view! {
                 <button type="button" class="danger" aria-label=move || label(strings::BTN_REMOVE)
-                    on:click=move |_| remove.run(())>
+                    on:click=click(move |_| remove.run(()))>
                     <span aria-hidden="true">"✕ "</span>{strings::BTN_REMOVE}
                 </button>
             })}
@@ -60,10 +61,10 @@ pub fn UndoRow(
     view! {
         <li class="removed">
             <span role="status">{strings::removed_here(&what)}</span>
-            <button type="button" id=id class="undo" aria-label=strings::undo_label(&what) on:click=move |_| on_undo.run(())>
+            <button type="button" id=id class="undo" aria-label=strings::undo_label(&what) on:click=click(move |_| on_undo.run(()))>
                 {strings::BTN_UNDO}
             </button>
-            <button type="button" class="close" aria-label=strings::LABEL_CLOSE_NOTICE on:click=move |_| on_dismiss.run(())>
+            <button type="button" class="close" aria-label=strings::LABEL_CLOSE_NOTICE on:click=click(move |_| on_dismiss.run(()))>
                 <span aria-hidden="true">"✕"</span>
             </button>
         </li>
