@@ -498,7 +498,9 @@ impl Parser<'_> {
                 let mut map = Map::new();
                 let mut first = true;
                 while self.next_key(&mut first)? {
-                    let key_at = self.position(self.at);
+                    // Where the key starts, spelled as line and column only if it is
+                    // repeated: counting lines for every key would be quadratic.
+                    let key_at = self.at;
                     let key = self.string()?;
                     self.colon()?;
                     let v = self.any(build)?;
@@ -506,7 +508,7 @@ impl Parser<'_> {
                         if map.insert(key, v).is_some() {
                             return Err(Error {
                                 code: ErrorCode::RepeatedKey,
-                                ..key_at
+                                ..self.position(key_at)
                             });
                         }
                     }
