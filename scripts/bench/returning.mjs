@@ -14,26 +14,11 @@ import { launch } from '../../tests/e2e/browser.mjs';
 import { SINGLE_FILE_URL } from '../../tests/e2e/helpers.mjs';
 import { sampleDraft } from '../../tests/e2e/reports.mjs';
 import { longDraft, draftChars } from './long-draft.mjs';
+import { EARLY_PROBE } from './startup.mjs';
 
 // The first field of the step form (the import box, folded away on a new draft, excepted),
 // or the blank page's input.
-const FIRST_FIELD = () => {
-  const SELECTOR = '#f-organ, .step-form input:not([type=file]):not(#f-import), .step-form textarea:not(#f-import)';
-  const find = (root) => {
-    const hit = root.querySelector(SELECTOR);
-    if (hit) return hit;
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
-    return null;
-  };
-  window.__painted = new Promise((resolve) => {
-    (function frame() {
-      const el = document.documentElement && find(document);
-      if (!el) { requestAnimationFrame(frame); return; }
-      const ro = new ResizeObserver(() => { ro.disconnect(); resolve(performance.now()); });
-      ro.observe(el);
-    })();
-  });
-};
+const FIRST_FIELD = '#f-organ, .step-form input:not([type=file]):not(#f-import), .step-form textarea:not(#f-import)';
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
@@ -51,7 +36,7 @@ export async function run({ runs }) {
   // One profile per case, so its storage holds that case's draft for every run.
   for (const c of cases) {
     c.context = await browser.newContext();
-    await c.context.addInitScript(FIRST_FIELD);
+    await c.context.addInitScript(EARLY_PROBE, FIRST_FIELD);
     c.times = []; c.marks = [];
     if (!c.stored) continue;
     c.chars = draftChars(c.stored);
@@ -65,7 +50,7 @@ export async function run({ runs }) {
     await page.close();
   }
   const blankContext = await browser.newContext();
-  await blankContext.addInitScript(FIRST_FIELD);
+  await blankContext.addInitScript(EARLY_PROBE, FIRST_FIELD);
   const open = async (context, target) => {
     const page = await context.newPage();
     await page.goto(target, { waitUntil: 'commit' });

@@ -16,6 +16,28 @@ import { pathToFileURL } from 'node:url';
 import { launch } from '../../tests/e2e/browser.mjs';
 import { SINGLE_FILE, ROOT } from '../../tests/e2e/helpers.mjs';
 
+// `window.__painted`: when the first frame that paints the field `selector` finds (in the
+// document or an open shadow root) was painted, by a ResizeObserver installed before any
+// page script runs ("painted (from doc start)" below; scripts/bench/returning.mjs's figure).
+// It does not depend on when the benchmark's own probe gets into the page (late under load),
+// and it gives the blank page's real paint time rather than the probe's start.
+export const EARLY_PROBE = (selector = '#f-organ') => {
+  const find = (root) => {
+    const hit = root.querySelector(selector);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
+    return null;
+  };
+  window.__painted = new Promise((resolve) => {
+    (function frame() {
+      const el = document.documentElement && find(document);
+      if (!el) { requestAnimationFrame(frame); return; }
+      const ro = new ResizeObserver(() => { ro.disconnect(); resolve(performance.now()); });
+      ro.observe(el);
+    })();
+  });
+};
+
 export async function run({ runs }) {
 // Start-up figures swing with whatever else runs on the machine (2 cores here): say so.
 // Read before the browser starts (the load average is over the last minute).
@@ -34,25 +56,6 @@ const NO_DS = () => { delete window.DecompressionStream; };
 // every 2 ms by a timer: the first task that runs after it is there (what the earlier figures
 // measured; a task queued just after the paint, such as the preview's mount, can run before
 // it). A field already there when the probe starts (the blank page) counts from that moment.
-// The same frame probe installed before any page script runs (`painted`): it does not
-// depend on when the benchmark's own probe gets into the page (late under load), and it
-// gives the blank page's real paint time rather than the probe's start.
-const EARLY_PROBE = () => {
-  const find = (root) => {
-    const hit = root.querySelector('#f-organ');
-    if (hit) return hit;
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
-    return null;
-  };
-  window.__painted = new Promise((resolve) => {
-    (function frame() {
-      const el = document.documentElement && find(document);
-      if (!el) { requestAnimationFrame(frame); return; }
-      const ro = new ResizeObserver(() => { ro.disconnect(); resolve(performance.now()); });
-      ro.observe(el);
-    })();
-  });
-};
 
 async function timeToField(browser, url, phases, initScript) {
   const context = await browser.newContext();
