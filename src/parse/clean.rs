@@ -360,23 +360,21 @@ const PAGE_TOOLS: &[&str] = &[
 /// A line made only of [`PAGE_TOOLS`] and brackets or separators (at least one tool word
 /// that is not a bare 大/中/小).
 fn is_page_tools(compact: &str) -> bool {
-    let mut rest: String = compact
+    let words: String = compact
         .chars()
         .filter(|c| !"[]【】()（）|｜/·•:：".contains(*c))
         .collect();
-    if rest.is_empty() || rest.chars().count() > 20 {
+    if words.is_empty() || words.chars().count() > 20 {
         return false;
     }
+    let mut rest = words.as_str();
     let mut named = false;
-    'strip: while !rest.is_empty() {
-        for word in PAGE_TOOLS {
-            if let Some(after) = rest.strip_prefix(word) {
-                named |= word.chars().count() > 1;
-                rest = after.to_string();
-                continue 'strip;
-            }
-        }
-        return false;
+    while !rest.is_empty() {
+        let Some(word) = PAGE_TOOLS.iter().find(|w| rest.starts_with(**w)) else {
+            return false;
+        };
+        named |= word.chars().count() > 1;
+        rest = &rest[word.len()..];
     }
     named
 }
