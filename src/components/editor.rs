@@ -56,19 +56,6 @@ pub enum View {
 /// writer typing on.
 pub const REST_MS: u64 = 200;
 
-/// Above this many bytes of typed text (about 5 000 characters), a draft's whole-text
-/// checks run just after its first paint instead of before it.
-const CHECK_AFTER_PAINT_LEN: usize = 15_000;
-
-/// Bytes of text in the draft's items, where nearly all of a long report's text is: a
-/// cheap measure of how long the whole-text checks will take.
-fn checked_text_len(draft: &Draft) -> usize {
-    draft
-        .items()
-        .map(|(_, item)| item.lead.len() + item.detail.len())
-        .sum()
-}
-
 /// The fields typed into since revision `seen` of `changes`; `seen` becomes the revision now.
 fn typed_since(changes: StoredValue<ChangeLog>, seen: StoredValue<u64>) -> Option<Vec<FieldRef>> {
     changes.with_value(|c| {
@@ -177,15 +164,12 @@ impl Editor {
         });
         let document = Memo::new(move |_| segments.with(Segments::document));
         let quick = Memo::new(move |_| draft.with(checks::quick));
-        // A long draft's whole-text checks (≈ 30 ms at 50 000 characters) run just after its
-        // first paint, so the form is on screen first; a short one's at once, as always.
-        let after_paint = draft.with_untracked(|d| checked_text_len(d) > CHECK_AFTER_PAINT_LEN);
-        let thorough = RwSignal::new(if after_paint {
-            Vec::new()
-        } else {
-            draft.with_untracked(|d| checks::thorough(template.get_untracked(), d))
-        });
-        let checks_pending = RwSignal::new(after_paint);
+        // The whole-text checks (≈ 30 ms at 50 000 characters) first run just after the
+        // first paint, so the form is on screen first: until then the badge says they are
+        // pending. Even an empty draft's would make the first frame wait, for the wasm
+        // compiled at their first call (about 120 functions).
+        let thorough = RwSignal::new(Vec::new());
+        let checks_pending = RwSignal::new(true);
         let findings = Memo::new(move |_| quick.with(|q| thorough.with(|t| checks::merge(q, t))));
         let typing = StoredValue::new(None);
         let step = RwSignal::new(step);
@@ -366,9 +350,7 @@ impl Editor {
                 pending.set(false);
             }
         };
-        if pending.get_untracked() {
-            super::deferred::after_first_paint(run);
-        }
+        super::deferred::after_first_paint(run);
         fn arm(
             timer: StoredValue<Option<TimeoutHandle>>,
             keystrokes: StoredValue<u64>,
