@@ -94,6 +94,11 @@ test('two real reports pasted: structure, organ, year, headings and items as the
       assert.match(out, /\n3\.深化行政审批制度改革。/);
       const dropped = s.text;
       assert.match(dropped, /去掉的内容：\d+ 条/);
+      // Back on 文头 from another step, the import box is open on the last import's summary.
+      await goToStep(page, '开头段');
+      await goToStep(page, /^文头/);
+      assert.deepEqual(await summary(page), s);
+      assert.ok(await page.locator('details.import').evaluate((d) => d.open));
     }
     assert.deepEqual(seen.errors, []);
     await context.close();

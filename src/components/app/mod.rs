@@ -253,7 +253,7 @@ pub fn App(
             Either::Left(view! {
                 <div class="layout">
                     <Stepper painted />
-                    <div class="main" role=embedded.main_role()><StepForm /></div>
+                    <div class="main" role=embedded.main_role()><StepForm painted /></div>
                     {preview}
                 </div>
             })

@@ -22,7 +22,7 @@ use crate::parse::ImportSummary;
 use crate::strings;
 
 #[component]
-pub fn StepForm() -> impl IntoView {
+pub fn StepForm(painted: ReadSignal<bool>) -> impl IntoView {
     let editor = Editor::use_context();
     // The last import's summary, kept while the writer moves between steps.
     let summary: RwSignal<Option<ImportSummary>> = RwSignal::new(None);
@@ -45,7 +45,7 @@ pub fn StepForm() -> impl IntoView {
         untrack(|| match current {
             // Either, not `into_any`: erasing converts every static attribute of the form
             // to an owned copy (more code, and allocations at each step change).
-            Step::Header => EitherOf6::A(header_form(summary)),
+            Step::Header => EitherOf6::A(header_form(summary, painted)),
             Step::Opening => EitherOf6::B(opening_form()),
             Step::Part(p) => EitherOf6::C(part_form(p)),
             Step::Subsection(p, id) => EitherOf6::D(subsection_form(p, id)),
@@ -109,6 +109,10 @@ fn import_box(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
     let editor = Editor::use_context();
     let pasted = RwSignal::new(String::new());
     let file_input = NodeRef::<leptos::html::Input>::new();
+    // The box's contents are made the first time it is opened: most drafts never import,
+    // and the first frame need not wait for them (about 100 wasm functions compiled at
+    // first use). The last import's summary opens it again on the way back to this step.
+    let opened = RwSignal::new(summary.with_untracked(Option::is_some));
     // Parses `text` into the draft (after confirming if the draft has content).
     let run = move |text: String| {
         if text.trim().is_empty() {
@@ -194,8 +198,10 @@ fn import_box(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
         });
     };
     view! {
-        <details class="import" open=derived(move || summary.with(Option::is_some))>
+        <details class="import" open=derived(move || summary.with(Option::is_some))
+            on:toggle=change(move |ev| if event_target::<web_sys::HtmlDetailsElement>(&ev).open() { opened.set(true) })>
             <summary>{strings::IMPORT_SUMMARY}</summary>
+            {move || opened.get().then(|| view! {
             <p class="import-help">{strings::IMPORT_HELP}</p>
             <ScratchArea id="f-import" label=strings::LABEL_IMPORT value=pasted
                 on_input=Callback::new(move |v: String| {
@@ -216,6 +222,7 @@ fn import_box(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
                 </label>
             </div>
             {move || summary.get().map(|s| import_summary(editor, s))}
+            })}
         </details>
     }
 }
@@ -307,7 +314,10 @@ fn structure_choice() -> impl IntoView {
     }
 }
 
-fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
+fn header_form(
+    summary: RwSignal<Option<ImportSummary>>,
+    painted: ReadSignal<bool>,
+) -> impl IntoView {
     let editor = Editor::use_context();
     let t = editor.template.get_untracked();
     let can_advance = move || editor.draft.with(|d| d.header.reporting_year().is_some());
@@ -339,6 +349,7 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
                 .map(|b| b.text.clone())
         })
     };
+    // What lies below 报告年度 on a 1366×768 screen comes just after the first paint.
     view! {
         {import_box(summary)}
         {guide_box(t.header.clone())}
@@ -347,6 +358,7 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
         <Field field=FieldRef::Year label=strings::LABEL_YEAR class="narrow"
             placeholder=strings::EXAMPLE_YEAR invalid=year_invalid
             hint=derived(move || if year_invalid.get() { strings::HINT_YEAR_INVALID.to_string() } else { strings::HINT_YEAR.to_string() }) />
+        {move || painted.get().then(|| view! {
         <fieldset class="doc-number">
             <legend>{strings::LABEL_DOC_NUMBER}</legend>
             <div class="row">
@@ -370,6 +382,7 @@ fn header_form(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
         <div class="advance">
             <button type="button" disabled=derived(move || !can_advance()) on:click=click(advance)>{strings::BTN_ADVANCE_YEAR}</button>
         </div>
+        })}
     }
 }
 
