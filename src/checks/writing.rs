@@ -64,6 +64,16 @@ const REQUEST_WORDS: &[&str] = &[
     "请审定",
 ];
 
+/// The first request word in `text`. Each holds 请 or 否, which nearly no text of a report
+/// does: one scan for those two passes it over, instead of one search per word (a 50 000-
+/// character report's checks ran ten searches over every field on each rest in typing).
+fn request_word(text: &str) -> Option<&'static str> {
+    if !text.contains(['请', '否']) {
+        return None;
+    }
+    REQUEST_WORDS.iter().copied().find(|w| text.contains(w))
+}
+
 /// A numbering word at the start of a text: 一是 / （三） / 一方面 / 1. / （1）.
 pub fn leading_number_word(text: &str) -> Option<String> {
     let t = text.trim_start();
@@ -244,7 +254,7 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
             }
         }
         // A request inside a report.
-        if let Some(word) = REQUEST_WORDS.iter().find(|w| text.contains(**w)) {
+        if let Some(word) = request_word(text) {
             out.push(Finding::new(
                 Code::RequestInReport,
                 Severity::Error,
@@ -307,6 +317,18 @@ mod tests {
         let mut out = Vec::new();
         check(&builtin_templates()[0], d, &mut out);
         out
+    }
+
+    #[test]
+    fn every_request_word_holds_one_of_the_scanned_characters() {
+        for w in REQUEST_WORDS {
+            assert!(w.contains(['请', '否']), "{w}");
+            assert_eq!(request_word(&format!("以上，{w}。")), Some(*w));
+        }
+        assert_eq!(
+            request_word("请各单位认真落实，是否到位由督查组检查。"),
+            None
+        );
     }
 
     fn filled() -> Draft {
