@@ -282,6 +282,9 @@ const FURNITURE_LABELS: &[&str] = &[
     "发布机构",
     "发布单位",
     "发文机关：",
+    "发文机关:",
+    "发文机构：",
+    "发文机构:",
     "责任部门",
     "公开形式",
     "公开方式",
@@ -489,6 +492,12 @@ mod tests {
             "【打印】【关闭】",
             "字号：大 中 小",
             "浏览：12次",
+            // Metadata naming the organ (the import's organ when the report names none).
+            "来源：区司法局",
+            "信息来源：某县人民政府办公室",
+            "发布机构：某镇人民政府",
+            "发文机关:某市交通运输局",
+            "发文机构： 某县司法局",
         ] {
             assert!(is_furniture(f), "{f}");
         }
@@ -504,6 +513,9 @@ mod tests {
             "一是打印发放宣传册",
             "分享经验做法",
             "举办培训：12次",
+            // A report's own words on sources and publishing.
+            "（三）规范发文机关审核",
+            "一是严把信息来源审核关。",
         ] {
             assert!(!is_furniture(t), "{t}");
         }

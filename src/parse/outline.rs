@@ -93,6 +93,9 @@ pub struct Report {
     pub furniture: Vec<String>,
     pub title: Option<String>,
     pub organ_line: Option<String>,
+    /// The organ a page's metadata names ("发布机构：某县司法局", "来源：区司法局"): the
+    /// draft's organ only when the report itself names none (title, organ line, signature).
+    pub page_organ: Option<String>,
     pub doc_number: Option<DocNumber>,
     pub salutation: Option<String>,
     pub opening: Vec<String>,
@@ -136,7 +139,7 @@ fn is_closing(p: &str) -> bool {
 }
 
 /// Organ names end in one of these (局, 委员会, 街道办事处, 人民政府 …).
-fn looks_like_organ(p: &str) -> bool {
+pub(crate) fn looks_like_organ(p: &str) -> bool {
     const ENDS: &[&str] = &[
         "局",
         "委",
@@ -165,6 +168,77 @@ fn looks_like_organ(p: &str) -> bool {
     p.chars().count() <= 30
         && !p.contains(['。', '，', '：', ':', ',', '；'])
         && ENDS.iter().any(|e| p.ends_with(e))
+}
+
+/// A news page's lead that announces the report it reposts: "近日，某区司法局发布《2023年
+/// 度法治政府建设情况报告》，全文如下：", "中新网3月29日电 据某部网站消息，某部发布2023年
+/// 法治政府建设年度报告。具体报告如下：", "本网讯 …". Either a news dateline (…讯, …日电,
+/// 据…消息) at its start, with the report announced or what follows introduced; or, with
+/// no dateline, a short lead in the third person that publishes the report (发布《…报告》)
+/// and introduces its full text (全文如下：). A report's own opening speaks for its author
+/// ("现将有关情况报告如下：", "我局……具体情况如下：", 报告 a verb there): never one.
+pub fn is_repost_lead(p: &str) -> bool {
+    let p = p.trim_matches(super::clean::is_blank);
+    let n = p.chars().count();
+    if n > 200 || p.contains("现将") {
+        return false;
+    }
+    let head: String = p.chars().take(30).collect();
+    // A publishing verb whose object is the report: "发布《…报告》", "公布了2023年…年度报告。"
+    // (报告 a noun: followed by 》 or punctuation, not by 如下).
+    let announces = ["发布", "公布", "刊发", "刊登", "转发", "转载"]
+        .iter()
+        .any(|verb| {
+            p.match_indices(verb).any(|(at, _)| {
+                let window: String = p[at + verb.len()..].chars().take(60).collect();
+                window.match_indices("报告").any(|(k, _)| {
+                    window[k + "报告".len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| "》」』，。,.:：；;".contains(c))
+                })
+            })
+        });
+    let before_rest = p.trim_end_matches(['：', ':', '。']);
+    let introduces = before_rest.ends_with("如下");
+    // What follows is the report's text itself: "全文如下", "具体报告如下", "原文如下".
+    let full_text = introduces && {
+        let before = before_rest
+            .trim_end_matches("如下")
+            .trim_end_matches(['，', ',']);
+        // Not "特将全年工作报告如下" (报告 a verb).
+        ["全文", "原文", "正文", "内容", "具体报告"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    };
+    let third_person = !p.contains('我') && !p.contains("本局") && !p.contains("本单位");
+    (dateline(&head) && (announces || introduces))
+        || (announces && full_text && third_person && n <= 150)
+}
+
+/// A news dateline at the start of a lead: "本网讯", "某某报讯（记者 …）", "中新网3月29日电",
+/// "新华社北京3月29日电", "据某某网站消息".
+fn dateline(head: &str) -> bool {
+    let xun = head.find('讯').is_some_and(|at| {
+        head[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| "网报台社刊".contains(c))
+    });
+    // "3月29日电", not "1月5日电视电话会议".
+    let dian = head.match_indices("日电").any(|(at, _)| {
+        head[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            && !head[at + "日电".len()..].starts_with(['视', '话'])
+    });
+    // "据某部网站消息", not "根据…" / "依据…" / "数据…".
+    let ju = head.match_indices('据').any(|(at, _)| {
+        !head[..at].ends_with(['根', '依', '数', '证', '占', '凭'])
+            && (head[at..].contains("消息") || head[at..].contains("报道"))
+    });
+    xun || dian || ju
 }
 
 fn is_salutation(p: &str) -> bool {
@@ -241,6 +315,9 @@ pub fn outline(input: &str) -> Report {
     while end > body_start.max(first_heading) {
         let p = &paras[end - 1];
         if is_furniture(p) {
+            if r.page_organ.is_none() {
+                r.page_organ = page_organ(p);
+            }
             tail.push((Role::Furniture, p.clone()));
         } else if super::is_note(p) && r.note.is_none() && r.date.is_none() {
             r.note = Some(p.clone());
@@ -281,6 +358,10 @@ pub fn outline(input: &str) -> Report {
             }
             r.head_note = Some(p.clone());
             r.seg(Role::Note, &[p]);
+        } else if r.opening.is_empty() && r.salutation.is_none() && is_repost_lead(p) {
+            // A news page's lead announcing the report: not the report's text, held.
+            r.held.push(p.clone());
+            r.seg(Role::Held, &[p]);
         } else if r.opening.is_empty() && r.salutation.is_none() && is_salutation(p) {
             r.salutation = Some(p.clone());
             r.seg(Role::Salutation, &[p]);
@@ -332,6 +413,9 @@ fn date_inside(p: &str) -> Option<String> {
 /// The report's 发文字号 and 成文日期 from a page's metadata block ("[ 发文字号 ] 某委文
 /// 〔2026〕3号", "成文日期：2026-01-22"); publication dates are not the report's.
 fn metadata(r: &mut Report, line: &str) {
+    if r.page_organ.is_none() {
+        r.page_organ = page_organ(line);
+    }
     let value_after = |label: &str| -> Option<String> {
         let at = line.find(label)? + label.len();
         let rest = line[at..]
@@ -356,6 +440,63 @@ fn metadata(r: &mut Report, line: &str) {
             r.date = iso;
         }
     }
+}
+
+/// Labels of a page's metadata whose value names the publishing organ, the more specific
+/// first.
+const ORGAN_LABELS: &[&str] = &[
+    "发文机关",
+    "发文机构",
+    "制发机构",
+    "发布机构",
+    "发布单位",
+    "信息来源",
+    "文章来源",
+    "来源",
+];
+
+/// The organ a line of page metadata names: "来源：区司法局", "[ 发布机构 ] 某县人民政府",
+/// "| 发布机构: | 某局 |". Only a value that reads as an organ's name (局, 人民政府,
+/// 街道办事处 …): not a site or a newspaper ("本站", "某某日报", "县政府网站", "区融媒体
+/// 中心"), not an empty label.
+pub fn page_organ(line: &str) -> Option<String> {
+    let compact: String = line
+        .chars()
+        .map(|c| if super::clean::is_blank(c) { ' ' } else { c })
+        .collect();
+    for label in ORGAN_LABELS {
+        let Some(at) = compact.find(label) else {
+            continue;
+        };
+        let rest = compact[at + label.len()..]
+            .trim_start_matches(|c: char| c == ' ' || "]】|｜:：".contains(c));
+        let mut value: &str = rest
+            .split(|c: char| c == ' ' || "[【|｜".contains(c))
+            .next()
+            .unwrap_or("");
+        // A value run into the next label ("来源：区司法局发布时间：…").
+        for next in [
+            "发布", "时间", "日期", "浏览", "点击", "字体", "作者", "编辑", "索引",
+        ] {
+            if let Some(cut) = value.find(next) {
+                value = &value[..cut];
+            }
+        }
+        let media = [
+            "本", "网", "媒体", "新闻", "报社", "日报", "电视", "广播", "杂志",
+        ];
+        if value.chars().count() >= 2
+            && looks_like_organ(value)
+            && !media
+                .iter()
+                .any(|m| value.contains(m) && (*m != "本" || value.starts_with(m)))
+        {
+            return Some(value.to_string());
+        }
+        // The label names no organ: a later, less specific label may ("来源：" after
+        // "发布机构：" left empty).
+    }
+    None
 }
 
 fn head_line(r: &mut Report, p: &str, before_title: bool) {
@@ -715,4 +856,130 @@ fn next_at(text: &str, m: Marker) -> Option<usize> {
         .into_iter()
         .filter_map(|n| find_inline(text, n).map(|(a, _)| a))
         .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_organ_a_page_names_in_its_metadata() {
+        for (line, organ) in [
+            ("来源：区司法局", "区司法局"),
+            ("信息来源：某县人民政府办公室", "某县人民政府办公室"),
+            ("发布机构：某镇人民政府", "某镇人民政府"),
+            ("发文机关:某市交通运输局", "某市交通运输局"),
+            (
+                "[ 发布机构 ] 某县某乡人民政府 [ 有效性 ]",
+                "某县某乡人民政府",
+            ),
+            (
+                "| [ 发布机构 ] | 某县某镇人民政府 | [ 有效性 ] | |",
+                "某县某镇人民政府",
+            ),
+            (
+                "索引号: | 0150/2022-00033 | 发布机构: | 某州教育局 |",
+                "某州教育局",
+            ),
+            ("来源：区司法局发布时间：2024-03-28", "区司法局"),
+            ("日期:2026-03-17 11:12 来源:某区教育局", "某区教育局"),
+            (
+                "发布日期:2026-03-06 信息来源:某街道办事处 浏览次数:",
+                "某街道办事处",
+            ),
+            // An empty specific label, then a general one with a value.
+            ("发布机构： 来源：某县司法局", "某县司法局"),
+        ] {
+            assert_eq!(page_organ(line).as_deref(), Some(organ), "{line}");
+        }
+        for line in [
+            "来源：本站",
+            "来源：本网",
+            "来源：某某日报",
+            "来源: sp20241221",
+            "时间:2023-05-07 17:15:05 公文范文 来源:网友投稿",
+            "发文机构: 县政府网站",
+            "来源：区融媒体中心",
+            "信息来源:",
+            "发布时间：2024-03-28 09:18",
+            "来源：新华社",
+        ] {
+            assert_eq!(page_organ(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_page_names_the_organ_only_when_the_report_names_none() {
+        // No title: the metadata's organ; the metadata line itself is furniture.
+        let page = "来源：区司法局 发布时间：2024-03-28\n2023年，我局坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n（一）加强组织领导。召开专题会议4次。\n二、存在的不足和原因\n学法不够深入。\n";
+        let (d, summary) = crate::parse::import(page);
+        assert_eq!(d.header.organ, "区司法局");
+        assert_eq!(
+            d.opening,
+            "2023年，我局坚持依法行政，现将有关情况报告如下："
+        );
+        assert!(summary.furniture.iter().any(|f| f.starts_with("来源：")));
+        // The title names the organ: the page's publisher (here the government's office)
+        // is not taken.
+        let titled = "信息来源：某县人民政府办公室\n某县2023年度法治政府建设情况报告\n2023年，我县坚持依法行政。\n一、主要举措和成效\n召开专题会议4次。\n";
+        assert_eq!(crate::parse::import(titled).0.header.organ, "某县");
+        // The signature names it: the signature wins over the metadata.
+        let signed = "发布机构：某县人民政府办公室\n2023年，我局坚持依法行政。\n一、主要举措和成效\n召开专题会议4次。\n某县交通运输局\n2024年2月20日\n";
+        let (d, _) = crate::parse::import(signed);
+        assert_eq!(d.header.organ, "某县交通运输局");
+        assert_eq!(d.closing.date, "2024-02-20");
+        // At the foot of the page, as some sites put it.
+        let foot = "2023年，我镇坚持依法行政。\n一、主要举措和成效\n召开专题会议4次。\n发布机构：某镇人民政府\n";
+        assert_eq!(crate::parse::import(foot).0.header.organ, "某镇人民政府");
+    }
+
+    #[test]
+    fn a_news_lead_announcing_the_report_is_not_its_opening() {
+        for lead in [
+            "近日，某区司法局发布《2023年度法治政府建设情况报告》，全文如下：",
+            "中新网3月29日电 据某部网站消息，某部发布2023年法治政府建设年度报告。具体报告如下：",
+            "本网讯 近日，我区司法局公布了2023年度法治政府建设情况报告。",
+            "某某日报讯（记者 张某）某市政府日前公布2023年法治政府建设年度报告，报告全文如下：",
+            "新华社北京3月29日电 某部29日发布2023年法治政府建设年度报告。",
+            "某县人民政府转发《某县2023年度法治政府建设情况报告》，原文如下:",
+        ] {
+            assert!(is_repost_lead(lead), "{lead}");
+        }
+        // The report's own openings, however they end.
+        for opening in [
+            "现将有关情况报告如下：",
+            "2023年，我局坚持依法行政，现将2023年度法治政府建设情况报告如下：",
+            "根据《法治政府建设与责任落实督察工作规定》要求，现将某局2023年法治政府建设情况公布如下：",
+            "2023年，某街道制定发布《法治建设工作要点》，推进各项工作，特将有关情况报告如下：",
+            "2023年，我局按时公布《2022年度法治政府建设情况报告》，具体情况如下：",
+            "2023年，某区按时公布《2022年度法治政府建设情况报告》，特将全年工作报告如下：",
+            "2024年1月5日电视电话会议召开后，某局迅速部署，有关情况如下：",
+            "根据上级消息和工作部署，某镇全面推进依法行政，报告如下：",
+            "2023年，某局认真贯彻《某某规定》，按时发布法治政府建设年度报告。",
+            "全年共发布行政规范性文件3件，均按要求报告备案。",
+        ] {
+            assert!(!is_repost_lead(opening), "{opening}");
+        }
+    }
+
+    #[test]
+    fn a_reposted_report_keeps_its_opening_and_holds_the_lead() {
+        let page = "某区司法局发布2023年度法治政府建设情况报告\n发布时间：2024-03-29 来源：某某网\n近日，某区司法局发布《2023年度法治政府建设情况报告》，全文如下：\n2023年，区司法局坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n（一）加强组织领导。召开专题会议4次。\n二、存在的不足和原因\n学法不够深入。\n";
+        let (d, summary) = crate::parse::import(page);
+        assert_eq!(
+            d.opening,
+            "2023年，区司法局坚持依法行政，现将有关情况报告如下："
+        );
+        assert_eq!(
+            summary.held,
+            ["近日，某区司法局发布《2023年度法治政府建设情况报告》，全文如下："]
+        );
+        assert_eq!(d.header.organ, "某区司法局");
+        assert_eq!(d.header.year, "2023");
+        // The same lead above the report's own title: held as before.
+        let titled = "近日，某区司法局发布《2023年度法治政府建设情况报告》，全文如下：\n某区司法局2023年度法治政府建设情况报告\n2023年，区司法局坚持依法行政。\n一、主要举措和成效\n召开专题会议4次。\n";
+        let (d, summary) = crate::parse::import(titled);
+        assert_eq!(summary.held.len(), 1);
+        assert_eq!(d.opening, "2023年，区司法局坚持依法行政。");
+    }
 }

@@ -513,10 +513,19 @@ fn head(report: &Report, template: &Template, draft: &mut Draft) {
         draft.header.doc_number = dn.clone();
     }
     let title = report.title.clone().unwrap_or_default();
+    // The report's own naming first (organ line, title, signature); a page's metadata
+    // ("来源：区司法局") only when the report names none.
     let organ = report
         .organ_line
         .clone()
         .or_else(|| organ_in_title(&title))
+        .or_else(|| {
+            report
+                .signature
+                .clone()
+                .filter(|s| super::outline::looks_like_organ(s))
+        })
+        .or_else(|| report.page_organ.clone())
         .unwrap_or_default();
     draft.header.organ = organ;
     if let Some(y) = super::year_in_title(&title).or_else(|| year_in_text(report)) {
