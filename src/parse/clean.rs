@@ -21,7 +21,11 @@ pub struct Cleaned {
 }
 
 pub fn clean(input: &str) -> Cleaned {
-    let (text, watermarks) = cut_watermarks(input);
+    let (text, mut watermarks) = cut_watermarks(input);
+    let (text, tails) = cut_repeated_tails(&text);
+    watermarks.extend(tails);
+    let (text, tails) = cut_address_tails(&text);
+    watermarks.extend(tails);
     let mut paragraphs = Vec::new();
     for p in join_lines(&text) {
         split_run_on(p, &mut paragraphs);
@@ -205,6 +209,131 @@ fn cut_watermarks(input: &str) -> (String, Vec<String>) {
         text = rejoin_after_cut(&text);
     }
     (text, cut)
+}
+
+/// A reposting site's name set off by a space at the end of several lines, without a web
+/// address ("…依法行政。 某某汇,办公文档之家"): the same short tail after a blank ending at
+/// least two lines that say different things before it. Cut there (and where it stands
+/// alone on a line); a report's own lines end in their own words.
+fn cut_repeated_tails(text: &str) -> (String, Vec<String>) {
+    let tail_of = |line: &str| -> Option<(usize, String)> {
+        let line = line.trim_end_matches(is_blank);
+        let at = line.rfind(is_blank)?;
+        let blank_len = line[at..].chars().next().map_or(1, char::len_utf8);
+        let tail = &line[at + blank_len..];
+        let head = line[..at].trim_matches(is_blank);
+        let n = tail.chars().count();
+        let hans = tail
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count();
+        let ok = (4..=30).contains(&n)
+            && hans >= 2
+            && !head.is_empty()
+            && !tail.contains(['。', '；', ';', '！', '？'])
+            && !tail.ends_with(CLOSERS)
+            && marker(tail).is_none();
+        ok.then(|| (at, tail.to_string()))
+    };
+    // Each tail, the heads it ends, and whether it is seen after a finished sentence (a
+    // table's rows "行政许可 办结率100%" never are).
+    let mut seen: Vec<(String, Vec<String>, bool)> = Vec::new();
+    for line in text.lines() {
+        if let Some((at, tail)) = tail_of(line) {
+            let head = line[..at].trim_matches(is_blank).to_string();
+            let after_sentence = head.ends_with(CLOSERS);
+            match seen.iter_mut().find(|(t, _, _)| *t == tail) {
+                Some((_, heads, after)) => {
+                    *after |= after_sentence;
+                    if !heads.contains(&head) {
+                        heads.push(head);
+                    }
+                }
+                None => seen.push((tail, vec![head], after_sentence)),
+            }
+        }
+    }
+    let marks: Vec<String> = seen
+        .into_iter()
+        .filter(|(tail, heads, after)| {
+            let alone = text.lines().any(|l| l.trim_matches(is_blank) == tail);
+            heads.len() >= 2 && (*after || alone)
+        })
+        .map(|(t, _, _)| t)
+        .collect();
+    if marks.is_empty() {
+        return (text.to_string(), Vec::new());
+    }
+    let mut cut = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let ending = &line[body.len()..];
+        let trimmed = body.trim_matches(is_blank);
+        if marks.iter().any(|m| m == trimmed) {
+            cut.push(trimmed.to_string());
+            out.push_str(ending);
+            continue;
+        }
+        match tail_of(body) {
+            Some((at, tail)) if marks.contains(&tail) => {
+                cut.push(tail);
+                out.push_str(body[..at].trim_end_matches(is_blank));
+            }
+            _ => out.push_str(body),
+        }
+        out.push_str(ending);
+    }
+    (out, cut)
+}
+
+/// A site's name and address set off by blanks, once, where no report puts one: alone on
+/// a line, or after a heading or a finished sentence ("（二）规范执法 某某汇 www.example.com").
+/// A government site's address (a report cites those: "详见 www.….gov.cn") and an address
+/// after unfinished words stay.
+fn cut_address_tails(text: &str) -> (String, Vec<String>) {
+    let mut cut = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let ending = &line[body.len()..];
+        let trimmed = body.trim_end_matches(is_blank);
+        let tokens: Vec<&str> = trimmed.split(is_blank).filter(|t| !t.is_empty()).collect();
+        let is_address = |t: &str| {
+            (t.starts_with("www.") || t.starts_with("http://") || t.starts_with("https://"))
+                && t.len() > 8
+                && !t.contains(".gov.")
+                && t.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "./-_:%?=&".contains(c))
+        };
+        let mut tail_at = None;
+        if let Some(last) = tokens.last().filter(|t| is_address(t)) {
+            let mut start = trimmed.len() - last.len();
+            // The site's name before it: a few characters with no punctuation.
+            if tokens.len() >= 2 {
+                let name = tokens[tokens.len() - 2];
+                if name.chars().count() <= 6 && !name.contains(CLOSERS) && !name.contains('，') {
+                    if let Some(at) = trimmed[..start].rfind(name) {
+                        start = at;
+                    }
+                }
+            }
+            let head = trimmed[..start].trim_end_matches(is_blank);
+            let after_heading = marker(head).is_some_and(|(m, _)| m.is_heading());
+            if head.is_empty() || head.ends_with(CLOSERS) || after_heading {
+                tail_at = Some(start);
+            }
+        }
+        match tail_at {
+            Some(at) if at == 0 || trimmed[..at].ends_with(is_blank) => {
+                cut.push(trimmed[at..].to_string());
+                out.push_str(trimmed[..at].trim_end_matches(is_blank));
+            }
+            _ => out.push_str(body),
+        }
+        out.push_str(ending);
+    }
+    (out, cut)
 }
 
 fn longest_shared_before(text: &str, starts: &[usize], address: &str) -> String {
@@ -529,6 +658,56 @@ mod tests {
         assert_eq!(cut[0], "某某之家—每日更新www.example.com");
         assert!(out.contains("一是扛牢第一责任人职责。"), "{out}");
         assert!(out.contains("某省人民政府关于"));
+    }
+
+    #[test]
+    fn a_site_name_ending_several_lines_is_cut() {
+        let text = "（一）坚持党的领导 某某汇,办公文档之家\n全局上下严格依法办事。 某某汇,办公文档之家\n某某汇,办公文档之家\n一是完善制度。\n";
+        let (out, cut) = cut_repeated_tails(text);
+        assert_eq!(
+            out,
+            "（一）坚持党的领导\n全局上下严格依法办事。\n\n一是完善制度。\n"
+        );
+        assert_eq!(cut.len(), 3, "{cut:?}");
+        // A report's lines: a tail said once, a tail after the same heading twice, a
+        // heading run into its body, numbers, dates and signatures stay.
+        for text in [
+            "（一）加强组织领导 区科技局召开会议4次\n（二）严格执法 区科技局开展检查2次\n",
+            "某县交通运输局 2024年2月20日\n某县交通运输局 2024年2月21日\n",
+            "详见区政府门户网站 法治政府专栏\n一是完善制度。\n",
+            "全年办理 行政复议案件\n全年办理 行政复议案件\n",
+            "行政许可 办结率100%\n行政处罚 办结率100%\n",
+            "一是学法 二是用法\n三是守法 二是用法。\n",
+        ] {
+            let (out, cut) = cut_repeated_tails(text);
+            assert_eq!(out, text, "{cut:?}");
+        }
+    }
+
+    #[test]
+    fn a_site_name_and_address_after_a_heading_is_cut() {
+        let text = "（二）规范执法 某某汇 www.example.com\n严格执法。 www.example.net/a\n某某网 https://example.org\n";
+        let (out, cut) = cut_address_tails(text);
+        assert_eq!(out, "（二）规范执法\n严格执法。\n\n");
+        assert_eq!(
+            cut,
+            [
+                "某某汇 www.example.com",
+                "www.example.net/a",
+                "某某网 https://example.org"
+            ]
+        );
+        for text in [
+            "详见 www.example.gov.cn\n",
+            "群众可登录区政府网站 www.example.gov.cn\n",
+            "一是开通专栏。 www.example.gov.cn/fzzf\n",
+            "群众可登录平台查询 www.example.com\n",
+            "网址：www.example.gov.cn。\n",
+            "一是在门户网站（www.example.gov.cn）公开。\n",
+        ] {
+            let (out, cut) = cut_address_tails(text);
+            assert_eq!(out, text, "{cut:?}");
+        }
     }
 
     #[test]

@@ -581,7 +581,12 @@ pub fn organ_in_title(title: &str) -> Option<String> {
         .iter()
         .fold(organ.trim(), |o, verb| o.strip_suffix(verb).unwrap_or(o))
         .trim();
-    (!organ.is_empty() && organ.chars().count() <= 30).then(|| organ.to_string())
+    // Words of time are no organ: "区五年法治政府建设工作情况的报告" (a template site's
+    // title with the organ left out), "近三年…".
+    let timely = ["年", "年度", "以来", "年来"]
+        .iter()
+        .any(|w| organ.ends_with(w));
+    (!organ.is_empty() && organ.chars().count() <= 30 && !timely).then(|| organ.to_string())
 }
 
 /// The year a report without one in its title is about: the year its text names most
@@ -651,6 +656,13 @@ mod tests {
             Some("垡头街道")
         );
         assert_eq!(organ_in_title("关于2022年度法治政府建设情况报告"), None);
+        // Words of time where the organ was left out (a template site's title).
+        assert_eq!(organ_in_title("区五年法治政府建设工作情况的报告"), None);
+        assert_eq!(organ_in_title("近三年法治政府建设情况报告"), None);
+        assert_eq!(
+            organ_in_title("某县人民政府关于近五年法治政府建设情况的报告").as_deref(),
+            Some("某县人民政府")
+        );
         // A news headline (tests/fixtures/corpus-new/10): the organ without its verb.
         assert_eq!(
             organ_in_title("司法部发布2023年法治政府建设年度报告").as_deref(),
