@@ -109,6 +109,9 @@ pub struct Report {
     /// A 题注 under the title ("（2024年5月28日在……会议上）"), kept with the opening.
     pub head_note: Option<String>,
     pub held: Vec<String>,
+    /// A news page's lead announcing the report (held): names its organ and year when the
+    /// report does not.
+    pub lead: Option<String>,
     /// Every piece of text with its role, for the corpus tests and diagnostics. Recorded on
     /// native builds only: nothing in the browser reads them, and building them there
     /// cost the wasm a copy of every paragraph (see [`Report::seg`]).
@@ -158,6 +161,7 @@ pub(crate) fn looks_like_organ(p: &str) -> bool {
         "市",
         "省",
         "委员会",
+        "部",
         "办公室",
         "公司",
         "所",
@@ -184,21 +188,7 @@ pub fn is_repost_lead(p: &str) -> bool {
         return false;
     }
     let head: String = p.chars().take(30).collect();
-    // A publishing verb whose object is the report: "发布《…报告》", "公布了2023年…年度报告。"
-    // (报告 a noun: followed by 》 or punctuation, not by 如下).
-    let announces = ["发布", "公布", "刊发", "刊登", "转发", "转载"]
-        .iter()
-        .any(|verb| {
-            p.match_indices(verb).any(|(at, _)| {
-                let window: String = p[at + verb.len()..].chars().take(60).collect();
-                window.match_indices("报告").any(|(k, _)| {
-                    window[k + "报告".len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| "》」』，。,.:：；;".contains(c))
-                })
-            })
-        });
+    let announces = announcement(p).is_some();
     let before_rest = p.trim_end_matches(['：', ':', '。']);
     let introduces = before_rest.ends_with("如下");
     // What follows is the report's text itself: "全文如下", "具体报告如下", "原文如下".
@@ -214,6 +204,69 @@ pub fn is_repost_lead(p: &str) -> bool {
     let third_person = !p.contains('我') && !p.contains("本局") && !p.contains("本单位");
     (dateline(&head) && (announces || introduces))
         || (announces && full_text && third_person && n <= 150)
+}
+
+/// Where a lead publishes the report: the publishing verb's place and length, for "发布《…
+/// 报告》", "公布了2023年…年度报告。" (报告 a noun: followed by 》 or punctuation, not by 如下).
+fn announcement(p: &str) -> Option<(usize, usize)> {
+    ["发布", "公布", "刊发", "刊登", "转发", "转载"]
+        .iter()
+        .flat_map(|verb| p.match_indices(verb))
+        .filter(|(at, verb)| {
+            let window: String = p[at + verb.len()..].chars().take(60).collect();
+            window.match_indices("报告").any(|(k, _)| {
+                window[k + "报告".len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| "》」』，。,.:：；;".contains(c))
+            })
+        })
+        .map(|(at, verb)| (at, verb.len()))
+        .min()
+}
+
+/// The organ and the year a news lead names for the report it announces: "据某部网站消息，
+/// 某部发布2023年法治政府建设年度报告。" → (某部, 2023). The organ is the words just before
+/// the verb (without 近日 / 日前 / a date), and only if they read as an organ's name.
+pub fn announced(lead: &str) -> (Option<String>, Option<i32>) {
+    let Some((at, len)) = announcement(lead) else {
+        return (None, None);
+    };
+    let before = &lead[..at];
+    let start = before
+        .rfind(|c: char| super::clean::is_blank(c) || "，。,；;：:、".contains(c))
+        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let mut organ = before[start..].trim_end_matches('了');
+    for time in [
+        "近日", "日前", "今日", "今天", "昨日", "昨天", "目前", "正式", "已",
+    ] {
+        organ = organ.strip_suffix(time).unwrap_or(organ);
+        organ = organ.strip_prefix(time).unwrap_or(organ);
+    }
+    // "某部29日发布", "某局3月29日发布".
+    if let Some(cut) = organ.find(|c: char| c.is_ascii_digit()) {
+        if organ[cut..].ends_with('日') {
+            organ = &organ[..cut];
+        }
+    }
+    let organ = (looks_like_organ(organ) && !organ.contains('我')).then(|| organ.to_string());
+    let after = &lead[at + len..];
+    let year = after.find('年').and_then(|y| {
+        let digits: String = after[..y]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        (digits.len() == 4)
+            .then(|| digits.parse().ok())
+            .flatten()
+            .filter(|y| (1990..=2999).contains(y))
+    });
+    (organ, year)
 }
 
 /// A news dateline at the start of a lead: "本网讯", "某某报讯（记者 …）", "中新网3月29日电",
@@ -360,6 +413,7 @@ pub fn outline(input: &str) -> Report {
             r.seg(Role::Note, &[p]);
         } else if r.opening.is_empty() && r.salutation.is_none() && is_repost_lead(p) {
             // A news page's lead announcing the report: not the report's text, held.
+            r.lead.get_or_insert_with(|| p.clone());
             r.held.push(p.clone());
             r.seg(Role::Held, &[p]);
         } else if r.opening.is_empty() && r.salutation.is_none() && is_salutation(p) {
@@ -515,7 +569,10 @@ fn head_line(r: &mut Report, p: &str, before_title: bool) {
         r.furniture.push(p.to_string());
         r.seg(Role::Furniture, &[p]);
     } else {
-        // A cover letter or other text before the report itself.
+        // A cover letter, a news lead or other text before the report itself.
+        if is_repost_lead(p) {
+            r.lead.get_or_insert_with(|| p.to_string());
+        }
         r.held.push(p.to_string());
         r.seg(Role::Held, &[p]);
     }
@@ -960,6 +1017,42 @@ mod tests {
         ] {
             assert!(!is_repost_lead(opening), "{opening}");
         }
+    }
+
+    #[test]
+    fn a_lead_names_the_organ_and_year_of_the_report_it_announces() {
+        let got = |l: &str| announced(l);
+        assert_eq!(
+            got("中新网3月29日电 据某部网站消息，某部发布2023年法治政府建设年度报告。具体报告如下："),
+            (Some("某部".into()), Some(2023))
+        );
+        assert_eq!(
+            got("2024年3月29日，某区司法局发布《2023年度法治政府建设情况报告》，全文如下："),
+            (Some("某区司法局".into()), Some(2023))
+        );
+        assert_eq!(
+            got("新华社北京3月29日电 某部29日发布2023年法治政府建设年度报告。"),
+            (Some("某部".into()), Some(2023))
+        );
+        assert_eq!(
+            got("某市人民政府日前公布了2022年度法治政府建设情况报告，报告全文如下："),
+            (Some("某市人民政府".into()), Some(2022))
+        );
+        // Not an organ's name, or the page's own voice: no organ.
+        assert_eq!(
+            got("本网讯 近日，我区司法局公布了2023年度法治政府建设情况报告。").0,
+            None
+        );
+        assert_eq!(got("现将有关情况报告如下："), (None, None));
+        // A page with no title: the lead names both.
+        let page = "发布时间:2024-11-18 18:01:19 来源: sp20241118\n中新网 3月29日电 据某部网站消息,某部发布2023年法治政府建设年度报告。具体报告如下:\n一、坚持党的领导\n部党组始终坚持党的领导。\n";
+        let (d, summary) = crate::parse::import(page);
+        assert_eq!(
+            (d.header.organ.as_str(), d.header.year.as_str()),
+            ("某部", "2023")
+        );
+        assert_eq!(summary.held.len(), 1);
+        assert!(d.opening.is_empty());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! write it the same way, else left in the text (never renumbered).
 
 use super::markers::Marker;
-use super::outline::{RItem, RPart, Report};
+use super::outline::{announced, RItem, RPart, Report};
 use crate::model::draft::{Draft, Item, Subsection};
 use crate::model::numbering::ItemStyle;
 use crate::model::template::{builtin_templates, expand, BodySpec, Template};
@@ -525,10 +525,14 @@ fn head(report: &Report, template: &Template, draft: &mut Draft) {
                 .clone()
                 .filter(|s| super::outline::looks_like_organ(s))
         })
+        .or_else(|| report.lead.as_deref().and_then(|l| announced(l).0))
         .or_else(|| report.page_organ.clone())
         .unwrap_or_default();
     draft.header.organ = organ;
-    if let Some(y) = super::year_in_title(&title).or_else(|| year_in_text(report)) {
+    let year = super::year_in_title(&title)
+        .or_else(|| report.lead.as_deref().and_then(|l| announced(l).1))
+        .or_else(|| year_in_text(report));
+    if let Some(y) = year {
         draft.header.year = y.to_string();
     }
     if !title.is_empty() && title != draft.derived_title(template) {
