@@ -313,9 +313,8 @@ fn cut_address_tails(text: &str) -> (String, Vec<String>) {
             if tokens.len() >= 2 {
                 let name = tokens[tokens.len() - 2];
                 if name.chars().count() <= 6 && !name.contains(CLOSERS) && !name.contains('，') {
-                    if let Some(at) = trimmed[..start].rfind(name) {
-                        start = at;
-                    }
+                    // The token just before the address, blanks between.
+                    start = trimmed[..start].trim_end_matches(is_blank).len() - name.len();
                 }
             }
             let head = trimmed[..start].trim_end_matches(is_blank);

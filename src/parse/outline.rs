@@ -196,7 +196,8 @@ pub fn is_repost_lead(p: &str) -> bool {
     // What follows is the report's text itself: "全文如下", "具体报告如下", "原文如下".
     let full_text = introduces && {
         let before = before_rest
-            .trim_end_matches("如下")
+            .strip_suffix("如下")
+            .unwrap_or(before_rest)
             .trim_end_matches(['，', ',']);
         // Not "特将全年工作报告如下" (报告 a verb).
         ["全文", "原文", "正文", "内容", "具体报告"]
@@ -211,20 +212,29 @@ pub fn is_repost_lead(p: &str) -> bool {
 /// Where a lead publishes the report: the publishing verb's place and length, for "发布《…
 /// 报告》", "公布了2023年…年度报告。" (报告 a noun: followed by 》 or punctuation, not by 如下).
 fn announcement(p: &str) -> Option<(usize, usize)> {
-    ["发布", "公布", "刊发", "刊登", "转发", "转载"]
-        .iter()
-        .flat_map(|verb| p.match_indices(verb))
-        .filter(|(at, verb)| {
-            let window: String = p[at + verb.len()..].chars().take(60).collect();
-            window.match_indices("报告").any(|(k, _)| {
-                window[k + "报告".len()..]
+    // Every verb is two characters of three bytes; the report named within 60 characters.
+    const VERB: usize = 6;
+    let mut best: Option<usize> = None;
+    for verb in ["发布", "公布", "刊发", "刊登", "转发", "转载"] {
+        for (at, _) in p.match_indices(verb) {
+            let from = at + VERB;
+            let mut end = (from + 180).min(p.len());
+            while !p.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &p[from..end];
+            let noun = window.match_indices("报告").any(|(k, _)| {
+                window[k + VERB..]
                     .chars()
                     .next()
                     .is_none_or(|c| "》」』，。,.:：；;".contains(c))
-            })
-        })
-        .map(|(at, verb)| (at, verb.len()))
-        .min()
+            });
+            if noun && best.is_none_or(|b| at < b) {
+                best = Some(at);
+            }
+        }
+    }
+    best.map(|at| (at, VERB))
 }
 
 /// The organ and the year a news lead names for the report it announces: "据某部网站消息，
@@ -253,21 +263,8 @@ pub fn announced(lead: &str) -> (Option<String>, Option<i32>) {
         }
     }
     let organ = (looks_like_organ(organ) && !organ.contains('我')).then(|| organ.to_string());
-    let after = &lead[at + len..];
-    let year = after.find('年').and_then(|y| {
-        let digits: String = after[..y]
-            .chars()
-            .rev()
-            .take_while(|c| c.is_ascii_digit())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        (digits.len() == 4)
-            .then(|| digits.parse().ok())
-            .flatten()
-            .filter(|y| (1990..=2999).contains(y))
-    });
+    // The year of the report named after the verb ("发布2023年…", "发布《2023年度…》").
+    let year = super::year_in_title(&lead[at + len..]);
     (organ, year)
 }
 
@@ -516,22 +513,18 @@ const ORGAN_LABELS: &[&str] = &[
 /// 街道办事处 …): not a site or a newspaper ("本站", "某某日报", "县政府网站", "区融媒体
 /// 中心"), not an empty label.
 pub fn page_organ(line: &str) -> Option<String> {
-    let original: String = line
-        .chars()
-        .map(|c| if super::clean::is_blank(c) { ' ' } else { c })
-        .collect();
     // Read in simplified characters; the value is taken from the line as written (the
     // same byte positions).
-    let reading = super::clean::simplified(&original);
-    let compact: &str = &reading;
+    let reading = super::clean::simplified(line);
+    let blank = super::clean::is_blank;
     for label in ORGAN_LABELS {
-        let Some(at) = compact.find(label) else {
+        let Some(at) = reading.find(label) else {
             continue;
         };
-        let rest = compact[at + label.len()..]
-            .trim_start_matches(|c: char| c == ' ' || "]】|｜:：".contains(c));
-        let mut value: &str = rest
-            .split(|c: char| c == ' ' || "[【|｜".contains(c))
+        let rest = reading[at + label.len()..]
+            .trim_start_matches(|c: char| blank(c) || "]】|｜:：".contains(c));
+        let mut value = rest
+            .split(|c: char| blank(c) || "[【|｜".contains(c))
             .next()
             .unwrap_or("");
         // A value run into the next label ("来源：区司法局发布时间：…").
@@ -542,17 +535,14 @@ pub fn page_organ(line: &str) -> Option<String> {
                 value = &value[..cut];
             }
         }
-        let media = [
-            "本", "网", "媒体", "新闻", "报社", "日报", "电视", "广播", "杂志",
-        ];
+        let media = ["网", "媒体", "新闻", "报社", "日报", "电视", "广播", "杂志"];
         if value.chars().count() >= 2
             && looks_like_organ(value)
-            && !media
-                .iter()
-                .any(|m| value.contains(m) && (*m != "本" || value.starts_with(m)))
+            && !value.starts_with('本')
+            && !media.iter().any(|m| value.contains(m))
         {
-            let from = value.as_ptr() as usize - compact.as_ptr() as usize;
-            return Some(original[from..from + value.len()].to_string());
+            let from = value.as_ptr() as usize - reading.as_ptr() as usize;
+            return Some(line[from..from + value.len()].to_string());
         }
         // The label names no organ: a later, less specific label may ("来源：" after
         // "发布机构：" left empty).
