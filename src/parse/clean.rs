@@ -396,156 +396,6 @@ fn find_address(text: &str) -> Option<String> {
     None
 }
 
-/// Traditional characters of the words the import reads (page labels, title and heading
-/// keywords, organ names) and their simplified forms, sorted: a page shown in 繁体 (many
-/// government sites offer it) is read like its simplified view. Only for reading: the text
-/// is kept as the author's page had it. Each pair has the same UTF-8 length, so a position
-/// in the reading is the same position in the text.
-const TRADITIONAL: &[(char, char)] = &[
-    ('並', '并'),
-    ('佈', '布'),
-    ('來', '来'),
-    ('個', '个'),
-    ('們', '们'),
-    ('備', '备'),
-    ('劃', '划'),
-    ('務', '务'),
-    ('區', '区'),
-    ('員', '员'),
-    ('問', '问'),
-    ('單', '单'),
-    ('園', '园'),
-    ('圖', '图'),
-    ('執', '执'),
-    ('報', '报'),
-    ('實', '实'),
-    ('審', '审'),
-    ('將', '将'),
-    ('專', '专'),
-    ('對', '对'),
-    ('導', '导'),
-    ('屆', '届'),
-    ('層', '层'),
-    ('屬', '属'),
-    ('廢', '废'),
-    ('廣', '广'),
-    ('廳', '厅'),
-    ('復', '复'),
-    ('態', '态'),
-    ('應', '应'),
-    ('掃', '扫'),
-    ('擊', '击'),
-    ('數', '数'),
-    ('於', '于'),
-    ('時', '时'),
-    ('會', '会'),
-    ('條', '条'),
-    ('構', '构'),
-    ('標', '标'),
-    ('機', '机'),
-    ('檔', '档'),
-    ('權', '权'),
-    ('歷', '历'),
-    ('歸', '归'),
-    ('氣', '气'),
-    ('決', '决'),
-    ('況', '况'),
-    ('瀏', '浏'),
-    ('為', '为'),
-    ('無', '无'),
-    ('狀', '状'),
-    ('現', '现'),
-    ('當', '当'),
-    ('發', '发'),
-    ('監', '监'),
-    ('碼', '码'),
-    ('礙', '碍'),
-    ('稱', '称'),
-    ('範', '范'),
-    ('簡', '简'),
-    ('糾', '纠'),
-    ('約', '约'),
-    ('級', '级'),
-    ('紛', '纷'),
-    ('結', '结'),
-    ('綱', '纲'),
-    ('網', '网'),
-    ('編', '编'),
-    ('縣', '县'),
-    ('總', '总'),
-    ('聞', '闻'),
-    ('職', '职'),
-    ('臺', '台'),
-    ('與', '与'),
-    ('舉', '举'),
-    ('處', '处'),
-    ('號', '号'),
-    ('見', '见'),
-    ('規', '规'),
-    ('視', '视'),
-    ('覽', '览'),
-    ('訂', '订'),
-    ('計', '计'),
-    ('訊', '讯'),
-    ('訪', '访'),
-    ('設', '设'),
-    ('訴', '诉'),
-    ('誌', '志'),
-    ('認', '认'),
-    ('識', '识'),
-    ('議', '议'),
-    ('護', '护'),
-    ('讀', '读'),
-    ('負', '负'),
-    ('責', '责'),
-    ('質', '质'),
-    ('載', '载'),
-    ('輯', '辑'),
-    ('轉', '转'),
-    ('辦', '办'),
-    ('這', '这'),
-    ('進', '进'),
-    ('達', '达'),
-    ('鄉', '乡'),
-    ('錯', '错'),
-    ('鎮', '镇'),
-    ('鏈', '链'),
-    ('門', '门'),
-    ('閉', '闭'),
-    ('開', '开'),
-    ('間', '间'),
-    ('閱', '阅'),
-    ('關', '关'),
-    ('隊', '队'),
-    ('際', '际'),
-    ('隨', '随'),
-    ('雜', '杂'),
-    ('電', '电'),
-    ('頁', '页'),
-    ('頂', '顶'),
-    ('領', '领'),
-    ('題', '题'),
-    ('類', '类'),
-    ('體', '体'),
-    ('點', '点'),
-    ('黨', '党'),
-];
-
-/// `s` with the traditional characters of [`TRADITIONAL`] read as simplified (same byte
-/// positions); borrowed when it has none.
-pub fn simplified(s: &str) -> std::borrow::Cow<'_, str> {
-    let find = |c: char| {
-        TRADITIONAL
-            .binary_search_by_key(&c, |(t, _)| *t)
-            .ok()
-            .map(|i| TRADITIONAL[i].1)
-    };
-    if !s.chars().any(|c| find(c).is_some()) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    std::borrow::Cow::Owned(s.chars().map(|c| find(c).unwrap_or(c)).collect())
-}
-
 /// Labels of a government web page around the text: metadata, navigation, tools.
 const FURNITURE_LABELS: &[&str] = &[
     "来源：",
@@ -688,7 +538,6 @@ fn is_count_or_time(compact: &str) -> bool {
 /// A line of web-page furniture: metadata labels, navigation ("首页 > …"), a date with its
 /// weekday, a table row of labels ("索引号: | … |").
 pub fn is_furniture(line: &str) -> bool {
-    let line = simplified(line);
     let t = line.trim_matches(is_blank);
     if t.is_empty() {
         return false;
@@ -808,38 +657,6 @@ mod tests {
         assert_eq!(cut[0], "某某之家—每日更新www.example.com");
         assert!(out.contains("一是扛牢第一责任人职责。"), "{out}");
         assert!(out.contains("某省人民政府关于"));
-    }
-
-    #[test]
-    fn traditional_characters_are_read_as_simplified_at_the_same_places() {
-        for w in TRADITIONAL.windows(2) {
-            assert!(w[0].0 < w[1].0, "sorted, no repeats: {w:?}");
-        }
-        for (t, s) in TRADITIONAL {
-            assert_eq!(t.len_utf8(), s.len_utf8(), "{t}{s}");
-            assert_ne!(t, s);
-        }
-        assert_eq!(
-            simplified("發布時間:2025-04-11 信息來源:某縣某鄉"),
-            "发布时间:2025-04-11 信息来源:某县某乡"
-        );
-        assert!(matches!(
-            simplified("一、主要举措和成效"),
-            std::borrow::Cow::Borrowed(_)
-        ));
-        for f in [
-            "發布時間:2025-04-11 16:33 信息來源:某縣某鄉",
-            "字體:【大 中 小】",
-            "首頁 > 政務公開",
-        ] {
-            assert!(is_furniture(f), "{f}");
-        }
-        for t in [
-            "一、2024年度推進法治政府建設的主要舉措和成效",
-            "某鄉2024年法治政府建設情況報告",
-        ] {
-            assert!(!is_furniture(t), "{t}");
-        }
     }
 
     #[test]

@@ -88,7 +88,6 @@ pub fn part_heading(p: &str) -> Option<String> {
 }
 
 pub(crate) fn is_title(p: &str) -> bool {
-    let p = clean::simplified(p);
     let p = p.trim();
     p.chars().count() <= 60
         && p.chars().count() >= 8

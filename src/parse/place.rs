@@ -11,7 +11,6 @@ use crate::model::template::{builtin_templates, expand, BodySpec, Template};
 
 /// Which of the regulation's five items a part heading names; `None`: a topic.
 pub fn part_key(heading: &str) -> Option<u8> {
-    let heading = super::clean::simplified(heading);
     let has = |words: &[&str]| words.iter().any(|w| heading.contains(w));
     if has(&["第一责任人", "主要负责人履行", "主要负责同志履行"]) {
         Some(3)
@@ -106,13 +105,7 @@ const PLAN_TOPICS: &[&str] = &[
 
 pub fn structure(report: &Report) -> Structure {
     let keys: Vec<Option<u8>> = report.parts.iter().map(|p| part_key(&p.heading)).collect();
-    // Read in simplified characters (a page in 繁体).
-    let headings: Vec<std::borrow::Cow<str>> = report
-        .parts
-        .iter()
-        .map(|p| super::clean::simplified(&p.heading))
-        .collect();
-    let headings: Vec<&str> = headings.iter().map(|h| h.as_ref()).collect();
+    let headings: Vec<&str> = report.parts.iter().map(|p| p.heading.as_str()).collect();
     let statutory_words = headings.iter().any(|h| {
         (h.contains("举措") && h.contains("成效"))
             || h.contains("不足和原因")
@@ -126,12 +119,11 @@ pub fn structure(report: &Report) -> Structure {
             .filter(|t| titles.iter().any(|x| x.contains(*t)))
             .count()
     };
-    let sub_titles: Vec<std::borrow::Cow<str>> = report
+    let sub_titles: Vec<&str> = report
         .parts
         .iter()
-        .flat_map(|p| p.subs.iter().map(|s| super::clean::simplified(&s.title)))
+        .flat_map(|p| p.subs.iter().map(|s| s.title.as_str()))
         .collect();
-    let sub_titles: Vec<&str> = sub_titles.iter().map(|t| t.as_ref()).collect();
     if keys.first().is_some_and(|k| k.is_none()) {
         if topics_in(&headings) >= 4 {
             return Structure::NationalPlan;
@@ -566,10 +558,7 @@ fn head(report: &Report, template: &Template, draft: &mut Draft) {
 
 /// "某某局关于2023年度…的报告" → 某某局; "2020年某区法治政府建设情况报告" → 某区.
 pub fn organ_in_title(title: &str) -> Option<String> {
-    // Read in simplified characters (a page in 繁体); the organ is taken from the title
-    // as written, at the same byte positions.
-    let reading = super::clean::simplified(title);
-    let t = reading.trim();
+    let t = title.trim();
     // A site's tag glued to the title ("【2022年】某局…").
     let t = match (t.starts_with('【'), t.find('】')) {
         (true, Some(end)) => &t[end + '】'.len_utf8()..],
@@ -601,9 +590,7 @@ pub fn organ_in_title(title: &str) -> Option<String> {
     let timely = ["年", "年度", "以来", "年来"]
         .iter()
         .any(|w| organ.ends_with(w));
-    let from = organ.as_ptr() as usize - reading.as_ptr() as usize;
-    (!organ.is_empty() && organ.chars().count() <= 30 && !timely)
-        .then(|| title[from..from + organ.len()].to_string())
+    (!organ.is_empty() && organ.chars().count() <= 30 && !timely).then(|| organ.to_string())
 }
 
 /// The year a report without one in its title is about: the year its text names most
