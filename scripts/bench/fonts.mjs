@@ -1,4 +1,5 @@
-// Benchmark (not a test): the font work of the tool's first frame, counted in a Chrome trace
+// Benchmark (not a test): the font work of the tool's first frame, and the wasm functions
+// compiled for it, counted in a Chrome trace
 // from navigation until #f-organ is laid out (a ResizeObserver on it marks the moment). On
 // Linux each new (family, size, weight) strike is a synchronous IPC to the browser
 // (GetWebFontRenderStyleForStrike) and each family name looked up is another
@@ -24,8 +25,8 @@ export async function run({ runs }) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript(MARK);
     const page = await context.newPage();
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'fonts', 'blink.user_timing'] });
-    await page.goto(SINGLE_FILE_URL);
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'fonts', 'blink.user_timing', 'v8.wasm'] });
+    await page.goto(process.env.FAZHI_BENCH_URL || SINGLE_FILE_URL);
     await page.waitForFunction(() => window.__laidOut);
     const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     await context.close();
@@ -38,6 +39,10 @@ export async function run({ runs }) {
       const xs = upTo(name);
       row[key] = [xs.length, xs.reduce((a, e) => a + e.dur / 1000, 0)];
     }
+    // V8 compiles a wasm function at its first call: how many the first frame waits for
+    // (a count that, unlike times, does not swing with the machine's load).
+    const lazy = upTo('wasm.CompileLazy');
+    row.lazy = [lazy.length, lazy.reduce((a, e) => a + (e.tdur ?? e.dur) / 1000, 0)];
     rows.push(row);
   }
   await browser.close();
@@ -48,4 +53,5 @@ export async function run({ runs }) {
     console.log(`  ${key.padEnd(16)} ${counts} calls, ${median(rows.map((r) => r[key][1])).toFixed(1)} ms`);
   }
   console.log(`  first layout     ${median(rows.map((r) => r.layout)).toFixed(1)} ms   [${rows.map((r) => r.layout.toFixed(0)).join(', ')}]`);
+  console.log(`  wasm functions compiled before it: ${[...new Set(rows.map((r) => r.lazy[0]))].join(' / ')}, ${median(rows.map((r) => r.lazy[1])).toFixed(1)} ms of CPU`);
 }
