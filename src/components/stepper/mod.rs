@@ -52,6 +52,9 @@ pub fn Stepper(painted: ReadSignal<bool>) -> impl IntoView {
 
 #[component]
 fn StepLink(step: Step, info: RwSignal<Info>) -> impl IntoView {
+    // Each binding below is an effect per row, and a long report has 130 rows or more:
+    // the link's look follows the row's `current` class (CSS), and the title is shown
+    // whole (it wraps), so the link needs no class or tooltip of its own.
     let editor = Editor::use_context();
     let title = move || info.with(|i| i.title.to_string());
     let status = move || info.with(|i| i.status);
@@ -88,7 +91,7 @@ fn StepLink(step: Step, info: RwSignal<Info>) -> impl IntoView {
     };
     view! {
         <li class:nested=nested class:current=current class:reorderable=several>
-            <button type="button" class="step-link" class:current=current title=title
+            <button type="button" class="step-link"
                 aria-current=move || current().then_some("step")
                 on:click=click(move |_| editor.go(step))>
                 <span class=dot_class aria-hidden="true"></span>
