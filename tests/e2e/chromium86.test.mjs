@@ -28,6 +28,8 @@ const saved = (page, scope = '') => until('已自动保存', async () => /已自
 async function typeSample(page) {
   await fill(page, '发文机关', TYPED.organ);
   await fill(page, '报告年度', TYPED.year);
+  // The rest of 文头 comes just after the first paint.
+  await until('发文字号', () => hasField(page, '机关代字'));
   await fill(page, '机关代字', TYPED.doc_agency);
   await fill(page, '发文年份', TYPED.doc_year);
   await fill(page, '序号', TYPED.doc_serial);
@@ -68,6 +70,10 @@ test('Chromium 86: the single file from file:// takes the sample, keeps it over 
   await page.goto(SINGLE_FILE_URL);
   assert.match(await page.evaluate(() => navigator.userAgent), /Chrome\/86\./);
   await until('the tool', () => hasField(page, '发文机关'));
+  // The import box's contents are made when it is first opened (its toggle event).
+  assert.equal(await hasField(page, '粘贴报告全文'), false);
+  await click(page, /^从去年的报告开始/, { selector: 'summary' });
+  await until('the paste area', () => hasField(page, '粘贴报告全文'));
 
   await typeSample(page);
   await saved(page);

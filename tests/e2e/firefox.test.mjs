@@ -40,3 +40,13 @@ test('Firefox: 下一步 puts keyboard focus on the next step\'s heading (the la
   const id = await waitFor('focus on the heading', `const a = ${ROOT}.activeElement; return a && a.id === 'step-opening' ? a.id : null;`);
   assert.equal(id, 'step-opening');
 });
+
+test('Firefox: the import box shows its paste area when opened (made on its toggle event)', async () => {
+  // The draft the tests before left opens on 开头段: back to 文头 through the step list.
+  await ff.goto(SINGLE_FILE_URL);
+  await waitFor('the step list', `const l = [...(${ROOT}?.querySelectorAll('.step-link') ?? [])].find((b) => b.textContent.includes('文头')); if (l) l.click(); return !!l;`);
+  await waitFor('the first field', `return !!${FIELD};`);
+  assert.equal(await ff.run(`return !!${ROOT}.querySelector('#f-import');`), false);
+  await ff.run(`${ROOT}.querySelector('details.import summary').click(); return true;`);
+  await waitFor('the paste area', `const t = ${ROOT}.querySelector('#f-import'); return !!t && t.getBoundingClientRect().height > 0;`);
+});
