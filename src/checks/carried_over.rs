@@ -34,7 +34,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if "。！？；!?;\n".contains(c) {
+        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n') {
             let end = i + c.len_utf8();
             let s = text[start..end].trim();
             if !s.is_empty() {

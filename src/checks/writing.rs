@@ -117,19 +117,18 @@ fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF)
 }
 
-/// The first half-width punctuation mark that touches a Chinese character.
+/// The first half-width punctuation mark that touches a Chinese character. The marks are
+/// ASCII, so the text's bytes are scanned and only a mark's neighbours decoded: the whole-
+/// text checks run this over every field (50 000 characters in a long report).
 pub fn half_width_in_chinese(text: &str) -> Option<char> {
-    let chars: Vec<char> = text.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        if ",;:?!()".contains(*c) {
-            let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
-            let after = chars.get(i + 1).copied();
-            if before.is_some_and(is_han) || after.is_some_and(is_han) {
-                return Some(*c);
-            }
+    text.bytes().enumerate().find_map(|(i, b)| {
+        if !matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(' | b')') {
+            return None;
         }
-    }
-    None
+        let before = text[..i].chars().next_back();
+        let after = text[i + 1..].chars().next();
+        (before.is_some_and(is_han) || after.is_some_and(is_han)).then_some(b as char)
+    })
 }
 
 fn full_width(c: char) -> char {
@@ -420,6 +419,11 @@ mod tests {
         assert_eq!(half_width_in_chinese("办理(已完成)"), Some('('));
         assert_eq!(half_width_in_chinese("GB/T 9704 (2012)"), None);
         assert_eq!(half_width_in_chinese("1,000元"), None);
+        // At either end, after a mark that is itself full-width, and the first one found.
+        assert_eq!(half_width_in_chinese("已完成;"), Some(';'));
+        assert_eq!(half_width_in_chinese("?是否"), Some('?'));
+        assert_eq!(half_width_in_chinese("一是，二是：完成!好,"), Some('!'));
+        assert_eq!(half_width_in_chinese("（完成），a,b；𠮷x:y"), None);
     }
 
     #[test]
