@@ -307,6 +307,11 @@ impl Editor {
         self.draft.update(f);
     }
 
+    /// How many changes the draft has had in this page (each edit, keystroke or load).
+    pub fn revision(&self) -> u64 {
+        self.changes.with_value(ChangeLog::revision)
+    }
+
     /// The fields typed into since the draft's revision `seen` (`None`: anything may have
     /// changed); `seen` becomes the revision now.
     pub fn typed_since(&self, seen: StoredValue<u64>) -> Option<Vec<FieldRef>> {

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, watch, ROOT, field, painted } from './helpers.mjs';
+import { launch, watch, ROOT, field, painted, SINGLE_FILE_URL } from './helpers.mjs';
+import { sampleDraft } from './reports.mjs';
 import { serve } from './server.mjs';
 
 let browser, server;
@@ -85,9 +86,19 @@ for (const [how, url] of [['http', () => `${server.url}/examples/intranet.html`]
     assert.deepEqual([ex.id, ex.kind], ['sifa', 'txt']);
     assert.match(ex.text, /司法局的开头段。/);
 
-    // Reload: each instance gets its own draft back.
+    // Reload: each instance gets its own draft back, and the page hears of no change
+    // until one is made (sifa opens on 开头段, whose first frame computes no segments: its
+    // first computation once told the page of a change nobody made).
+    await page.addInitScript(() => {
+      window.__changes = [];
+      document.addEventListener('fazhi-report:change', (e) => window.__changes.push(e.target.id));
+    });
     await page.reload();
     await field(tool(page, 'keji'), '发文机关').waitFor();
+    await painted(tool(page, 'sifa'));
+    // An event would come CHANGE_EVENT_MS (500 ms) after the segments change: wait past it.
+    await page.waitForTimeout(1500);
+    assert.deepEqual(await page.evaluate(() => window.__changes), []);
     assert.equal(await field(tool(page, 'keji'), '机关代字').inputValue(), '某科发');
     assert.match(await page.evaluate(() => sifa.ready.then((h) => h.getText())), /司法局的开头段。/);
     assert.doesNotMatch(await page.evaluate(() => sifa.getText()), /某科发/);
@@ -172,5 +183,31 @@ test('copy works on the plain-http page through the fallback', async () => {
   const reader = await context.newPage();
   await reader.goto(`${server.url}/examples/intranet.html`);
   assert.equal(await reader.evaluate(() => navigator.clipboard.readText()), await page.evaluate(() => sifa.getText()));
+  await context.close();
+});
+
+test('a returning clerk\'s draft, opened on its step, tells the page of no change until one is made', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript(() => {
+    window.__changes = [];
+    document.addEventListener('fazhi-report:change', (e) => window.__changes.push(e.detail.text));
+  });
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  const stored = { schema: 2, id: 'dback', revision: 1, saved_at: Date.now(), step: 'opening', draft: sampleDraft() };
+  await page.evaluate((json) => {
+    localStorage.setItem('fazhi-report/v1/default/draft/dback', json);
+    localStorage.setItem('fazhi-report/v1/default/current', 'dback');
+  }, JSON.stringify(stored));
+  await page.reload();
+  await field(page, '开头段').waitFor();
+  await painted(page);
+  // An event comes CHANGE_EVENT_MS (500 ms) after the report's text changes: wait past it.
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await page.evaluate(() => window.__changes), []);
+  // A change made is told, with the text as it is now.
+  await field(page, '开头段').fill('今年的开头段。');
+  await page.waitForFunction(() => window.__changes.length > 0, null, { timeout: 10_000 });
+  assert.match(await page.evaluate(() => window.__changes.at(-1)), /今年的开头段。/);
   await context.close();
 });

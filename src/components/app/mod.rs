@@ -175,11 +175,15 @@ pub fn App(
 
     // Tell the host page, once typing rests, what the report says now.
     let change_timer = StoredValue::new(None::<TimeoutHandle>);
+    let told = StoredValue::new(editor.revision());
     Effect::new(move |first_run: Option<()>| {
         editor.segments.track();
-        if first_run.is_none() {
+        // The segments' first computation, when nothing of the first frame read them (a
+        // returning clerk's step, the 文头 form below the fold), is no change to the draft.
+        if first_run.is_none() || told.get_value() == editor.revision() {
             return;
         }
+        told.set_value(editor.revision());
         if let Some(handle) = change_timer.get_value() {
             handle.clear();
         }
