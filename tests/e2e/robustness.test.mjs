@@ -37,6 +37,17 @@ test('the header and opening can be filled and navigated with the keyboard alone
     return el ? el.id || el.tagName : '';
   });
   await focusLandsOn(page, 'step-opening');
+  // The heading's keyboard focus ring is drawn, and clear of the step's position line above
+  // it ("第 2 步，共 7 步"): it used to run through that line's characters.
+  const ring = await page.evaluate(() => {
+    const root = document.getElementById('fazhi-report').shadowRoot;
+    const h2 = root.getElementById('step-opening');
+    const pos = root.querySelector('.step-pos');
+    const css = getComputedStyle(h2);
+    return { style: css.outlineStyle, top: h2.getBoundingClientRect().top - parseFloat(css.outlineOffset) - parseFloat(css.outlineWidth), above: pos.getBoundingClientRect().bottom };
+  });
+  assert.equal(ring.style, 'solid');
+  assert.ok(ring.top >= ring.above, `the focus ring (top ${ring.top}) overlaps the step position line (bottom ${ring.above})`);
   for (let i = 0; i < 3 && (await focused()) !== 'f-opening'; i++) await page.keyboard.press('Tab');
   await page.keyboard.type('2025年，我局……现将有关情况报告如下：');
   assert.equal(await field(page, '开头段').inputValue(), '2025年，我局……现将有关情况报告如下：');
