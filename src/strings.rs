@@ -615,3 +615,19 @@ pub const CHECKS_PENDING: &str = "检查：正在检查…";
 pub fn decode_repeated_field(line: usize, column: usize) -> String {
     format!("草稿数据中同一处有两个同名字段（第 {line} 行第 {column} 列附近）：只读其中一个会丢掉另一个的内容，所以未读入。文件可能被手工改过，请检查后再导入。")
 }
+
+// --- Invisible characters in a field (control, zero-width, bidirectional) ---
+/// Where the first one is: the few characters before it, or the field's start.
+pub fn invisible_characters(before: &str, count: usize, bidi: bool) -> String {
+    let place = if before.is_empty() {
+        "开头处".to_string()
+    } else {
+        format!("“{before}”之后")
+    };
+    let what = if bidi {
+        "其中有文字方向控制符，会使文字显示颠倒"
+    } else {
+        "如零宽空格、控制字符"
+    };
+    format!("{place}有{count}个看不见的字符（{what}），多由复制粘贴带入，会原样进入复制出的全文，在其他系统中可能出错。请把光标放在该处，用删除键删去。")
+}

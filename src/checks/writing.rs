@@ -8,7 +8,7 @@ use crate::model::field::FieldRef;
 use crate::model::numbering::{leading_numerals, subsection_marker};
 use crate::model::step::{self, Step, StepStatus};
 use crate::model::{Draft, Template};
-use crate::render::count_chars;
+use crate::render::{count_chars, is_bidi_control, is_invisible};
 
 /// Below this many characters a paragraph-sized field is probably unfinished.
 const SHORT_OPENING: usize = 40;
@@ -208,6 +208,8 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
         }
     }
 
+    check_invisible(draft, out);
+
     for (field, text) in text_fields(draft) {
         // Numbering typed by hand: the tool writes it, so it would print twice.
         if matches!(
@@ -268,6 +270,38 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                 Severity::Hint,
                 field,
                 format!("中文中使用了半角标点“{c}”，应为全角“{}”。", full_width(c)),
+            ));
+        }
+    }
+}
+
+/// Invisible characters (see [`is_invisible`]) in `text`: how many, the (up to 8) visible
+/// characters before the first, and whether any is a bidirectional control.
+fn invisible_in(text: &str) -> Option<(usize, String, bool)> {
+    let first = text.find(is_invisible)?;
+    let before: Vec<char> = text[..first]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let before: String = before[before.len().saturating_sub(8)..].iter().collect();
+    let count = text.chars().filter(|c| is_invisible(*c)).count();
+    Some((count, before, text.chars().any(is_bidi_control)))
+}
+
+/// Invisible characters in the 文头's fields and every free-text field: they go into the
+/// copied text as they are, and U+202E shows what follows it reversed.
+fn check_invisible(draft: &Draft, out: &mut Vec<Finding>) {
+    let header = [
+        (FieldRef::Organ, draft.header.organ.as_str()),
+        (FieldRef::DocAgency, draft.header.doc_number.agency.as_str()),
+    ];
+    for (field, text) in header.into_iter().chain(text_fields(draft)) {
+        if let Some((count, before, bidi)) = invisible_in(text) {
+            out.push(Finding::new(
+                Code::InvisibleCharacters,
+                Severity::Warning,
+                field,
+                crate::strings::invisible_characters(&before, count, bidi),
             ));
         }
     }
@@ -424,6 +458,59 @@ mod tests {
         assert_eq!(half_width_in_chinese("?是否"), Some('?'));
         assert_eq!(half_width_in_chinese("一是，二是：完成!好,"), Some('!'));
         assert_eq!(half_width_in_chinese("（完成），a,b；𠮷x:y"), None);
+    }
+
+    #[test]
+    fn invisible_characters_are_pointed_out_where_they_are() {
+        let mut d = filled();
+        assert!(findings(&d).is_empty());
+        d.header.organ = "\u{202E}局术技学科\u{202C}".into();
+        d.header.doc_number.agency = "张科发\u{200B}".into();
+        d.opening = "2022年，张家港市科学技术局在市委\u{7}\u{0}领导下".into();
+        let id = d.parts[0].subsections[0].id;
+        d.parts[0].subsections[0].title = "加强组织领导\u{FEFF}".into();
+        let found: Vec<_> = findings(&d)
+            .into_iter()
+            .filter(|f| f.code == Code::InvisibleCharacters)
+            .map(|f| (f.field, f.message))
+            .collect();
+        let fields: Vec<_> = found.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [
+                FieldRef::Organ,
+                FieldRef::DocAgency,
+                FieldRef::Opening,
+                FieldRef::SubsectionTitle(id)
+            ]
+        );
+        assert!(
+            found[0]
+                .1
+                .starts_with("开头处有2个看不见的字符（其中有文字方向控制符"),
+            "{}",
+            found[0].1
+        );
+        assert!(
+            found[1].1.starts_with("“张科发”之后有1个"),
+            "{}",
+            found[1].1
+        );
+        assert!(
+            found[2].1.starts_with("“科学技术局在市委”之后有2个"),
+            "{}",
+            found[2].1
+        );
+        // Tabs, line ends, the ideographic space and an emoji's joiner are not flagged.
+        d.header.organ = "张家港市科学技术局".into();
+        d.header.doc_number.agency = "张科发".into();
+        d.opening = format!("{}\r\n第二段\t，\u{3000}👨\u{200D}👩", filled().opening);
+        d.parts[0].subsections[0].title = "加强组织领导".into();
+        let left: Vec<_> = findings(&d)
+            .into_iter()
+            .filter(|f| f.code == Code::InvisibleCharacters)
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 
     #[test]

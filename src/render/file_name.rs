@@ -7,6 +7,9 @@ pub fn safe_file_name(stem: &str, ext: &str) -> String {
     let stem: String = stem
         .trim()
         .chars()
+        // Bidirectional and zero-width characters would make the name show otherwise than
+        // it is (U+202E shows what follows reversed, ".docx" included): dropped.
+        .filter(|c| c.is_control() || !super::is_invisible(*c))
         .map(|c| {
             if r#"\/:*?"<>|"#.contains(c) || c.is_control() {
                 '_'
@@ -35,6 +38,10 @@ mod tests {
             "某局_科室_2024_年__报告__草稿___.txt"
         );
         assert_eq!(safe_file_name("..\\..\\etc", "json"), ".._.._etc.json");
+        assert_eq!(
+            safe_file_name("某局\u{202E}xcod\u{200B}报告\u{FEFF}", "docx"),
+            "某局xcod报告.docx"
+        );
     }
 
     #[test]

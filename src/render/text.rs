@@ -108,6 +108,34 @@ pub fn count_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// A character that takes no visible place but is still in the text: control characters
+/// (but tab and line ends), zero-width characters and the byte order mark, the soft hyphen,
+/// and the bidirectional controls (U+202E shows the text after it reversed). They come in
+/// with text pasted from web pages and other programs; the zero-width joiner of emoji
+/// sequences is left alone.
+pub fn is_invisible(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'
+                | '\u{200C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+/// Whether `c` is one of [`is_invisible`]'s bidirectional controls.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Characters in a row beyond which a text box stops wrapping (see [`has_unbroken_run`]).
 pub const UNBROKEN_RUN_LIMIT: usize = 1000;
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, openTool, REPORT, SINGLE_FILE_URL, field, waitSaved, goToStep, typeSample, outputText, openDraftsPage, stepFocused } from './helpers.mjs';
+import { launch, openTool, REPORT, SINGLE_FILE_URL, field, waitSaved, goToStep, typeSample, outputText, openDraftsPage, stepFocused, focusLandsOn } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -149,6 +149,11 @@ test('hostile text in fields is stored, reloaded and exported unchanged, and nev
   for (const n of [1, 4, 5, 6]) assert.ok(text.includes(payload(n)), `payload ${n} exported unchanged`);
   // The item's lead is closed with 。 by the tool (it did not end in punctuation).
   assert.ok(text.includes(payload(2) + '。' + payload(3)), 'item exported unchanged');
+  // The invisible characters are kept, but pointed out (on the output step), with a way to them.
+  const invisible = page.locator('.finding', { hasText: '“A”之后有4个看不见的字符（其中有文字方向控制符' });
+  await invisible.waitFor();
+  await invisible.getByRole('button', { name: /^定位/ }).click();
+  await focusLandsOn(page, 'f-title');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('img[src=x]').count(), 0);
   assert.deepEqual(seen.errors, []);
