@@ -631,3 +631,8 @@ pub fn invisible_characters(before: &str, count: usize, bidi: bool) -> String {
     };
     format!("{place}有{count}个看不见的字符（{what}），多由复制粘贴带入，会原样进入复制出的全文，在其他系统中可能出错。请把光标放在该处，用删除键删去。")
 }
+
+// --- The opening's year against the reporting year ---
+pub fn opening_year(written: i32, reporting: i32) -> String {
+    format!("开头段以“{written}年”开头，而报告年度是{reporting}年：开头段概述的是所报告那一年的工作，可能是照搬去年报告时漏改。请核对。")
+}

@@ -175,6 +175,20 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
             format!("导入时有{}段内容未能归类，暂存在“生成报告”一步，不会出现在报告中。请移到合适的位置后清空。", draft.holding.len()),
         ));
     }
+    // The opening names the year it reports on first ("2022年，我局……"): another year there
+    // is last year's text not yet brought forward (年份前移 leaves the body as it was).
+    if let (Some(written), Some(reporting)) =
+        (leading_year(&draft.opening), draft.header.reporting_year())
+    {
+        if written != reporting {
+            out.push(Finding::new(
+                Code::OpeningYear,
+                Severity::Warning,
+                FieldRef::Opening,
+                crate::strings::opening_year(written, reporting),
+            ));
+        }
+    }
     let opening = count_chars(&draft.opening);
     if opening > 0 && opening < SHORT_OPENING {
         out.push(Finding::new(
@@ -273,6 +287,19 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The year a text starts with: four ASCII digits and 年 ("2022年，…", "2022 年").
+fn leading_year(text: &str) -> Option<i32> {
+    let t = text.trim_start();
+    let digits = t.get(..4)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t[4..]
+        .trim_start()
+        .starts_with('年')
+        .then(|| digits.parse().ok())?
 }
 
 /// Invisible characters (see [`is_invisible`]) in `text`: how many, the (up to 8) visible
@@ -458,6 +485,40 @@ mod tests {
         assert_eq!(half_width_in_chinese("?是否"), Some('?'));
         assert_eq!(half_width_in_chinese("一是，二是：完成!好,"), Some('!'));
         assert_eq!(half_width_in_chinese("（完成），a,b；𠮷x:y"), None);
+    }
+
+    #[test]
+    fn an_opening_on_another_year_than_the_reporting_year_is_flagged() {
+        let mut d = filled();
+        let years = |d: &Draft| -> Vec<String> {
+            findings(d)
+                .into_iter()
+                .filter(|f| f.code == Code::OpeningYear)
+                .map(|f| f.message)
+                .collect()
+        };
+        d.header.year = "2022".into();
+        assert!(years(&d).is_empty(), "2022年 opening, 2022 report");
+        d.header.year = "2023".into();
+        let found = years(&d);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].starts_with("开头段以“2022年”开头，而报告年度是2023年"),
+            "{}",
+            found[0]
+        );
+        d.opening = format!("  2023 年{}", &d.opening[7..]);
+        assert!(years(&d).is_empty(), "{:?}", d.opening);
+        for other in ["一年来，我局……", "202年，", "20230年", ""] {
+            d.opening = other.into();
+            assert!(years(&d).is_empty(), "{other}");
+        }
+        d.opening = "2022年".into();
+        d.header.year = String::new();
+        assert!(
+            years(&d).is_empty(),
+            "no reporting year, nothing to compare"
+        );
     }
 
     #[test]

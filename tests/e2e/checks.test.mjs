@@ -100,6 +100,14 @@ test('importing over a draft asks first; 年份前移 reuses last year\'s report
   assert.match(text, /^张家港市科学技术局\n\n张科发〔2024〕号\n\n张家港市科学技术局2023年度法治政府建设情况报告\n/);
   assert.match(text, /\n一、2023年法治建设工作开展情况\n/);
   assert.match(text, /\n三、2024年法治工作计划\n/);
+  // The body is last year's: its opening still starts with 2022年, and 定位 leads to it.
+  const stale = page.locator('.finding', { hasText: '开头段以“2022年”开头，而报告年度是2023年' });
+  await stale.getByRole('button', { name: /^定位/ }).click();
+  await focusLandsOn(page, 'f-opening');
+  await field(page, '开头段').fill((await field(page, '开头段').inputValue()).replace(/^2022年/, '2023年'));
+  await goToStep(page, /生成报告/);
+  // Checks of the whole text run once typing rests.
+  assert.equal(await eventually(() => stale.count(), (n) => n === 0), 0);
   await context.close();
 });
 
