@@ -269,3 +269,25 @@ test('closing the whole browser mid-typing loses at most the last second', async
     await context.close();
   }
 });
+
+test('keyboard: moving an item to the top or the bottom keeps the focus on its row (the other arrow)', async () => {
+  // 上移 on the second item made it the first, whose 上移 is disabled: focus went to the page
+  // (document.body), and a keyboard user had to Tab again from the top.
+  const { context, page } = await openTool(browser);
+  await goToStep(page, /^（一）/);
+  await field(page, '要点（一句话概括）').fill('甲');
+  await page.getByRole('button', { name: '添加一条' }).click();
+  await focusLandsOn(page, /^f-item-\d+-lead$/);
+  await page.keyboard.type('乙');
+  const id = (await focusedId(page)).match(/^f-item-(\d+)-lead$/)[1];
+  await page.locator(`#btn-up-${id}`).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await focusLandsOn(page, `btn-down-${id}`), `btn-down-${id}`);
+  const leads = () => page.locator('li.item:not(.subsection)').evaluateAll((rows) => rows.map((r) => r.querySelector('input').value));
+  assert.deepEqual(await leads(), ['乙', '甲']);
+  // The next Enter moves it back down, and the focus stays on the row again.
+  await page.keyboard.press('Enter');
+  await focusLandsOn(page, `btn-up-${id}`);
+  assert.deepEqual(await leads(), ['甲', '乙']);
+  await context.close();
+});

@@ -65,6 +65,41 @@ fn undo_row(
     Some(view! { <UndoRow what=r.what id=dom_id on_undo=undo on_dismiss=dismiss /> })
 }
 
+/// Which of a moved row's buttons keeps the focus ("up" or "down"): the one pressed, unless
+/// the row now sits at the end it moved towards, where that button is disabled and focus put
+/// on it would fall back to the page (a keyboard user would start again from the top): then
+/// the other one.
+pub(crate) fn kept_button(delta: isize, at: Option<usize>, len: usize) -> &'static str {
+    let at_edge = match at {
+        Some(at) if delta < 0 => at == 0,
+        Some(at) => at + 1 >= len,
+        None => false,
+    };
+    if (delta < 0) != at_edge {
+        "up"
+    } else {
+        "down"
+    }
+}
+
+/// [`kept_button`] for subsection `id` of part `part`, just moved by `delta`.
+pub(crate) fn subsection_kept_button(
+    editor: Editor,
+    part: usize,
+    id: u32,
+    delta: isize,
+) -> &'static str {
+    let (at, len) = editor.draft.with_untracked(|d| {
+        d.parts.get(part).map_or((None, 0), |p| {
+            (
+                p.subsections.iter().position(|s| s.id == id),
+                p.subsections.len(),
+            )
+        })
+    });
+    kept_button(delta, at, len)
+}
+
 /// Puts focus back on a moved row's button as soon as the list is redrawn (a task queued
 /// after Leptos's own updates), and again a frame later: moving a row in the DOM can take
 /// focus away, and a second key press must reach the same button.
@@ -196,7 +231,11 @@ fn ItemEditor(
         let mut moved = false;
         editor.edit(|d| moved = d.move_item(list, id, delta));
         if moved {
-            let which = if delta < 0 { "up" } else { "down" };
+            let (at, len) = editor.draft.with_untracked(|d| {
+                d.list(list)
+                    .map_or((None, 0), |v| (v.iter().position(|i| i.id == id), v.len()))
+            });
+            let which = kept_button(delta, at, len);
             refocus(editor, format!("#btn-{which}-{id}"));
         }
     });
@@ -315,7 +354,7 @@ fn SubsectionRow(
         let mut moved = false;
         editor.edit(|d| moved = d.move_subsection(part, id, delta));
         if moved {
-            let which = if delta < 0 { "up" } else { "down" };
+            let which = subsection_kept_button(editor, part, id, delta);
             refocus(editor, format!("#btn-sub-{which}-{id}"));
         }
     });

@@ -72,7 +72,7 @@ fn StepLink(step: Step, info: RwSignal<Info>) -> impl IntoView {
                 let mut moved = false;
                 editor.edit(|d| moved = d.move_subsection(p, id, delta));
                 if moved {
-                    let which = if delta < 0 { "up" } else { "down" };
+                    let which = super::item_list::subsection_kept_button(editor, p, id, delta);
                     super::item_list::refocus(editor, format!("#nav-sub-{which}-{id}"));
                 }
             });
