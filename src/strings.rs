@@ -636,3 +636,8 @@ pub fn invisible_characters(before: &str, count: usize, bidi: bool) -> String {
 pub fn opening_year(written: i32, reporting: i32) -> String {
     format!("开头段以“{written}年”开头，而报告年度是{reporting}年：开头段概述的是所报告那一年的工作，可能是照搬去年报告时漏改。请核对。")
 }
+
+// --- A report chosen on the drafts page instead of a backup ---
+pub fn backup_is_a_report(name: &str) -> String {
+    format!("“{name}”是报告，不是草稿备份：这里只能导入“下载草稿备份”或“导出全部草稿”得到的 .json 文件。要用这份报告起草，请新建草稿，在“文头”一步点“从去年的报告开始：粘贴全文导入”，选择 Word（.docx）或文本（.txt）文件，或复制全文后粘贴。")
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, openTool, REPORT, SINGLE_FILE_URL, field, waitSaved, goToStep, typeSample, outputText, openDraftsPage, stepFocused, focusLandsOn } from './helpers.mjs';
+import { launch, openTool, REPORT, ROOT, SINGLE_FILE_URL, field, waitSaved, goToStep, typeSample, outputText, openDraftsPage, stepFocused, focusLandsOn } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -100,6 +100,15 @@ test('backup files: export then import on another machine gives the same report;
   for (const [content, says] of [['这不是 JSON', '不是有效的 JSON'], ['{"schema":99,"id":"x","draft":{}}', '更新版本'], ['{"schema":2,"id":"x","draft":{"header":{"year":2024}}}', '字段类型不对']]) {
     await fileInput.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
     await two.page.locator('.drafts-error', { hasText: says }).waitFor();
+  }
+  // A report chosen here instead of a backup (the .docx the tool wrote, a .txt): told what it
+  // is and where reports are imported, not "不是有效的 JSON 数据".
+  for (const [name, content] of [['报告.docx', readFileSync(join(ROOT, 'tests', 'fixtures', 'docx', '14-libreoffice.docx'))], ['去年的报告.txt', Buffer.from(REPORT)]]) {
+    await fileInput.setInputFiles({ name, mimeType: 'application/octet-stream', buffer: content });
+    const error = two.page.locator('.drafts-error', { hasText: `“${name}”是报告，不是草稿备份` });
+    await error.waitFor();
+    assert.match(await error.textContent(), /从去年的报告开始：粘贴全文导入/);
+    assert.doesNotMatch(await error.textContent(), /JSON/);
   }
   assert.equal(await rows.count(), 2);
   await two.context.close();

@@ -118,6 +118,11 @@ pub fn DraftsPage() -> impl IntoView {
                 Err(_) => return fail(strings::file_unreadable(&name)),
             };
             match parse_backup_placed(&text) {
+                // A report picked here instead of a backup (the tool's own .docx, a .txt):
+                // said what it is and where reports go, not why it is not a backup.
+                Err(_) if looks_like_report(&name, &text) => {
+                    fail(strings::backup_is_a_report(&name))
+                }
                 Err(e) => fail(format!("“{name}”{}", e.message())),
                 Ok(placed) => {
                     // Paragraphs that had no place in their draft's structure (kept in its
@@ -373,4 +378,15 @@ fn SetAsideList(
             </table>
         </section>
     }
+}
+
+/// A file that is a report, not a backup: a Word document (a ZIP, whatever its name) or a
+/// file named as a report (.docx, .doc, .wps, .txt, .pdf). Asked only of a file that is no
+/// backup, so a backup saved under another name still imports.
+fn looks_like_report(name: &str, text: &str) -> bool {
+    let lower = name.to_lowercase();
+    text.starts_with("PK\u{3}\u{4}")
+        || [".docx", ".doc", ".wps", ".txt", ".pdf"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
 }
