@@ -291,3 +291,24 @@ test('keyboard: moving an item to the top or the bottom keeps the focus on its r
   assert.deepEqual(await leads(), ['甲', '乙']);
   await context.close();
 });
+
+test('a long unbroken Latin run (a web address, a code) in a title or the organ wraps: no page wider than the window', async () => {
+  // The step heading took a 200-letter address on one line, over the preview, and the page
+  // scrolled sideways; a finding quoting it and the drafts table's organ cell did the same.
+  const { context, page } = await openTool(browser, { viewport: { width: 1366, height: 768 } });
+  const run = 'abcdefghij'.repeat(20);
+  await field(page, '发文机关').fill(`某局${run}`);
+  await goToStep(page, /^一、/);
+  await field(page.locator('li.subsection').first(), '小节标题').fill(`http://www.example.gov.cn/${run}。`);
+  await waitSaved(page);
+  const wide = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await goToStep(page, /^（一）/);
+  assert.equal(await wide(), 0, 'the subsection step');
+  await goToStep(page, /生成报告/);
+  await page.locator('.finding', { hasText: '末尾有标点' }).first().waitFor();
+  assert.equal(await wide(), 0, 'the output step and its findings');
+  await page.getByRole('button', { name: '我的草稿' }).click();
+  await page.getByRole('heading', { name: '我的草稿' }).waitFor();
+  assert.equal(await wide(), 0, 'the drafts page');
+  await context.close();
+});
