@@ -384,7 +384,7 @@ fn SetAsideList(
 /// file named as a report (.docx, .doc, .wps, .txt, .pdf). Asked only of a file that is no
 /// backup, so a backup saved under another name still imports.
 fn looks_like_report(name: &str, text: &str) -> bool {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     text.starts_with("PK\u{3}\u{4}")
         || [".docx", ".doc", ".wps", ".txt", ".pdf"]
             .iter()
