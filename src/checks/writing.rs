@@ -296,10 +296,16 @@ fn leading_year(text: &str) -> Option<i32> {
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    t[4..]
-        .trim_start()
-        .starts_with('年')
-        .then(|| digits.parse().ok())?
+    let after = t[4..].trim_start().strip_prefix('年')?;
+    // A span or a list of years ("2018年以来", "2021年至2023年", "2022年、2023年") names
+    // no single year of the report.
+    let span = [
+        "以来", "来", "至", "到", "—", "－", "-", "~", "～", "、", "和", "与", "及",
+    ];
+    if span.iter().any(|w| after.starts_with(w)) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// Invisible characters (see [`is_invisible`]) in `text`: how many, the (up to 8) visible
@@ -509,7 +515,15 @@ mod tests {
         );
         d.opening = format!("  2023 年{}", &d.opening[7..]);
         assert!(years(&d).is_empty(), "{:?}", d.opening);
-        for other in ["一年来，我局……", "202年，", "20230年", ""] {
+        for other in [
+            "一年来，我局……",
+            "202年，",
+            "20230年",
+            "",
+            "2018年以来，我局……",
+            "2021年至2023年，",
+            "2022年、2023年连续两年……",
+        ] {
             d.opening = other.into();
             assert!(years(&d).is_empty(), "{other}");
         }
