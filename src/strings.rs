@@ -409,7 +409,7 @@ pub fn landmark_of(base: &str, organ: &str) -> String {
 // error text (serde's, a DOMException's): those name things a clerk cannot act on.
 
 pub fn decode_not_json(line: usize, column: usize) -> String {
-    format!("不是有效的 JSON 数据（第 {line} 行第 {column} 列附近有错），可能不是本工具的草稿文件，或文件已损坏。")
+    format!("不是有效的 JSON 数据（第 {line} 行第 {column} 列附近有错），可能不是本工具的草稿数据，或已经损坏。")
 }
 pub const DECODE_NOT_A_DRAFT: &str =
     "这不是本工具的草稿数据（缺少格式版本 schema）。请使用本工具“下载草稿备份”或 getDraft() 得到的数据。";
