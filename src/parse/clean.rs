@@ -2,6 +2,8 @@
 //! no line breaks, web-page furniture and reposting sites' watermarks. What is removed is
 //! returned, never silently dropped.
 
+use std::collections::{HashMap, HashSet};
+
 use super::markers::{marker, Marker};
 
 /// Closing punctuation: a line ending in one of these ends its paragraph.
@@ -217,6 +219,10 @@ fn cut_watermarks(input: &str) -> (String, Vec<String>) {
 /// alone on a line); a report's own lines end in their own words.
 fn cut_repeated_tails(text: &str) -> (String, Vec<String>) {
     let tail_of = |line: &str| -> Option<(usize, String)> {
+        // A table's row pasted as text ("1\t制定普法计划。\t区司法局") ends in a cell.
+        if line.contains('\t') {
+            return None;
+        }
         let line = line.trim_end_matches(is_blank);
         let at = line.rfind(is_blank)?;
         let blank_len = line[at..].chars().next().map_or(1, char::len_utf8);
@@ -232,32 +238,43 @@ fn cut_repeated_tails(text: &str) -> (String, Vec<String>) {
             && !head.is_empty()
             && !tail.contains(['。', '；', ';', '！', '？'])
             && !tail.ends_with(CLOSERS)
-            && marker(tail).is_none();
+            && marker(tail).is_none()
+            // An organ (a signature, a table's column), a date, a count or a label is the
+            // report's own: a site's name has none of these.
+            && !super::outline::looks_like_organ(tail)
+            && !tail.contains(|c: char| c.is_ascii_digit() || c == '：' || c == ':');
         ok.then(|| (at, tail.to_string()))
     };
     // Each tail, the heads it ends, and whether it is seen after a finished sentence (a
     // table's rows "行政许可 办结率100%" never are).
+    // Looked up by tail (a 1 MB paste may have thousands): the work stays linear.
     let mut seen: Vec<(String, Vec<String>, bool)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for line in text.lines() {
         if let Some((at, tail)) = tail_of(line) {
             let head = line[..at].trim_matches(is_blank).to_string();
             let after_sentence = head.ends_with(CLOSERS);
-            match seen.iter_mut().find(|(t, _, _)| *t == tail) {
-                Some((_, heads, after)) => {
+            match index.get(&tail) {
+                Some(&i) => {
+                    let (_, heads, after) = &mut seen[i];
                     *after |= after_sentence;
-                    if !heads.contains(&head) {
+                    // Two different heads are all the rule asks for.
+                    if heads.len() < 2 && !heads.contains(&head) {
                         heads.push(head);
                     }
                 }
-                None => seen.push((tail, vec![head], after_sentence)),
+                None => {
+                    index.insert(tail.clone(), seen.len());
+                    seen.push((tail, vec![head], after_sentence));
+                }
             }
         }
     }
+    let lines: HashSet<&str> = text.lines().map(|l| l.trim_matches(is_blank)).collect();
     let marks: Vec<String> = seen
         .into_iter()
         .filter(|(tail, heads, after)| {
-            let alone = text.lines().any(|l| l.trim_matches(is_blank) == tail);
-            heads.len() >= 2 && (*after || alone)
+            heads.len() >= 2 && (*after || lines.contains(tail.as_str()))
         })
         .map(|(t, _, _)| t)
         .collect();
@@ -312,7 +329,16 @@ fn cut_address_tails(text: &str) -> (String, Vec<String>) {
             // The site's name before it: a few characters with no punctuation.
             if tokens.len() >= 2 {
                 let name = tokens[tokens.len() - 2];
-                if name.chars().count() <= 6 && !name.contains(CLOSERS) && !name.contains('，') {
+                // Not a heading ("二、主要举措 www…") nor a heading's words after its
+                // number ("一、 总体情况 www…"): those are the report's own.
+                let before_name = tokens[..tokens.len() - 2].join("");
+                let heading_words = marker(&before_name).is_some_and(|(_, rest)| rest.is_empty());
+                if name.chars().count() <= 6
+                    && !name.contains(CLOSERS)
+                    && !name.contains('，')
+                    && marker(name).is_none()
+                    && !heading_words
+                {
                     // The token just before the address, blanks between.
                     start = trimmed[..start].trim_end_matches(is_blank).len() - name.len();
                 }
@@ -681,6 +707,24 @@ mod tests {
             let (out, cut) = cut_repeated_tails(text);
             assert_eq!(out, text, "{cut:?}");
         }
+    }
+
+    #[test]
+    fn a_table_a_signature_and_a_heading_are_not_taken_for_a_site() {
+        // A table's rows (cells between tabs) and the signature that repeats their organ.
+        for text in [
+            "1\t制定年度普法计划。\t区司法局\n2\t开展执法检查。\t区司法局\n区司法局\n",
+            "一是加强学习。 区司法局\n二是规范执法。 区司法局\n区司法局\n",
+            "完成整改。 截至2023年底\n落实到位。 截至2023年底\n",
+        ] {
+            let (out, cut) = cut_repeated_tails(text);
+            assert_eq!(out, text, "{cut:?}");
+        }
+        // A heading before a site's address, once: only the address goes.
+        let (out, cut) =
+            cut_address_tails("二、主要举措 www.example.com\n一、 总体情况 www.example.net\n");
+        assert_eq!(out, "二、主要举措\n一、 总体情况\n");
+        assert_eq!(cut, ["www.example.com", "www.example.net"]);
     }
 
     #[test]

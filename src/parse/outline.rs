@@ -169,13 +169,16 @@ pub(crate) fn looks_like_organ(p: &str) -> bool {
         "站",
         "会",
     ];
-    p.chars().count() <= 30
+    let n = p.chars().count();
+    n <= 30
         && !p.contains(['。', '，', '：', ':', ',', '；'])
         && ENDS.iter().any(|e| p.ends_with(e))
+        // A ministry has a name before 部 (司法部); 全部, 底部, 内部 are page words.
+        && !(p.ends_with('部') && n < 3)
 }
 
 /// A news page's lead that announces the report it reposts: "近日，某区司法局发布《2023年
-/// 度法治政府建设情况报告》，全文如下：", "中新网3月29日电 据某部网站消息，某部发布2023年
+/// 度法治政府建设情况报告》，全文如下：", "中新网3月29日电 据司法部网站消息，司法部发布2023年
 /// 法治政府建设年度报告。具体报告如下：", "本网讯 …". Either a news dateline (…讯, …日电,
 /// 据…消息) at its start, with the report announced or what follows introduced; or, with
 /// no dateline, a short lead in the third person that publishes the report (发布《…报告》)
@@ -235,8 +238,8 @@ fn announcement(p: &str) -> Option<(usize, usize)> {
     best.map(|at| (at, VERB))
 }
 
-/// The organ and the year a news lead names for the report it announces: "据某部网站消息，
-/// 某部发布2023年法治政府建设年度报告。" → (某部, 2023). The organ is the words just before
+/// The organ and the year a news lead names for the report it announces: "据司法部网站消息，
+/// 司法部发布2023年法治政府建设年度报告。" → (司法部, 2023). The organ is the words just before
 /// the verb (without 近日 / 日前 / a date), and only if they read as an organ's name.
 pub fn announced(lead: &str) -> (Option<String>, Option<i32>) {
     let Some((at, len)) = announcement(lead) else {
@@ -254,7 +257,7 @@ pub fn announced(lead: &str) -> (Option<String>, Option<i32>) {
         organ = organ.strip_suffix(time).unwrap_or(organ);
         organ = organ.strip_prefix(time).unwrap_or(organ);
     }
-    // "某部29日发布", "某局3月29日发布".
+    // "司法部29日发布", "某局3月29日发布".
     if let Some(cut) = organ.find(|c: char| c.is_ascii_digit()) {
         if organ[cut..].ends_with('日') {
             organ = &organ[..cut];
@@ -283,7 +286,7 @@ fn dateline(head: &str) -> bool {
             .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
             && !head[at + "日电".len()..].starts_with(['视', '话'])
     });
-    // "据某部网站消息", not "根据…" / "依据…" / "数据…".
+    // "据司法部网站消息", not "根据…" / "依据…" / "数据…".
     let ju = head.match_indices('据').any(|(at, _)| {
         !head[..at].ends_with(['根', '依', '数', '证', '占', '凭'])
             && (head[at..].contains("消息") || head[at..].contains("报道"))
@@ -993,10 +996,10 @@ mod tests {
     fn a_news_lead_announcing_the_report_is_not_its_opening() {
         for lead in [
             "近日，某区司法局发布《2023年度法治政府建设情况报告》，全文如下：",
-            "中新网3月29日电 据某部网站消息，某部发布2023年法治政府建设年度报告。具体报告如下：",
+            "中新网3月29日电 据司法部网站消息，司法部发布2023年法治政府建设年度报告。具体报告如下：",
             "本网讯 近日，我区司法局公布了2023年度法治政府建设情况报告。",
             "某某日报讯（记者 张某）某市政府日前公布2023年法治政府建设年度报告，报告全文如下：",
-            "新华社北京3月29日电 某部29日发布2023年法治政府建设年度报告。",
+            "新华社北京3月29日电 司法部29日发布2023年法治政府建设年度报告。",
             "某县人民政府转发《某县2023年度法治政府建设情况报告》，原文如下:",
         ] {
             assert!(is_repost_lead(lead), "{lead}");
@@ -1019,19 +1022,29 @@ mod tests {
     }
 
     #[test]
+    fn a_ministry_is_an_organ_and_a_page_word_ending_in_bu_is_not() {
+        for organ in ["司法部", "某市司法局", "某某街道"] {
+            assert!(looks_like_organ(organ), "{organ}");
+        }
+        for word in ["全部", "底部", "内部", "顶部"] {
+            assert!(!looks_like_organ(word), "{word}");
+        }
+    }
+
+    #[test]
     fn a_lead_names_the_organ_and_year_of_the_report_it_announces() {
         let got = |l: &str| announced(l);
         assert_eq!(
-            got("中新网3月29日电 据某部网站消息，某部发布2023年法治政府建设年度报告。具体报告如下："),
-            (Some("某部".into()), Some(2023))
+            got("中新网3月29日电 据司法部网站消息，司法部发布2023年法治政府建设年度报告。具体报告如下："),
+            (Some("司法部".into()), Some(2023))
         );
         assert_eq!(
             got("2024年3月29日，某区司法局发布《2023年度法治政府建设情况报告》，全文如下："),
             (Some("某区司法局".into()), Some(2023))
         );
         assert_eq!(
-            got("新华社北京3月29日电 某部29日发布2023年法治政府建设年度报告。"),
-            (Some("某部".into()), Some(2023))
+            got("新华社北京3月29日电 司法部29日发布2023年法治政府建设年度报告。"),
+            (Some("司法部".into()), Some(2023))
         );
         assert_eq!(
             got("某市人民政府日前公布了2022年度法治政府建设情况报告，报告全文如下："),
@@ -1044,11 +1057,11 @@ mod tests {
         );
         assert_eq!(got("现将有关情况报告如下："), (None, None));
         // A page with no title: the lead names both.
-        let page = "发布时间:2024-11-18 18:01:19 来源: sp20241118\n中新网 3月29日电 据某部网站消息,某部发布2023年法治政府建设年度报告。具体报告如下:\n一、坚持党的领导\n部党组始终坚持党的领导。\n";
+        let page = "发布时间:2024-11-18 18:01:19 来源: sp20241118\n中新网 3月29日电 据司法部网站消息,司法部发布2023年法治政府建设年度报告。具体报告如下:\n一、坚持党的领导\n部党组始终坚持党的领导。\n";
         let (d, summary) = crate::parse::import(page);
         assert_eq!(
             (d.header.organ.as_str(), d.header.year.as_str()),
-            ("某部", "2023")
+            ("司法部", "2023")
         );
         assert_eq!(summary.held.len(), 1);
         assert!(d.opening.is_empty());
