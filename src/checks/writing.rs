@@ -64,9 +64,9 @@ const REQUEST_WORDS: &[&str] = &[
     "请审定",
 ];
 
-/// The first request word in `text`. Each holds 请 or 否, which nearly no text of a report
-/// does: one scan for those two passes it over, instead of one search per word (a 50 000-
-/// character report's checks ran ten searches over every field on each rest in typing).
+/// The first request word in `text`. Each holds 请 or 否: one scan for those two is a cheap
+/// pre-filter (most fields hold neither; 申请, 提请 and 是否 do, and are then searched), where
+/// a 50 000-character report's checks ran ten searches over every field on each rest.
 fn request_word(text: &str) -> Option<&'static str> {
     if !text.contains(['请', '否']) {
         return None;
@@ -289,7 +289,10 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     }
 }
 
-/// The year a text starts with: four ASCII digits and 年 ("2022年，…", "2022 年").
+/// The year an opening is about, when it starts the way a year's summary does: four ASCII
+/// digits, 年 or 年度, then a comma or 是 ("2022年，我局……", "2022 年度，", "2022年是……").
+/// A span, a list or a point in a year ("2018年以来", "2022年度、2023年度", "2022年下半年")
+/// names no year of the report: not read.
 fn leading_year(text: &str) -> Option<i32> {
     let t = text.trim_start();
     let digits = t.get(..4)?;
@@ -297,12 +300,8 @@ fn leading_year(text: &str) -> Option<i32> {
         return None;
     }
     let after = t[4..].trim_start().strip_prefix('年')?;
-    // A span or a list of years ("2018年以来", "2021年至2023年", "2022年、2023年") names
-    // no single year of the report.
-    let span = [
-        "以来", "来", "至", "到", "—", "－", "-", "~", "～", "、", "和", "与", "及",
-    ];
-    if span.iter().any(|w| after.starts_with(w)) {
+    let after = after.strip_prefix('度').unwrap_or(after);
+    if !after.starts_with(['，', ',', '是']) {
         return None;
     }
     digits.parse().ok()
@@ -523,9 +522,17 @@ mod tests {
             "2018年以来，我局……",
             "2021年至2023年，",
             "2022年、2023年连续两年……",
+            "2022年度、2023年度……",
+            "2022年下半年以来，",
+            "2022年起，",
+            "2022年底，",
         ] {
             d.opening = other.into();
             assert!(years(&d).is_empty(), "{other}");
+        }
+        for flagged in ["2022年度，我局……", "2022年是……", "2022 年,我局……"] {
+            d.opening = flagged.into();
+            assert_eq!(years(&d).len(), 1, "{flagged}");
         }
         d.opening = "2022年".into();
         d.header.year = String::new();
