@@ -110,6 +110,9 @@ test('backup files: export then import on another machine gives the same report;
     assert.match(await error.textContent(), /从去年的报告开始：粘贴全文导入/);
     assert.doesNotMatch(await error.textContent(), /JSON/);
   }
+  // A damaged backup saved as .txt is still a backup: its JSON error is what it is told.
+  await fileInput.setInputFiles({ name: '备份.txt', mimeType: 'text/plain', buffer: Buffer.from('{"schema":2,"id":"d1",') });
+  await two.page.locator('.drafts-error', { hasText: '“备份.txt”不是有效的 JSON 数据' }).waitFor();
   assert.equal(await rows.count(), 2);
   await two.context.close();
 });

@@ -385,8 +385,14 @@ fn SetAsideList(
 /// backup, so a backup saved under another name still imports.
 fn looks_like_report(name: &str, text: &str) -> bool {
     let lower = name.to_ascii_lowercase();
+    // A damaged backup saved as .txt still starts as one: its JSON error is the news.
+    let json = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
     text.starts_with("PK\u{3}\u{4}")
-        || [".docx", ".doc", ".wps", ".txt", ".pdf"]
-            .iter()
-            .any(|ext| lower.ends_with(ext))
+        || (!json
+            && [".docx", ".doc", ".wps", ".txt", ".pdf"]
+                .iter()
+                .any(|ext| lower.ends_with(ext)))
 }

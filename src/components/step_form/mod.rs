@@ -113,6 +113,7 @@ fn import_box(summary: RwSignal<Option<ImportSummary>>) -> impl IntoView {
     // and the first frame need not wait for them (about 100 wasm functions compiled at
     // first use). The last import's summary opens it again on the way back to this step.
     let opened = RwSignal::new(summary.with_untracked(Option::is_some));
+    // (`toggle` is a plain Event, as `change` is: its handler is boxed by the same helper.)
     // Parses `text` into the draft (after confirming if the draft has content).
     let run = move |text: String| {
         if text.trim().is_empty() {
