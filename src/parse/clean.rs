@@ -247,16 +247,23 @@ fn cut_repeated_tails(text: &str) -> (String, Vec<String>) {
     };
     // Each tail, the heads it ends, and whether it is seen after a finished sentence (a
     // table's rows "行政许可 办结率100%" never are).
-    // Looked up by tail (a 1 MB paste may have thousands): the work stays linear.
+    // Looked up by tail (a 1 MB paste may have thousands): the work stays linear. (The
+    // map and set types are those the checks use already: no new code for them.)
     let mut seen: Vec<(String, Vec<String>, bool)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, u32> = HashMap::new();
+    // Lines that could be a tail standing alone (no blank inside, a tail's length).
+    let mut alone: HashSet<String> = HashSet::new();
     for line in text.lines() {
+        let trimmed = line.trim_matches(is_blank);
+        if !trimmed.contains(is_blank) && (4..=30).contains(&trimmed.chars().count()) {
+            alone.insert(trimmed.to_string());
+        }
         if let Some((at, tail)) = tail_of(line) {
             let head = line[..at].trim_matches(is_blank).to_string();
             let after_sentence = head.ends_with(CLOSERS);
             match index.get(&tail) {
                 Some(&i) => {
-                    let (_, heads, after) = &mut seen[i];
+                    let (_, heads, after) = &mut seen[i as usize];
                     *after |= after_sentence;
                     // Two different heads are all the rule asks for.
                     if heads.len() < 2 && !heads.contains(&head) {
@@ -264,18 +271,15 @@ fn cut_repeated_tails(text: &str) -> (String, Vec<String>) {
                     }
                 }
                 None => {
-                    index.insert(tail.clone(), seen.len());
+                    index.insert(tail.clone(), seen.len() as u32);
                     seen.push((tail, vec![head], after_sentence));
                 }
             }
         }
     }
-    let lines: HashSet<&str> = text.lines().map(|l| l.trim_matches(is_blank)).collect();
     let marks: Vec<String> = seen
         .into_iter()
-        .filter(|(tail, heads, after)| {
-            heads.len() >= 2 && (*after || lines.contains(tail.as_str()))
-        })
+        .filter(|(tail, heads, after)| heads.len() >= 2 && (*after || alone.contains(tail)))
         .map(|(t, _, _)| t)
         .collect();
     if marks.is_empty() {

@@ -112,7 +112,7 @@ test('backup files: export then import on another machine gives the same report;
   }
   // A damaged backup saved as .txt is still a backup: its JSON error is what it is told.
   await fileInput.setInputFiles({ name: '备份.txt', mimeType: 'text/plain', buffer: Buffer.from('{"schema":2,"id":"d1",') });
-  await two.page.locator('.drafts-error', { hasText: '“备份.txt”不是有效的 JSON 数据' }).waitFor();
+  await two.page.locator('.drafts-error', { hasText: '“备份.txt”无法导入：不是有效的 JSON 数据' }).waitFor();
   assert.equal(await rows.count(), 2);
   await two.context.close();
 });
