@@ -69,6 +69,10 @@ pub const SAVE_RESTORED: &str = "已恢复上次的草稿";
 pub const SAVE_FAILED_QUOTA: &str = "保存失败：浏览器存储空间已满。您输入的内容仍在页面中，请点击右侧“下载草稿备份”保存到文件，再清理浏览器存储。";
 pub const SAVE_FAILED_UNAVAILABLE: &str = "无法保存：此浏览器禁用了本地存储（可能处于隐私/无痕模式）。您输入的内容仍在页面中，关闭前请点击右侧“下载草稿备份”。";
 pub const SAVE_FAILED_OTHER: &str = "保存失败：";
+// The top bar's short forms (the notice under it says the whole sentence).
+pub const SAVE_FAILED_QUOTA_SHORT: &str = "保存失败：存储空间已满";
+pub const SAVE_FAILED_UNAVAILABLE_SHORT: &str = "无法保存：浏览器禁用了本地存储";
+pub const STORE_FAILED_OTHER_SHORT: &str = "保存失败：本地存储出错";
 pub const SAVE_CONFLICT: &str = "暂停保存：此草稿已在另一个标签页中修改。请在上方选择保留哪一份。";
 pub const CONFLICT_NOTICE: &str =
     "此草稿刚在另一个标签页（或窗口）中被修改。为免互相覆盖，本页已暂停保存。请选择：";

@@ -50,6 +50,19 @@ impl SaveState {
             SaveState::Conflict => strings::SAVE_CONFLICT.into(),
         }
     }
+
+    /// The top bar's line: a failure in a few words, since the notice under the bar says it
+    /// in full beside its 下载草稿备份 button (the same sentence twice read as noise).
+    pub fn status(&self) -> String {
+        match self {
+            SaveState::Failed(StoreError::QuotaExceeded) => strings::SAVE_FAILED_QUOTA_SHORT.into(),
+            SaveState::Failed(StoreError::Unavailable) => {
+                strings::SAVE_FAILED_UNAVAILABLE_SHORT.into()
+            }
+            SaveState::Failed(StoreError::Other(_)) => strings::STORE_FAILED_OTHER_SHORT.into(),
+            _ => self.message(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -70,9 +83,18 @@ mod tests {
             StoreError::Unavailable,
             StoreError::Other("Error: boom\n    at x.js:1".into()),
         ] {
-            let m = SaveState::Failed(e).message();
+            let state = SaveState::Failed(e);
+            let m = state.message();
             assert!(m.contains("仍在页面中"), "{m}");
             assert!(!m.contains("boom") && !m.contains("Error"), "{m}");
+            // The top bar's short line names the failure and is not the notice's sentence.
+            let short = state.status();
+            assert!(short.contains("保存"), "{short}");
+            assert!(short.chars().count() < 20 && short != m, "{short}");
+            assert!(
+                !short.contains("boom") && !short.contains("Error"),
+                "{short}"
+            );
         }
         assert_eq!(
             SaveState::Saved {

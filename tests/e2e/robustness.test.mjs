@@ -139,7 +139,12 @@ test('a full storage quota is reported in Chinese, typing goes on, and saving re
   await page.evaluate(() => { let i = 0; try { for (;;) localStorage.setItem('pad-' + i++, 'y'.repeat(1024)); } catch (e) {} });
   await field(page, '发文机关').fill('存储已满测试局');
   await page.locator('.save-state', { hasText: '存储空间已满' }).waitFor();
-  assert.match(await saveState(page).textContent(), /仍在页面中/);
+  // The top bar says it in a few words; the notice under it says it whole, once, beside
+  // the button that saves the text to a file.
+  assert.equal(await saveState(page).textContent(), '保存失败：存储空间已满');
+  const notice = page.getByRole('alert').filter({ hasText: '存储空间已满' });
+  assert.match(await notice.textContent(), /仍在页面中/);
+  await notice.getByRole('button', { name: '下载草稿备份' }).waitFor();
   await field(page, '报告年度').fill('2024');
   assert.equal(await field(page, '发文机关').inputValue(), '存储已满测试局');
   // Free space: the next change is saved, and a reload brings everything back.

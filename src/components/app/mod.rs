@@ -280,7 +280,7 @@ pub fn App(
                     </button>
                 })}
                 <p class="save-state" class:error=move || editor.save.with(|s| s.is_error()) role="status" aria-live="polite">
-                    {move || editor.save.with(|s| s.message())}
+                    {move || editor.save.with(|s| s.status())}
                 </p>
             </header>
             <NoticeBar />
