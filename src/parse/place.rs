@@ -647,35 +647,30 @@ mod tests {
 
     #[test]
     fn organ_from_titles() {
-        assert_eq!(
-            organ_in_title("重庆市某某局关于2023年法治政府建设工作情况的报告").as_deref(),
-            Some("重庆市某某局")
-        );
-        assert_eq!(
-            organ_in_title("2020年静海区法治政府建设情况报告").as_deref(),
-            Some("静海区")
-        );
-        assert_eq!(
-            organ_in_title("垡头街道2023年法治政府建设工作报告").as_deref(),
-            Some("垡头街道")
-        );
-        assert_eq!(organ_in_title("关于2022年度法治政府建设情况报告"), None);
-        // Words of time where the organ was left out (a template site's title).
-        assert_eq!(organ_in_title("区五年法治政府建设工作情况的报告"), None);
-        assert_eq!(organ_in_title("近三年法治政府建设情况报告"), None);
-        assert_eq!(
-            organ_in_title("某县人民政府关于近五年法治政府建设情况的报告").as_deref(),
-            Some("某县人民政府")
-        );
-        // A news headline (tests/fixtures/corpus-new/10): the organ without its verb.
-        assert_eq!(
-            organ_in_title("司法部发布2023年法治政府建设年度报告").as_deref(),
-            Some("司法部")
-        );
-        assert_eq!(
-            organ_in_title("某市人民政府公布关于2022年度法治政府建设情况的报告").as_deref(),
-            Some("某市人民政府")
-        );
+        for (title, organ) in [
+            (
+                "重庆市某某局关于2023年法治政府建设工作情况的报告",
+                Some("重庆市某某局"),
+            ),
+            ("2020年静海区法治政府建设情况报告", Some("静海区")),
+            ("垡头街道2023年法治政府建设工作报告", Some("垡头街道")),
+            ("关于2022年度法治政府建设情况报告", None),
+            // Words of time where the organ was left out (a template site's title).
+            ("区五年法治政府建设工作情况的报告", None),
+            ("近三年法治政府建设情况报告", None),
+            (
+                "某县人民政府关于近五年法治政府建设情况的报告",
+                Some("某县人民政府"),
+            ),
+            // A news headline (tests/fixtures/corpus-new/10): the organ without its verb.
+            ("司法部发布2023年法治政府建设年度报告", Some("司法部")),
+            (
+                "某市人民政府公布关于2022年度法治政府建设情况的报告",
+                Some("某市人民政府"),
+            ),
+        ] {
+            assert_eq!(organ_in_title(title).as_deref(), organ, "{title}");
+        }
     }
 
     #[test]

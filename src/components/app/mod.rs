@@ -180,10 +180,11 @@ pub fn App(
         editor.segments.track();
         // The segments' first computation, when nothing of the first frame read them (a
         // returning clerk's step, the 文头 form below the fold), is no change to the draft.
-        if first_run.is_none() || told.get_value() == editor.revision() {
+        let revision = editor.revision();
+        if first_run.is_none() || told.get_value() == revision {
             return;
         }
-        told.set_value(editor.revision());
+        told.set_value(revision);
         if let Some(handle) = change_timer.get_value() {
             handle.clear();
         }
