@@ -565,12 +565,10 @@ impl Draft {
         }
     }
 
-    /// Moves an item one place up (`delta` = -1) or down (+1). Returns whether it moved.
-    pub fn move_item(&mut self, list: ListRef, id: u32, delta: isize) -> bool {
-        match self.list_mut(list) {
-            Some(items) => move_by_id(items, |i| i.id == id, delta),
-            None => false,
-        }
+    /// Moves an item one place up (`delta` = -1) or down (+1). If it moved: its new place
+    /// and the list's length.
+    pub fn move_item(&mut self, list: ListRef, id: u32, delta: isize) -> Option<Moved> {
+        move_by_id(self.list_mut(list)?, |i| i.id == id, delta)
     }
 
     pub fn add_subsection(&mut self, part: usize, title: String) -> Option<u32> {
@@ -593,24 +591,61 @@ impl Draft {
         }
     }
 
-    pub fn move_subsection(&mut self, part: usize, id: u32, delta: isize) -> bool {
-        match self.parts.get_mut(part) {
-            Some(p) => move_by_id(&mut p.subsections, |s| s.id == id, delta),
-            None => false,
+    /// [`Draft::move_item`] for a subsection of part `part`.
+    pub fn move_subsection(&mut self, part: usize, id: u32, delta: isize) -> Option<Moved> {
+        let subs = &mut self.parts.get_mut(part)?.subsections;
+        move_by_id(subs, |s| s.id == id, delta)
+    }
+}
+
+/// Where a row ended up after a move: its new place and its list's length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moved {
+    pub to: usize,
+    pub len: usize,
+}
+
+/// A row's move buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveButton {
+    Up,
+    Down,
+}
+
+impl Moved {
+    /// Whether the row now sits at the end it moved towards (`delta` < 0: the top), where
+    /// it cannot move further that way.
+    pub fn at_edge(self, delta: isize) -> bool {
+        if delta < 0 {
+            self.to == 0
+        } else {
+            self.to + 1 >= self.len
+        }
+    }
+
+    /// Which button keeps the focus after this move by `delta`: the one pressed, unless the
+    /// row now sits at the end it moved towards, where that button is disabled and focus
+    /// put on it would fall back to the page (a keyboard user would start again from the
+    /// top): then the other one.
+    pub fn button_to_keep(self, delta: isize) -> MoveButton {
+        if (delta < 0) != self.at_edge(delta) {
+            MoveButton::Up
+        } else {
+            MoveButton::Down
         }
     }
 }
 
-fn move_by_id<T>(list: &mut [T], is: impl Fn(&T) -> bool, delta: isize) -> bool {
-    let Some(from) = list.iter().position(is) else {
-        return false;
-    };
-    let to = from as isize + delta;
-    if to < 0 || to >= list.len() as isize {
-        return false;
-    }
-    list.swap(from, to as usize);
-    true
+fn move_by_id<T>(list: &mut [T], is: impl Fn(&T) -> bool, delta: isize) -> Option<Moved> {
+    let from = list.iter().position(is)?;
+    let to = usize::try_from(from as isize + delta)
+        .ok()
+        .filter(|to| *to < list.len())?;
+    list.swap(from, to);
+    Some(Moved {
+        to,
+        len: list.len(),
+    })
 }
 
 impl Draft {
@@ -732,9 +767,25 @@ mod tests {
         let new = d.add_item(list, Some(ids[0])).unwrap();
         let order = |d: &Draft| d.parts[2].items.iter().map(|i| i.id).collect::<Vec<_>>();
         assert_eq!(order(&d), vec![ids[0], new, ids[1], ids[2]]);
-        assert!(d.move_item(list, new, -1));
+        let moved = d.move_item(list, new, -1).unwrap();
+        assert_eq!(moved, Moved { to: 0, len: 4 });
+        assert!(moved.at_edge(-1) && !moved.at_edge(1));
         assert_eq!(order(&d), vec![new, ids[0], ids[1], ids[2]]);
-        assert!(!d.move_item(list, new, -1), "first item cannot move up");
+        assert_eq!(
+            d.move_item(list, new, -1),
+            None,
+            "first item cannot move up"
+        );
+        let last = d.move_item(list, ids[1], 1).unwrap();
+        assert_eq!(last, Moved { to: 3, len: 4 });
+        assert!(last.at_edge(1) && !last.at_edge(-1));
+        assert_eq!(
+            d.move_item(list, ids[1], 1),
+            None,
+            "last item cannot move down"
+        );
+        assert_eq!(order(&d), vec![new, ids[0], ids[2], ids[1]]);
+        d.move_item(list, ids[1], -1).unwrap();
         let (at, item) = d.remove_item(list, ids[1]).unwrap();
         assert_eq!(order(&d), vec![new, ids[0], ids[2]]);
         d.restore_item(list, at, item);
@@ -742,11 +793,26 @@ mod tests {
     }
 
     #[test]
+    fn the_pressed_button_keeps_focus_unless_the_row_reached_that_end() {
+        let kept = |to, len, delta| Moved { to, len }.button_to_keep(delta);
+        // Up from the middle: still room above, 上移 keeps it.
+        assert_eq!(kept(1, 4, -1), MoveButton::Up);
+        // Up to the top: 上移 is now disabled, 下移 takes it.
+        assert_eq!(kept(0, 4, -1), MoveButton::Down);
+        assert_eq!(kept(2, 4, 1), MoveButton::Down);
+        // Down to the bottom: 下移 is disabled, 上移 takes it.
+        assert_eq!(kept(3, 4, 1), MoveButton::Up);
+        // Two rows: every move reaches an end.
+        assert_eq!(kept(0, 2, -1), MoveButton::Down);
+        assert_eq!(kept(1, 2, 1), MoveButton::Up);
+    }
+
+    #[test]
     fn subsections_reorder_and_keep_unique_ids() {
         let mut d = draft();
         let a = d.parts[0].subsections[0].id;
         let b = d.add_subsection(0, "B".into()).unwrap();
-        assert!(d.move_subsection(0, b, -1));
+        assert_eq!(d.move_subsection(0, b, -1), Some(Moved { to: 0, len: 2 }));
         assert_eq!(d.parts[0].subsections[0].id, b);
         assert_ne!(a, b);
         let (at, s) = d.remove_subsection(0, a).unwrap();

@@ -4,6 +4,7 @@
 
 mod row_tools;
 
+pub(crate) use row_tools::refocus_moved;
 pub use row_tools::{RowTools, UndoRow};
 
 use leptos::either::Either;
@@ -63,58 +64,6 @@ fn undo_row(
         editor.focus_later("button.add");
     });
     Some(view! { <UndoRow what=r.what id=dom_id on_undo=undo on_dismiss=dismiss /> })
-}
-
-/// Which of a moved row's buttons keeps the focus ("up" or "down"): the one pressed, unless
-/// the row now sits at the end it moved towards, where that button is disabled and focus put
-/// on it would fall back to the page (a keyboard user would start again from the top): then
-/// the other one.
-pub(crate) fn kept_button(delta: isize, at: Option<usize>, len: usize) -> &'static str {
-    let at_edge = match at {
-        Some(at) if delta < 0 => at == 0,
-        Some(at) => at + 1 >= len,
-        None => false,
-    };
-    if (delta < 0) != at_edge {
-        "up"
-    } else {
-        "down"
-    }
-}
-
-/// [`kept_button`] for subsection `id` of part `part`, just moved by `delta`.
-pub(crate) fn subsection_kept_button(
-    editor: Editor,
-    part: usize,
-    id: u32,
-    delta: isize,
-) -> &'static str {
-    let (at, len) = editor.draft.with_untracked(|d| {
-        d.parts.get(part).map_or((None, 0), |p| {
-            (
-                p.subsections.iter().position(|s| s.id == id),
-                p.subsections.len(),
-            )
-        })
-    });
-    kept_button(delta, at, len)
-}
-
-/// Puts focus back on a moved row's button as soon as the list is redrawn (a task queued
-/// after Leptos's own updates), and again a frame later: moving a row in the DOM can take
-/// focus away, and a second key press must reach the same button.
-pub(crate) fn refocus(editor: Editor, selector: String) {
-    let root = editor.root;
-    let again = selector.clone();
-    leptos::task::spawn_local(async move {
-        use wasm_bindgen::JsCast;
-        if let Some(Ok(Some(el))) = root.get_untracked().map(|r| r.query_selector(&again)) {
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
-    editor.focus_later(&selector);
 }
 
 fn item_ids(editor: Editor, list: ListRef) -> Vec<u32> {
@@ -228,16 +177,9 @@ fn ItemEditor(
         crate::checks::leading_number_word(&editor.field_text(FieldRef::ItemLead(id))).is_some()
     });
     let shift = Callback::new(move |delta: isize| {
-        let mut moved = false;
+        let mut moved = None;
         editor.edit(|d| moved = d.move_item(list, id, delta));
-        if moved {
-            let (at, len) = editor.draft.with_untracked(|d| {
-                d.list(list)
-                    .map_or((None, 0), |v| (v.iter().position(|i| i.id == id), v.len()))
-            });
-            let which = kept_button(delta, at, len);
-            refocus(editor, format!("#btn-{which}-{id}"));
-        }
+        refocus_moved(editor, "btn", id, moved, delta);
     });
     let remove = Callback::new(move |_| {
         let mut taken = None;
@@ -351,12 +293,9 @@ fn SubsectionRow(
         })
     };
     let shift = Callback::new(move |delta: isize| {
-        let mut moved = false;
+        let mut moved = None;
         editor.edit(|d| moved = d.move_subsection(part, id, delta));
-        if moved {
-            let which = subsection_kept_button(editor, part, id, delta);
-            refocus(editor, format!("#btn-sub-{which}-{id}"));
-        }
+        refocus_moved(editor, "btn-sub", id, moved, delta);
     });
     let remove = Callback::new(move |_| {
         let mut taken = None;

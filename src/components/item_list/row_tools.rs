@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 
 use crate::components::click;
+use crate::components::editor::Editor;
+use crate::model::draft::{MoveButton, Moved};
 use crate::strings;
 
 #[component]
@@ -69,4 +71,40 @@ pub fn UndoRow(
             </button>
         </li>
     }
+}
+
+/// After a row moved (`moved`, by `delta`), puts focus back on the [`RowTools`] button
+/// (ids `{id_prefix}-up-{key}` / `{id_prefix}-down-{key}`) that keeps it:
+/// [`Moved::button_to_keep`].
+pub(crate) fn refocus_moved(
+    editor: Editor,
+    id_prefix: &str,
+    key: u32,
+    moved: Option<Moved>,
+    delta: isize,
+) {
+    if let Some(moved) = moved {
+        let which = match moved.button_to_keep(delta) {
+            MoveButton::Up => "up",
+            MoveButton::Down => "down",
+        };
+        refocus(editor, format!("#{id_prefix}-{which}-{key}"));
+    }
+}
+
+/// Puts focus back on a moved row's button as soon as the list is redrawn (a task queued
+/// after Leptos's own updates), and again a frame later: moving a row in the DOM can take
+/// focus away, and a second key press must reach the same button.
+fn refocus(editor: Editor, selector: String) {
+    let root = editor.root;
+    let again = selector.clone();
+    leptos::task::spawn_local(async move {
+        use wasm_bindgen::JsCast;
+        if let Some(Ok(Some(el))) = root.get_untracked().map(|r| r.query_selector(&again)) {
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+    editor.focus_later(&selector);
 }

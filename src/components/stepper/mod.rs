@@ -69,12 +69,9 @@ fn StepLink(step: Step, info: RwSignal<Info>) -> impl IntoView {
     let tools = match step {
         Step::Subsection(p, id) => {
             let shift = Callback::new(move |delta: isize| {
-                let mut moved = false;
+                let mut moved = None;
                 editor.edit(|d| moved = d.move_subsection(p, id, delta));
-                if moved {
-                    let which = super::item_list::subsection_kept_button(editor, p, id, delta);
-                    super::item_list::refocus(editor, format!("#nav-sub-{which}-{id}"));
-                }
+                super::item_list::refocus_moved(editor, "nav-sub", id, moved, delta);
             });
             let name = Signal::derive(move || format!("：{}", title()));
             // A memoised Option closure, not <Show>: the same, with less code.
