@@ -633,7 +633,7 @@ pub fn invisible_characters(before: &str, count: usize, bidi: bool) -> String {
     } else {
         "如零宽空格、控制字符"
     };
-    format!("{place}有{count}个看不见的字符（{what}），多由复制粘贴带入，会原样进入复制出的全文，在其他系统中可能出错。请把光标放在该处，用删除键删去。")
+    format!("{place}有{count}个看不见的字符（{what}），多由复制粘贴带入，会原样进入复制出的全文，在其他系统中可能出错。")
 }
 
 // --- The opening's year against the reporting year ---
@@ -645,3 +645,6 @@ pub fn opening_year(written: i32, reporting: i32) -> String {
 pub fn backup_is_a_report(name: &str) -> String {
     format!("“{name}”是报告，不是草稿备份：这里只能导入“下载草稿备份”或“导出全部草稿”得到的 .json 文件。要用这份报告起草，请新建草稿，在“文头”一步点“从去年的报告开始：粘贴全文导入”，选择 Word（.docx）或文本（.txt）文件，或复制全文后粘贴。")
 }
+
+// --- One-click fix of an invisible-characters finding ---
+pub const BTN_REMOVE_INVISIBLE: &str = "删除这些字符";

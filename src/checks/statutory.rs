@@ -80,6 +80,18 @@ impl Coverage {
 pub enum Fix {
     /// Insert an item on the principal leaders' duty at the top of the work part.
     AddFirstResponsibility,
+    /// Delete the invisible characters (see [`crate::render::is_invisible`]) of a field.
+    RemoveInvisible(FieldRef),
+}
+
+impl Fix {
+    /// The button's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Fix::AddFirstResponsibility => crate::strings::BTN_FIX,
+            Fix::RemoveInvisible(_) => crate::strings::BTN_REMOVE_INVISIBLE,
+        }
+    }
 }
 
 const FIRST_RESPONSIBILITY_LEAD: &str = "认真履行推进法治建设第一责任人职责";
@@ -174,6 +186,12 @@ pub fn apply_fix(template: &Template, draft: &mut Draft, fix: Fix) -> Option<Fie
                 None => part.items.insert(0, item),
             }
             Some(FieldRef::ItemDetail(id))
+        }
+        // The clerk stays on the findings, where this one disappears.
+        Fix::RemoveInvisible(field) => {
+            let text = draft.text(field).replace(crate::render::is_invisible, "");
+            draft.set_text(field, text);
+            None
         }
     }
 }

@@ -329,12 +329,15 @@ fn check_invisible(draft: &Draft, out: &mut Vec<Finding>) {
     ];
     for (field, text) in header.into_iter().chain(text_fields(draft)) {
         if let Some((count, before, bidi)) = invisible_in(text) {
-            out.push(Finding::new(
-                Code::InvisibleCharacters,
-                Severity::Warning,
-                field,
-                crate::strings::invisible_characters(&before, count, bidi),
-            ));
+            out.push(Finding {
+                fix: Some(super::Fix::RemoveInvisible(field)),
+                ..Finding::new(
+                    Code::InvisibleCharacters,
+                    Severity::Warning,
+                    field,
+                    crate::strings::invisible_characters(&before, count, bidi),
+                )
+            });
         }
     }
 }
@@ -593,6 +596,50 @@ mod tests {
             .filter(|f| f.code == Code::InvisibleCharacters)
             .collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn the_fix_deletes_a_fields_invisible_characters_and_nothing_else() {
+        let t = &builtin_templates()[0];
+        let mut d = filled();
+        let id = d.parts[0].subsections[0].id;
+        d.opening = format!(
+            "\u{FEFF}{}\u{200B}年\u{AD}，\u{202E}A b\u{2060}\t2\u{7}。\n",
+            d.opening
+        );
+        d.parts[0].subsections[0].title = "加强\u{200B}组织领导".into();
+        let before = d.clone();
+        let fixes: Vec<_> = findings(&d)
+            .into_iter()
+            .filter(|f| f.code == Code::InvisibleCharacters)
+            .map(|f| f.fix)
+            .collect();
+        assert_eq!(
+            fixes,
+            [
+                Some(super::super::Fix::RemoveInvisible(FieldRef::Opening)),
+                Some(super::super::Fix::RemoveInvisible(
+                    FieldRef::SubsectionTitle(id)
+                ))
+            ]
+        );
+        let at = super::super::apply_fix(t, &mut d, fixes[0].unwrap());
+        assert_eq!(at, None, "the clerk stays on the findings");
+        assert_eq!(d.opening, format!("{}年，A b\t2。\n", filled().opening));
+        // Only that field changed: the other finding is still there.
+        assert_eq!(
+            Draft {
+                opening: before.opening.clone(),
+                ..d.clone()
+            },
+            before
+        );
+        let left: Vec<_> = findings(&d)
+            .into_iter()
+            .filter(|f| f.code == Code::InvisibleCharacters)
+            .map(|f| f.field)
+            .collect();
+        assert_eq!(left, [FieldRef::SubsectionTitle(id)]);
     }
 
     #[test]
