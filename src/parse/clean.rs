@@ -1,10 +1,12 @@
 //! From pasted text to paragraphs: line ends, spaces, page numbers, page splits, text with
 //! no line breaks, web-page furniture and reposting sites' watermarks. What is removed is
-//! returned, never silently dropped.
+//! returned, never silently dropped, but for invisible characters (zero-width, bidi
+//! controls), which no report means to hold.
 
 use std::collections::{HashMap, HashSet};
 
 use super::markers::{marker, Marker};
+use crate::render::is_invisible;
 
 /// Closing punctuation: a line ending in one of these ends its paragraph.
 const CLOSERS: &[char] = &[
@@ -23,7 +25,11 @@ pub struct Cleaned {
 }
 
 pub fn clean(input: &str) -> Cleaned {
-    let (text, mut watermarks) = cut_watermarks(input);
+    // Zero-width characters, the soft hyphen, bidi controls and other invisible ones (see
+    // is_invisible) are never meant in a report: dropped. Line and page breaks that are
+    // control characters stay for the line rules below.
+    let input = input.replace(|c: char| is_invisible(c) && !c.is_whitespace(), "");
+    let (text, mut watermarks) = cut_watermarks(&input);
     let (text, tails) = cut_repeated_tails(&text);
     watermarks.extend(tails);
     let (text, tails) = cut_address_tails(&text);

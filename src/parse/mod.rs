@@ -6,7 +6,7 @@
 //! their leads, subsections and items in the author's numbering, tail (结束语, signature,
 //! date, 附注). [`place::place`] then puts that outline into one of the tool's structures,
 //! chosen from the headings. Whatever has no place goes to the draft's holding section, so
-//! no character of the report is ever dropped; what was removed as furniture is listed in
+//! no character of the report is ever dropped (but invisible ones, see [`clean`]); what was removed as furniture is listed in
 //! the [`ImportSummary`].
 
 pub mod clean;
@@ -329,5 +329,32 @@ mod whole_report_tests {
             assert!(text.contains(line), "{line:?} in\n{text}");
         }
         assert!(text.contains("2023年,我局坚持依法行政"), "2023 年 joined");
+    }
+
+    #[test]
+    fn invisible_characters_pasted_with_a_report_are_dropped() {
+        // A BOM, zero-width space and non-joiner, word joiner, soft hyphen, bidi controls, a
+        // bell: each removed, and the report read as if they had never been there (the
+        // zero-width space inside 一、 would otherwise hide the part heading).
+        let dirty = REPORT
+            .replacen("某县司法局", "\u{FEFF}某县司法局", 1)
+            .replace("一、2023年", "一\u{200B}、2023年")
+            .replace(
+                "法治政府建设情况的报告",
+                "法治\u{AD}政府建设情况的\u{2060}报告",
+            )
+            .replace("加强组织领导", "\u{202E}加强组织领导\u{202C}\u{200E}")
+            .replace("评查案卷120份", "评查\u{200C}案卷\u{7}120份");
+        assert_eq!(
+            dirty
+                .chars()
+                .filter(|c| crate::render::is_invisible(*c))
+                .count(),
+            9
+        );
+        assert_eq!(import(&dirty), import(REPORT));
+        // A page break (form feed) at a page's first line is still trimmed with it.
+        let breaks = REPORT.replace("特此报告。\n某县交通", "特此报告。\n\u{0C}某县交通");
+        assert_eq!(import(&breaks), import(REPORT));
     }
 }
