@@ -55,6 +55,36 @@ test('a missing 第一责任人 item is pointed out and added in one click', asy
   await context.close();
 });
 
+test('a zero-width space typed into a field is deleted in one click: field, preview, saved draft and change event', async () => {
+  const { context, page, seen } = await openTool(browser);
+  await page.evaluate(() => {
+    window.__changes = [];
+    document.addEventListener('fazhi-report:change', (e) => window.__changes.push(e.detail.text));
+  });
+  await field(page, '发文机关').fill('张家港市\u200B科学技术局');
+  // Once typing rests the badge counts the warning; it opens the review.
+  await page.locator('.badge', { hasText: '1 处注意' }).click();
+  const review = page.locator('section.checks');
+  const finding = review.locator('.finding', { hasText: '“张家港市”之后有1个看不见的字符' });
+  await finding.getByRole('button', { name: '删除这些字符' }).click();
+  assert.equal(await eventually(() => finding.count(), (n) => n === 0), 0);
+  // Nothing else of the review went with it, and no other finding offers the button.
+  assert.ok(await review.locator('.finding').count() > 0);
+  assert.equal(await review.getByRole('button', { name: '删除这些字符' }).count(), 0);
+  const stored = () => page.evaluate(() => {
+    const ns = 'fazhi-report/v1/default/';
+    return JSON.parse(localStorage.getItem(ns + 'draft/' + localStorage.getItem(ns + 'current')))?.draft.header.organ;
+  });
+  assert.equal(await eventually(stored, (o) => o === '张家港市科学技术局'), '张家港市科学技术局');
+  await page.waitForFunction(() => window.__changes.at(-1)?.includes('张家港市科学技术局'));
+  assert.ok(!(await page.evaluate(() => window.__changes.at(-1))).includes('\u200B'));
+  assert.match(await page.locator('.preview .paper').textContent(), /张家港市科学技术局/);
+  await goToStep(page, '文头');
+  assert.equal(await field(page, '发文机关').inputValue(), '张家港市科学技术局');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('pasting last year\'s report (raw PDF text) fills the draft; the date warning leads to the date field', async () => {
   const { context, page, seen } = await openTool(browser);
   const raw = readFileSync(join(ROOT, 'tests', 'fixtures', 'sample-raw.txt'), 'utf8');
