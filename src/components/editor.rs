@@ -441,8 +441,11 @@ impl Editor {
         let mut target = None;
         let template = self.template.get_untracked();
         self.edit(|d| target = checks::apply_fix(template, d, fix));
-        if let Some(field) = target {
-            self.go_to_field(field);
+        match target {
+            Some(field) => self.go_to_field(field),
+            // The pressed button goes with its finding: focus to the step's heading, not
+            // the page's start.
+            None => self.focus_later(".step-form h2"),
         }
     }
 

@@ -20,7 +20,8 @@ fn finding_row(editor: Editor, f: Finding) -> impl IntoView {
             <span class="msg">{f.message.clone()}</span>
             <span class="acts">
                 {fix.map(|fix| view! {
-                    <button type="button" class="small-btn fix" on:click=click(move |_| editor.apply_fix(fix))>{fix.label()}</button>
+                    <button type="button" class="small-btn fix" on:click=click(move |_| editor.apply_fix(fix))
+                        aria-label=format!("{}：{}", fix.label(), f.message)>{fix.label()}</button>
                 })}
                 <button type="button" class="small-btn" on:click=click(move |_| editor.go_to_field(field))
                     aria-label=format!("{}：{}", strings::BTN_LOCATE, f.message)>{strings::BTN_LOCATE}</button>
