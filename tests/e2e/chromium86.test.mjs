@@ -111,6 +111,9 @@ test('Chromium 86: examples/intranet.html (dist/fazhi-report.js), both instances
   // The wide instance keeps its columns: stepper beside the form.
   const [kStepper, kMain] = await boxes(page, ['.stepper', '.main'], { scope: '#keji' });
   assert.ok(kStepper.top < kMain.bottom && kStepper.left + kStepper.width <= kMain.left, `keji columns: ${JSON.stringify({ kStepper, kMain })}`);
+  // Its column (about 1000 px, under the 1100 px query) keeps the preview beside the form too.
+  const [kPaper] = await boxes(page, ['.preview .paper'], { scope: '#keji' });
+  assert.ok(kPaper.left >= kMain.left + kMain.width && kPaper.top < kMain.bottom, `keji preview beside the form: ${JSON.stringify({ kMain, kPaper })}`);
 
   await fill(page, '机关代字', '某科发', { scope: '#keji' });
   await click(page, '下一步', { scope: '#sifa' });

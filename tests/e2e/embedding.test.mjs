@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, watch, ROOT, field, painted, SINGLE_FILE_URL } from './helpers.mjs';
+import { launch, watch, ROOT, field, painted, openTool, SINGLE_FILE_URL } from './helpers.mjs';
 import { sampleDraft } from './reports.mjs';
 import { serve } from './server.mjs';
 
@@ -146,6 +146,24 @@ test('the 360px side panel instance fits without horizontal scrolling', async ()
   const overflow = await tool(page, 'sifa').locator('.fr-root').evaluate((el) => el.scrollWidth - el.clientWidth);
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
   await context.close();
+});
+
+// The columns follow the tool's own width (container queries), not the window's: a 1024 px
+// screen and the intranet page's main column (about 950 px) keep the preview beside the form,
+// both starting on the first screen, instead of under a form a screen or more long.
+test('at 1024×768 and in the intranet main column the preview sits beside the form', async () => {
+  const sideBySide = async (scope, where) => {
+    const [main, paper] = await Promise.all(['.main', '.preview .paper'].map((s) => scope.locator(s).boundingBox()));
+    assert.ok(paper.x >= main.x + main.width, `${where}: preview right of the form: ${JSON.stringify({ main, paper })}`);
+    assert.ok(main.y < 400 && paper.y < 400 && paper.width >= 300 && main.width >= 360, `${where}: both on the first screen, usable widths: ${JSON.stringify({ main, paper })}`);
+  };
+  const { context, page } = await openTool(browser, { viewport: { width: 1024, height: 768 } });
+  await sideBySide(page, 'single file at 1024×768');
+  await context.close();
+  const example = await openExample(`${server.url}/examples/intranet.html`);
+  await example.page.setViewportSize({ width: 1366, height: 768 });
+  await sideBySide(tool(example.page, 'keji'), 'intranet main column at 1366');
+  await example.context.close();
 });
 
 test('the script API: bad options show a clear error; getDraft/loadDraft/unmount work', async () => {
