@@ -6,8 +6,8 @@
 //! their leads, subsections and items in the author's numbering, tail (结束语, signature,
 //! date, 附注). [`place::place`] then puts that outline into one of the tool's structures,
 //! chosen from the headings. Whatever has no place goes to the draft's holding section, so
-//! no character of the report is ever dropped (but invisible ones, see [`clean`]); what was removed as furniture is listed in
-//! the [`ImportSummary`].
+//! no character of the report is ever dropped (but invisible ones, see [`clean`]); what was
+//! removed as furniture is listed in the [`ImportSummary`].
 
 pub mod clean;
 pub mod docx;
