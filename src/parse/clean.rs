@@ -9,7 +9,7 @@ use super::markers::{marker, Marker};
 use crate::render::is_invisible;
 
 /// Closing punctuation: a line ending in one of these ends its paragraph.
-const CLOSERS: &[char] = &[
+pub(crate) const CLOSERS: &[char] = &[
     '。', '：', '；', '！', '？', '”', '」', '）', ')', '…', ':', ';', '!', '?',
 ];
 

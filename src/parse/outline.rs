@@ -307,10 +307,19 @@ pub fn outline(input: &str) -> Report {
     let paras = cleaned.paragraphs;
     let is_heading =
         |p: &str| marker(p).is_some_and(|(m, _)| matches!(m, Marker::Part(_) | Marker::Sub(_)));
-    let first_heading = paras
-        .iter()
-        .position(|p| is_heading(p))
-        .unwrap_or(paras.len());
+    // The first heading: numbered, or a part's heading without a number that follows a
+    // finished paragraph (one that reads as a title only after the report's title).
+    let mut first_heading = paras.len();
+    let mut titled = false;
+    for (i, p) in paras.iter().enumerate() {
+        if is_heading(p)
+            || (i > 0 && bare_part(p, &paras[i - 1]).is_some() && (titled || !super::is_title(p)))
+        {
+            first_heading = i;
+            break;
+        }
+        titled |= super::is_title(p);
+    }
 
     // Title candidates before the first heading (a title split over two lines joined).
     let mut titles: Vec<(usize, usize, String)> = Vec::new(); // at, lines, text
@@ -430,8 +439,15 @@ pub fn outline(input: &str) -> Report {
     }
 
     let mut body = Body::default();
-    for p in &paras[stop.max(k)..end] {
-        body.paragraph(&mut r, p);
+    for i in stop.max(k)..end {
+        let p = &paras[i];
+        match i.checked_sub(1).and_then(|j| bare_part(p, &paras[j])) {
+            // Each of the template's parts once: a second line naming one is text.
+            Some(key) if body.keys & 1 << key == 0 => {
+                body.new_part(&mut r, String::new(), p.clone())
+            }
+            _ => body.paragraph(&mut r, p),
+        }
     }
     r.parts = body.parts;
     // A part with neither subsections nor items has body paragraphs, not a lead.
@@ -624,11 +640,35 @@ struct Body {
     item_kind: Option<Marker>,
     /// The last item word seen in the current list (to continue 二是 after 一是).
     last_word: Option<Marker>,
+    /// The regulation's items the parts so far name (bit k: item k).
+    keys: u8,
 }
 
-/// Keywords of a part heading (rather than a topic used as a subsection).
-fn part_like(heading: &str) -> bool {
-    super::place::part_key(heading).is_some()
+/// Keywords of a part heading (rather than a topic used as a subsection): which of the
+/// regulation's five items it names.
+fn part_like(heading: &str) -> Option<u8> {
+    super::place::part_key(heading)
+}
+
+/// A part's heading without a number ("存在的问题和不足", "下一步工作打算", "主要措施和成效"),
+/// and the item it names: a line of 4 to 40 characters, with no punctuation, not a title
+/// ending 报告, whose words name one of the template's parts as a numbered heading's would,
+/// standing alone after a finished paragraph: `prev` is the title, or closed by punctuation,
+/// a colon only after 如下 (the opening's "报告如下：", not a list's "以下工作：").
+fn bare_part(p: &str, prev: &str) -> Option<u8> {
+    let n = p.chars().count();
+    let colon = prev.trim_end_matches(['：', ':']);
+    ((4..=40).contains(&n)
+        && !p.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？', '!', '?'])
+        && !p.ends_with("报告")
+        && marker(p).is_none()
+        && (if colon.len() < prev.len() {
+            colon.ends_with("如下")
+        } else {
+            prev.ends_with(super::clean::CLOSERS) || super::is_title(prev)
+        }))
+    .then(|| part_like(p))
+    .flatten()
 }
 
 impl Body {
@@ -672,7 +712,9 @@ impl Body {
             if self.parts.is_empty() {
                 0
             } else if reusing {
-                if m.number() == next_part && (m.number() != next_sub || part_like(&title)) {
+                if m.number() == next_part
+                    && (m.number() != next_sub || part_like(&title).is_some())
+                {
                     0
                 } else {
                     1
@@ -710,19 +752,7 @@ impl Body {
         };
         match level {
             0 => {
-                self.parts.push(RPart {
-                    marker_text,
-                    heading: title.clone(),
-                    ..RPart::default()
-                });
-                self.sub_kind = None;
-                self.item_kind = None;
-                self.last_word = None;
-                let n = self.parts.len();
-                r.seg(
-                    Role::PartHeading(n),
-                    &[&self.parts[n - 1].marker_text, &title],
-                );
+                self.new_part(r, marker_text, title);
                 if let Some(b) = body {
                     self.continue_text(r, &b, false);
                 }
@@ -755,6 +785,22 @@ impl Body {
             }
             _ => self.continue_text(r, p, false),
         }
+    }
+
+    fn new_part(&mut self, r: &mut Report, marker_text: String, heading: String) {
+        self.sub_kind = None;
+        self.item_kind = None;
+        self.last_word = None;
+        self.keys |= part_like(&heading).map_or(0, |k| 1 << k);
+        r.seg(
+            Role::PartHeading(self.parts.len() + 1),
+            &[&marker_text, &heading],
+        );
+        self.parts.push(RPart {
+            marker_text,
+            heading,
+            ..RPart::default()
+        });
     }
 
     fn new_item(&mut self, r: &mut Report, m: Marker, marker_text: String, text: String) {
@@ -1086,5 +1132,131 @@ mod tests {
         let (d, summary) = crate::parse::import(titled);
         assert_eq!(summary.held.len(), 1);
         assert_eq!(d.opening, "2023年，区司法局坚持依法行政。");
+    }
+}
+
+#[cfg(test)]
+mod bare_heading_tests {
+    use super::*;
+    use crate::parse::{structure, Structure};
+
+    const OPENING: &str =
+        "2023年，我局坚持以习近平法治思想为指导，全面推进依法行政，现将有关情况报告如下：";
+
+    fn roles(text: &str) -> Vec<String> {
+        outline(text)
+            .segments
+            .iter()
+            .map(|s| format!("{}|{}", s.role.where_(), s.text))
+            .collect()
+    }
+
+    #[test]
+    fn a_line_naming_a_part_is_its_heading_and_others_are_not() {
+        // (line, the paragraph before it, the item it names)
+        for (line, prev, key) in [
+            ("主要措施和成效", OPENING, Some(1)),
+            ("2023年法治政府建设工作开展情况", OPENING, Some(1)),
+            ("存在的问题和不足", "全年办理行政复议案件12件。", Some(2)),
+            ("存在问题及原因", "全年办理行政复议案件12件。", Some(2)),
+            (
+                "党政主要负责人履行推进法治建设第一责任人职责情况",
+                "全年办理行政复议案件12件。",
+                Some(3),
+            ),
+            ("下一步工作计划", "执法人员业务能力有待提升。", Some(4)),
+            ("2024年工作打算", "执法人员业务能力有待提升。", Some(4)),
+            ("其他需要报告的情况", "执法人员业务能力有待提升。", Some(5)),
+            ("下一年度工作安排", "（此项工作已完成）", Some(4)),
+            // After the title, with no opening.
+            (
+                "主要工作及成效",
+                "某县司法局2023年度法治政府建设情况报告",
+                Some(1),
+            ),
+        ] {
+            assert_eq!(bare_part(line, prev), key, "{line} after {prev}");
+        }
+        for (line, prev) in [
+            // A sentence, or a run-in heading with its text.
+            (
+                "下一步，我局将继续加强执法监督。",
+                "执法人员业务能力有待提升。",
+            ),
+            ("存在问题：学法用法不够深入", "全年办理行政复议案件12件。"),
+            // Words of no part: a subsection's title, a signature, a date.
+            ("加强行政执法监督", "全年办理行政复议案件12件。"),
+            ("某县市场监督管理局", "特此报告。"),
+            ("2024年2月20日", "某县市场监督管理局"),
+            // A list's first line after "以下工作：", not after the opening's "如下：".
+            ("完成年度普法计划", "2024年，我局将重点做好以下工作："),
+            // A line a PDF wrapped: the paragraph before it is not finished.
+            (
+                "存在问题整改落实情况",
+                "全年共开展执法检查，督促各执法队对照",
+            ),
+            // The title's second line; numbered lines (markers are read elsewhere).
+            ("法治政府建设情况的报告", "某县交通运输局关于2023年度"),
+            ("三、下一步工作计划", "执法人员业务能力有待提升。"),
+            ("计划", "执法人员业务能力有待提升。"),
+        ] {
+            assert_eq!(bare_part(line, prev), None, "{line} after {prev}");
+        }
+    }
+
+    #[test]
+    fn parts_without_numbers_start_their_parts() {
+        let report = format!(
+            "某县市场监督管理局2023年度法治政府建设情况报告\n{OPENING}\n主要措施和成效\n（一）加强组织领导。局党组召开专题会议4次，研究部署法治建设工作。\n推进重点工作落实\n（二）规范行政执法。全面落实行政执法三项制度。\n存在的问题和不足\n一是学法用法不够深入。二是执法队伍力量不足。\n2024年工作打算\n2024年，我局将重点做好以下工作：\n完成年度普法计划\n深化执法改革\n2025年工作计划\n某县市场监督管理局\n2024年2月20日\n"
+        );
+        let got = roles(&report);
+        for want in [
+            format!("opening|{OPENING}"),
+            "part:1:heading|主要措施和成效".into(),
+            "part:1:sub:1:heading|（一）加强组织领导。".into(),
+            // A subsection's title naming the part it is in: text of that part.
+            "part:1:sub:1:lead|推进重点工作落实".into(),
+            "part:2:heading|存在的问题和不足".into(),
+            "part:2:item:2|二是执法队伍力量不足。".into(),
+            "part:3:heading|2024年工作打算".into(),
+            // A list after "以下工作：", and a second line naming the plan: text.
+            "part:3:body|完成年度普法计划".into(),
+            "part:3:body|2025年工作计划".into(),
+            "signature|某县市场监督管理局".into(),
+            "date|2024年2月20日".into(),
+        ] {
+            assert!(got.contains(&want), "{want} in {got:#?}");
+        }
+        let r = outline(&report);
+        assert_eq!(r.parts.len(), 3);
+        assert_eq!(structure(&r), Structure::DepartmentShort);
+        let (d, _) = crate::parse::import(&report);
+        assert_eq!(d.parts[1].heading.as_deref(), Some("存在的问题和不足"));
+        assert!(d.holding.is_empty());
+    }
+
+    #[test]
+    fn the_first_responsible_part_first_and_numbers_one_level_down() {
+        // The 第一责任人 heading reads like a title: a part's heading after the report's
+        // title. Its 一、 under an unnumbered part are subsections.
+        let report = format!(
+            "某县人民政府关于2023年度法治政府建设情况的报告\n{OPENING}\n党政主要负责人履行推进法治建设第一责任人职责情况\n县政府主要负责同志带头学法，主持召开常务会议专题研究法治政府建设工作3次。\n主要举措和成效\n一、加强组织领导\n县政府常务会议每季度研究法治工作。\n二、规范行政执法\n全面推行行政执法三项制度。\n"
+        );
+        let r = outline(&report);
+        let heads: Vec<&str> = r.parts.iter().map(|p| p.heading.as_str()).collect();
+        assert_eq!(
+            heads,
+            [
+                "党政主要负责人履行推进法治建设第一责任人职责情况",
+                "主要举措和成效"
+            ]
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("某县人民政府关于2023年度法治政府建设情况的报告")
+        );
+        let subs: Vec<&str> = r.parts[1].subs.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(subs, ["加强组织领导", "规范行政执法"]);
+        assert_eq!(structure(&r), Structure::FiveItems);
     }
 }
