@@ -308,12 +308,19 @@ pub fn outline(input: &str) -> Report {
     let is_heading =
         |p: &str| marker(p).is_some_and(|(m, _)| matches!(m, Marker::Part(_) | Marker::Sub(_)));
     // The first heading: numbered, or a part's heading without a number that follows a
-    // finished paragraph (one that reads as a title only after the report's title).
+    // finished paragraph (one that reads as a title only after the report's title or its
+    // opening's "如下：").
     let mut first_heading = paras.len();
     let mut titled = false;
     for (i, p) in paras.iter().enumerate() {
         if is_heading(p)
-            || (i > 0 && bare_part(p, &paras[i - 1]).is_some() && (titled || !super::is_title(p)))
+            || (i > 0
+                && bare_part(p, &paras[i - 1]).is_some()
+                && (titled
+                    || !super::is_title(p)
+                    || paras[i - 1]
+                        .trim_end_matches(super::clean::CLOSERS)
+                        .ends_with("如下")))
         {
             first_heading = i;
             break;
@@ -1258,5 +1265,25 @@ mod bare_heading_tests {
         let subs: Vec<&str> = r.parts[1].subs.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(subs, ["加强组织领导", "规范行政执法"]);
         assert_eq!(structure(&r), Structure::FiveItems);
+        // A page that starts at the opening: the heading after its "如下：" is no title.
+        let untitled = format!(
+            "{OPENING}\n党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人带头学法，主持召开党组会议专题研究法治建设工作3次。\n"
+        );
+        let r = outline(&untitled);
+        assert_eq!((r.title.clone(), r.opening.len()), (None, 1));
+        assert_eq!(r.parts[0].lead.len(), 1);
+        // A cover letter's "特此报告。" then a title ending 情况: still the title.
+        let covered = format!(
+            "某县司法局：\n现将我局2023年度法治政府建设情况报告报上，请审阅。\n特此报告。\n某县交通运输局2023年度法治政府建设工作情况\n{OPENING}\n主要措施和成效\n全面落实行政执法三项制度，全年办理行政许可120件。\n"
+        );
+        let r = outline(&covered);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("某县交通运输局2023年度法治政府建设工作情况")
+        );
+        assert_eq!(
+            (r.held.len(), r.parts[0].heading.as_str()),
+            (3, "主要措施和成效")
+        );
     }
 }
