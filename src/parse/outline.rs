@@ -312,17 +312,25 @@ pub fn outline(input: &str) -> Report {
     // opening's "如下：").
     let mut first_heading = paras.len();
     let mut titled = false;
+    // Whether the report's parts go without numbers: its first heading is such a part's.
+    // Only then is a bare line naming a part taken for a heading: where parts are
+    // numbered, a short unnumbered line inside one ("补齐法治短板") is that part's text.
+    let mut bare_parts = false;
     for (i, p) in paras.iter().enumerate() {
-        if is_heading(p)
-            || (i > 0
-                && bare_part(p, &paras[i - 1]).is_some()
-                && (titled
-                    || !super::is_title(p)
-                    || paras[i - 1]
-                        .trim_end_matches(super::clean::CLOSERS)
-                        .ends_with("如下")))
+        if is_heading(p) {
+            first_heading = i;
+            break;
+        }
+        if i > 0
+            && bare_part(p, &paras[i - 1]).is_some()
+            && (titled
+                || !super::is_title(p)
+                || paras[i - 1]
+                    .trim_end_matches(super::clean::CLOSERS)
+                    .ends_with("如下"))
         {
             first_heading = i;
+            bare_parts = true;
             break;
         }
         titled |= super::is_title(p);
@@ -448,7 +456,8 @@ pub fn outline(input: &str) -> Report {
     let mut body = Body::default();
     for i in stop.max(k)..end {
         let p = &paras[i];
-        match i.checked_sub(1).and_then(|j| bare_part(p, &paras[j])) {
+        let bare = (bare_parts && i > 0).then(|| bare_part(p, &paras[i - 1]));
+        match bare.flatten() {
             // Each of the template's parts once: a second line naming one is text.
             Some(key) if body.keys & 1 << key == 0 => {
                 body.new_part(&mut r, String::new(), p.clone())
@@ -1240,6 +1249,33 @@ mod bare_heading_tests {
         let (d, _) = crate::parse::import(&report);
         assert_eq!(d.parts[1].heading.as_deref(), Some("存在的问题和不足"));
         assert!(d.holding.is_empty());
+    }
+
+    #[test]
+    fn where_parts_are_numbered_a_bare_line_naming_a_part_is_text() {
+        // Unnumbered topic lines inside a numbered 一、: "补齐法治短板" names the problems
+        // part and "统筹安排普法工作" the plan's words, but the report numbers its parts.
+        let report = format!(
+            "某县市场监督管理局2023年度法治政府建设情况报告\n{OPENING}\n一、2023年法治政府建设工作开展情况\n强化组织领导\n局党组召开专题会议4次，研究部署法治建设工作。\n补齐法治短板\n全面梳理执法薄弱环节，完善制度12项。\n统筹安排普法工作\n开展普法宣传活动20场。\n二、存在的问题和不足\n执法队伍力量不足。\n三、2024年工作计划\n深化执法改革。\n"
+        );
+        let r = outline(&report);
+        let heads: Vec<&str> = r.parts.iter().map(|p| p.heading.as_str()).collect();
+        assert_eq!(
+            heads,
+            [
+                "2023年法治政府建设工作开展情况",
+                "存在的问题和不足",
+                "2024年工作计划"
+            ]
+        );
+        let got = roles(&report);
+        for want in ["补齐法治短板", "统筹安排普法工作"] {
+            assert!(
+                got.iter()
+                    .any(|g| g.starts_with("part:1:") && g.ends_with(want)),
+                "{want} stays in part 1: {got:#?}"
+            );
+        }
     }
 
     #[test]
