@@ -648,3 +648,11 @@ pub fn backup_is_a_report(name: &str) -> String {
 
 // --- One-click fix of an invisible-characters finding ---
 pub const BTN_REMOVE_INVISIBLE: &str = "删除这些字符";
+
+// --- A 小节 with a title and nothing under it; a 小节 title as long as a paragraph ---
+pub fn subsection_without_text(name: &str) -> String {
+    format!("“{name}”只有标题，还没有内容：成文时会是一个下面没有正文的标题。")
+}
+pub fn subsection_title_long(chars: usize) -> String {
+    format!("小节标题有{chars}字，像是一段正文：标题宜简短，正文请写在下面的条目里。")
+}

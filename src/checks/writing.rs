@@ -12,6 +12,9 @@ use crate::render::{count_chars, is_bidi_control, is_invisible};
 
 /// Below this many characters a paragraph-sized field is probably unfinished.
 const SHORT_OPENING: usize = 40;
+/// Longer than this, a 小节's title reads as a paragraph pasted into the wrong field (real
+/// titles run 8 to 25 characters: "加强组织领导，推进依法行政能力建设").
+const SUBSECTION_TITLE_MAX: usize = 40;
 
 /// Every free-text field with its text, in document order.
 pub fn text_fields(draft: &Draft) -> Vec<(FieldRef, &str)> {
@@ -165,6 +168,24 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                 field,
                 format!("“{name}”尚未填写。"),
             ));
+        } else if let Step::Subsection(p, id) = s {
+            // A titled 小节 with nothing under it would print as a bare heading.
+            let sub = draft.subsection(p, id);
+            if let Some(sub) = sub
+                .filter(|x| x.lead.trim().is_empty())
+                .filter(|x| x.items.iter().all(|i| i.is_empty()))
+            {
+                let field = sub
+                    .items
+                    .first()
+                    .map_or(FieldRef::SubsectionTitle(id), |i| FieldRef::ItemLead(i.id));
+                out.push(Finding::new(
+                    Code::SectionEmpty,
+                    Severity::ToFill,
+                    field,
+                    crate::strings::subsection_without_text(&step::title(template, draft, s)),
+                ));
+            }
         }
     }
     if !draft.holding.is_empty() {
@@ -265,6 +286,13 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                         "小节标题“{}”末尾有标点“{mark}”：小节标题是标题，末尾不加标点，请删去。",
                         text.trim()
                     ),
+                ));
+            } else if count_chars(text) > SUBSECTION_TITLE_MAX {
+                out.push(Finding::new(
+                    Code::SubsectionTitleLong,
+                    Severity::Warning,
+                    field,
+                    crate::strings::subsection_title_long(count_chars(text)),
                 ));
             }
         }
@@ -428,6 +456,56 @@ mod tests {
             .filter(|f| f.code == Code::SectionEmpty)
             .collect();
         assert_eq!(empty.len(), 5, "开头段, 一、, （一）, 二、, 三、");
+    }
+
+    #[test]
+    fn a_titled_subsection_with_nothing_under_it_is_to_fill() {
+        let mut d = filled();
+        let id = d.add_subsection(0, "推进依法行政".into()).unwrap();
+        let first_item = d.subsection(0, id).unwrap().items.first().map(|i| i.id);
+        let to_fill: Vec<_> = findings(&d)
+            .into_iter()
+            .filter(|f| f.code == Code::SectionEmpty)
+            .collect();
+        assert_eq!(to_fill.len(), 1, "{to_fill:?}");
+        assert_eq!(to_fill[0].severity, Severity::ToFill);
+        assert!(
+            to_fill[0].message.contains("推进依法行政”只有标题"),
+            "{}",
+            to_fill[0].message
+        );
+        assert_eq!(
+            to_fill[0].field,
+            first_item.map_or(FieldRef::SubsectionTitle(id), FieldRef::ItemLead)
+        );
+        // Its opening sentence alone is text under the heading: nothing to say.
+        d.parts[0].subsections[1].lead = "全面推行行政执法三项制度。".into();
+        assert_eq!(findings(&d), vec![]);
+        // An untitled, empty one is "not written yet" as before, once.
+        d.parts[0].subsections[1].lead.clear();
+        d.parts[0].subsections[1].title.clear();
+        let empty: Vec<_> = findings(&d).into_iter().map(|f| f.message).collect();
+        assert_eq!(empty.len(), 1, "{empty:?}");
+        assert!(empty[0].ends_with("尚未填写。"), "{empty:?}");
+    }
+
+    #[test]
+    fn a_paragraph_in_a_subsection_title_is_pointed_out() {
+        let mut d = filled();
+        let id = d.parts[0].subsections[0].id;
+        d.parts[0].subsections[0].title = "加强组织领导推进依法行政".repeat(4);
+        let long: Vec<_> = findings(&d)
+            .into_iter()
+            .filter(|f| f.code == Code::SubsectionTitleLong)
+            .collect();
+        assert_eq!(long.len(), 1);
+        assert_eq!(long[0].field, FieldRef::SubsectionTitle(id));
+        assert!(long[0].message.contains("有48字"), "{}", long[0].message);
+        // 40 characters is still a title.
+        d.parts[0].subsections[0].title =
+            "加强组织领导推进依法行政能力建设".repeat(2) + "强化权力监督制约";
+        assert_eq!(count_chars(&d.parts[0].subsections[0].title), 40);
+        assert_eq!(findings(&d), vec![]);
     }
 
     #[test]

@@ -437,16 +437,16 @@ impl Editor {
         self.focus_later(&format!("#{}", field.dom_id()));
     }
 
-    pub fn apply_fix(&self, fix: Fix) {
+    /// Applies a finding's fix: to the field it wrote, or false when the writer stays on
+    /// the findings.
+    pub fn apply_fix(&self, fix: Fix) -> bool {
         let mut target = None;
         let template = self.template.get_untracked();
         self.edit(|d| target = checks::apply_fix(template, d, fix));
-        match target {
-            Some(field) => self.go_to_field(field),
-            // The pressed button goes with its finding: focus to the step's heading, not
-            // the page's start.
-            None => self.focus_later(".step-form h2"),
+        if let Some(field) = target {
+            self.go_to_field(field);
         }
+        target.is_none()
     }
 
     /// Focuses the element matching `selector` after the DOM has caught up, unless the
@@ -456,11 +456,15 @@ impl Editor {
     /// two asked before one frame, say by a double click on 添加一条, the later wins.) The
     /// same holds for focus put in the host page, or in another tool on it.
     pub fn focus_later(&self, selector: &str) {
+        self.focus_first_later(vec![selector.to_string()]);
+    }
+
+    /// [`Editor::focus_later`] on the first of `selectors` that matches then.
+    pub fn focus_first_later(&self, selectors: Vec<String>) {
         thread_local! {
             static MOVED_BY_US: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
         }
         let root = self.root;
-        let selector = selector.to_string();
         let focused = |root: &web_sys::HtmlDivElement| root.query_selector(":focus").ok().flatten();
         // The page's focused element (a tool's host while focus is inside it), or None for
         // none (the body).
@@ -484,7 +488,10 @@ impl Editor {
             if theirs_in_tool || theirs_in_page {
                 return;
             }
-            if let Ok(Some(el)) = root.query_selector(&selector) {
+            let found = selectors
+                .iter()
+                .find_map(|sel| root.query_selector(sel).ok().flatten());
+            if let Some(el) = found {
                 if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
                     let _ = html.focus();
                 }

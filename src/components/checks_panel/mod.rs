@@ -11,16 +11,27 @@ use crate::checks::{statutory_coverage, Finding, Severity};
 use crate::model::step::Step;
 use crate::strings;
 
-fn finding_row(editor: Editor, f: Finding) -> impl IntoView {
+/// Finding `f`, the `at`th of its list (`list`: a selector for that list).
+fn finding_row(editor: Editor, f: Finding, at: usize, list: &'static str) -> impl IntoView {
     let field = f.field;
     let fix = f.fix;
+    // A fix that leaves the clerk on the findings takes its row, and the pressed button,
+    // away: focus goes to the finding now in its place, else the list's last, else the
+    // step's heading, so a keyboard user keeps their place.
+    let fixed = move || {
+        editor.focus_first_later(vec![
+            format!("{list}>li:nth-child({}) button", at + 1),
+            format!("{list}>li:last-child button"),
+            ".step-form h2".into(),
+        ])
+    };
     view! {
         <li class=format!("finding {}", f.severity.css())>
             <span class="sev">{f.severity.label()}</span>
             <span class="msg">{f.message.clone()}</span>
             <span class="acts">
                 {fix.map(|fix| view! {
-                    <button type="button" class="small-btn fix" on:click=click(move |_| editor.apply_fix(fix))
+                    <button type="button" class="small-btn fix" on:click=click(move |_| if editor.apply_fix(fix) { fixed() })
                         aria-label=format!("{}：{}", fix.label(), f.message)>{fix.label()}</button>
                 })}
                 <button type="button" class="small-btn" on:click=click(move |_| editor.go_to_field(field))
@@ -51,7 +62,7 @@ pub fn StepFindings(step: Step) -> impl IntoView {
         (!list.is_empty()).then(|| {
             view! {
                 <ul class="findings compact" aria-label=strings::LABEL_STEP_FINDINGS>
-                    {list.into_iter().map(|f| finding_row(editor, f)).collect_view()}
+                    {list.into_iter().enumerate().map(|(at, f)| finding_row(editor, f, at, "ul.compact")).collect_view()}
                 </ul>
             }
         })
@@ -97,7 +108,7 @@ pub fn ChecksPanel() -> impl IntoView {
                 if all.is_empty() {
                     Either::Left(view! { <p class="all-clear">{strings::ALL_CLEAR}</p> })
                 } else {
-                    Either::Right(view! { <ul class="findings">{all.into_iter().map(|f| finding_row(editor, f)).collect_view()}</ul> })
+                    Either::Right(view! { <ul class="findings">{all.into_iter().enumerate().map(|(at, f)| finding_row(editor, f, at, "ul.findings:not(.compact)")).collect_view()}</ul> })
                 }
             }}
         </section>
