@@ -785,7 +785,7 @@ impl Parser<'_> {
                 });
             }
         }
-        let f: f64 = self.text[start..self.at].parse().unwrap_or(f64::INFINITY);
+        let f = crate::decimal::parse(&self.text[start..self.at]).unwrap_or(f64::INFINITY);
         if f.is_infinite() {
             return Err(self.error(ErrorCode::NumberOutOfRange));
         }

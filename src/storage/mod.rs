@@ -139,7 +139,10 @@ impl<S: KeyValueStore> DraftRepository<S> {
                 (id.to_string(), None)
             } else if let Some(rest) = key.strip_prefix(&aside) {
                 let (id, at) = rest.rsplit_once('/').unwrap_or((rest, ""));
-                (id.to_string(), Some(at.parse::<f64>().unwrap_or(0.0)))
+                (
+                    id.to_string(),
+                    Some(crate::decimal::parse(at).unwrap_or(0.0)),
+                )
             } else {
                 continue;
             };

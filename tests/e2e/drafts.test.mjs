@@ -5,6 +5,7 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { launch, openTool, REPORT, ROOT, SINGLE_FILE_URL, field, waitSaved, goToStep, typeSample, outputText, openDraftsPage, stepFocused, focusLandsOn } from './helpers.mjs';
+import { sampleDraft } from './reports.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -58,6 +59,35 @@ test('drafts page: new, rename, copy, copy for next year, delete with undo, open
   await page.reload();
   await field(page, '发文机关').waitFor();
   assert.equal(await field(page, '发文机关').inputValue(), '甲局', 'opens on the last draft used');
+  await context.close();
+});
+
+test('saved times written in any JSON number form are read as the number they spell', async () => {
+  const { context, page } = await openTool(browser);
+  await field(page, '发文机关').fill('当前局');
+  await waitSaved(page);
+  // The same instant written three ways: the tool's own short form (read exactly in the wasm),
+  // and two that the browser's parseFloat reads for the wasm (over 19 significant digits, and
+  // a mantissa over 2^53).
+  const forms = { 甲局: '1.7e12', 乙局: '1700000000000.00000000000000000001', 丙局: '17000000000000000e-4' };
+  const entries = Object.entries(forms).map(([organ, savedAt], n) => {
+    const draft = sampleDraft();
+    draft.header.organ = organ;
+    return [`fazhi-report/v1/default/draft/dtime${n}`,
+      `{"schema":2,"id":"dtime${n}","revision":1,"saved_at":${savedAt},"step":"header","draft":${JSON.stringify(draft)}}`];
+  });
+  const expected = await page.evaluate((entries) => {
+    for (const [key, json] of entries) localStorage.setItem(key, json);
+    const d = new Date(1.7e12);
+    const two = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  }, entries);
+  const rows = await draftsPage(page);
+  for (const organ of Object.keys(forms)) {
+    const row = rows.filter({ has: page.getByRole('cell', { name: organ, exact: true }) });
+    assert.equal(await row.count(), 1, organ);
+    assert.equal(await row.locator('td').nth(4).textContent(), expected, organ);
+  }
   await context.close();
 });
 
