@@ -8,9 +8,16 @@ use crate::model::Draft;
 pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
     let h = &draft.header;
     let dn = &h.doc_number;
-    let agency = dn.agency.trim();
-    let serial = dn.serial.trim();
-    let doc_year = dn.year.trim();
+    // Read as they show: invisible characters have their own finding, with its fix.
+    let shown = |s: &str| {
+        s.replace(crate::render::is_invisible, "")
+            .trim()
+            .to_string()
+    };
+    let agency = shown(&dn.agency);
+    let serial = shown(&dn.serial);
+    let doc_year = shown(&dn.year);
+    let year = shown(&h.year);
 
     if h.organ.trim().is_empty() {
         out.push(Finding::new(
@@ -20,7 +27,7 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
             "尚未填写发文机关。",
         ));
     }
-    if h.year.trim().is_empty() {
+    if year.is_empty() {
         out.push(Finding::new(
             Code::YearMissing,
             Severity::ToFill,
@@ -78,25 +85,26 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
             format!("发文字号中的年份“{doc_year}”应为四位阿拉伯数字，年份写全，如“2023”。"),
         ));
     }
-    if !h.year.trim().is_empty() && h.reporting_year().is_none() {
+    if !year.is_empty() && crate::model::draft::year_of(&year).is_none() {
         out.push(Finding::new(
             Code::ReportingYear,
             Severity::Error,
             FieldRef::Year,
-            format!("报告年度“{}”应为四位阿拉伯数字，如“2022”。", h.year.trim()),
+            format!("报告年度“{year}”应为四位阿拉伯数字，如“2022”。"),
         ));
     }
 
     if let Some(typed) = draft.closing.date_input.as_deref() {
-        if let Err(e) = parse_date(typed) {
+        let typed = shown(typed);
+        if let Err(e) = parse_date(&typed) {
             out.push(Finding::new(
                 Code::DateInvalid,
                 Severity::Error,
                 FieldRef::Date,
-                format!("成文日期“{}”不是有效日期：{e}", typed.trim()),
+                format!("成文日期“{typed}”不是有效日期：{e}"),
             ));
-            return;
         }
+        return;
     }
     let Some((y, m, d)) = parse_iso_date(&draft.closing.date) else {
         if draft.closing.date.trim().is_empty() {
@@ -273,5 +281,72 @@ mod tests {
             found.iter().all(|f| f.severity == super::Severity::ToFill),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn invisible_characters_in_year_serial_date_and_output_fields_get_the_fix_not_a_format_error() {
+        use super::super::{apply_fix, Code, Fix};
+        use crate::model::draft::Masthead;
+        use crate::model::field::FieldRef;
+        let t = &builtin_templates()[0];
+        let mut d = draft();
+        d.header.year = "2022\u{200B}".into();
+        d.header.doc_number.serial = "\u{FEFF}5".into();
+        d.header.doc_number.year = "2023\u{2060}".into();
+        d.set_text(FieldRef::Date, "2023\u{200B}年2月17日".into());
+        d.output.mark = "某局\u{200D}".into();
+        d.output.copy_to = "市司法局\u{3164}".into();
+        let invisible = |d: &Draft| -> Vec<FieldRef> {
+            check_all(t, d)
+                .into_iter()
+                .filter(|f| f.code == Code::InvisibleCharacters)
+                .map(|f| f.field)
+                .collect()
+        };
+        // Unused 红头 and 版记 fields are not checked (nor shown, nor printed).
+        assert_eq!(
+            invisible(&d),
+            [
+                FieldRef::Year,
+                FieldRef::DocYear,
+                FieldRef::DocSerial,
+                FieldRef::Date
+            ]
+        );
+        assert_eq!(codes(&d), Vec::<&str>::new());
+        d.output.masthead = Masthead::Red;
+        d.output.imprint = true;
+        let fields = invisible(&d);
+        assert_eq!(fields.len(), 6);
+        assert!(fields.contains(&FieldRef::Mark) && fields.contains(&FieldRef::CopyTo));
+        for field in fields {
+            apply_fix(t, &mut d, Fix::RemoveInvisible(field));
+        }
+        assert!(invisible(&d).is_empty());
+        assert_eq!(d.header.reporting_year(), Some(2022));
+        assert_eq!(
+            (d.closing.date.as_str(), d.closing.date_input.clone()),
+            ("2023-02-17", None)
+        );
+        assert_eq!(
+            (d.output.mark.as_str(), d.output.copy_to.as_str()),
+            ("某局", "市司法局")
+        );
+        assert_eq!(codes(&d), Vec::<&str>::new());
+        // Still wrong once the invisible characters are gone: both findings.
+        d.header.year = "二〇二二\u{200B}".into();
+        d.header.doc_number.serial = "05\u{200B}".into();
+        d.set_text(FieldRef::Date, "2023\u{200B}年2月30日".into());
+        assert_eq!(
+            invisible(&d),
+            [FieldRef::Year, FieldRef::DocSerial, FieldRef::Date]
+        );
+        assert_eq!(
+            codes(&d),
+            ["date-invalid", "doc-number-leading-zero", "reporting-year"]
+        );
+        let messages: String = check_all(t, &d).into_iter().map(|f| f.message).collect();
+        assert!(messages.contains("报告年度“二〇二二”"), "{messages}");
+        assert!(messages.contains("成文日期“2023年2月30日”"), "{messages}");
     }
 }

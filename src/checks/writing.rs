@@ -336,26 +336,55 @@ fn leading_year(text: &str) -> Option<i32> {
 }
 
 /// Invisible characters (see [`is_invisible`]) in `text`: how many, the (up to 8) visible
-/// characters before the first, and whether any is a bidirectional control.
+/// characters before the first, and whether any is a bidirectional control. The quote
+/// does not start inside a number or Latin word: it goes back to the word's start, or
+/// past the word when that is long.
 fn invisible_in(text: &str) -> Option<(usize, String, bool)> {
     let first = text.find(is_invisible)?;
     let before: Vec<char> = text[..first]
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let before: String = before[before.len().saturating_sub(8)..].iter().collect();
+    let word = |i: usize| before[i].is_ascii_alphanumeric();
+    let mut start = before.len().saturating_sub(8);
+    let mut run = start;
+    while run > 0 && word(run - 1) && word(run) {
+        run -= 1;
+    }
+    if start - run <= 8 {
+        start = run;
+    } else if let Some(end) = (start..before.len()).find(|&i| !word(i)) {
+        start = end;
+    }
+    let before: String = before[start..].iter().collect();
     let count = text.chars().filter(|c| is_invisible(*c)).count();
     Some((count, before, text.chars().any(is_bidi_control)))
 }
 
-/// Invisible characters in the 文头's fields and every free-text field: they go into the
-/// copied text as they are, and U+202E shows what follows it reversed.
+/// Invisible characters in the 文头's and 成文日期's fields, every free-text field and the
+/// output step's 红头 and 版记 fields while they are used: they go into the copied text
+/// and the .docx as they are, and U+202E shows what follows it reversed.
 fn check_invisible(draft: &Draft, out: &mut Vec<Finding>) {
-    let header = [
-        (FieldRef::Organ, draft.header.organ.as_str()),
-        (FieldRef::DocAgency, draft.header.doc_number.agency.as_str()),
+    let (h, o) = (&draft.header, &draft.output);
+    let red = o.masthead == crate::model::draft::Masthead::Red;
+    let fields = [
+        (FieldRef::Organ, h.organ.as_str(), true),
+        (FieldRef::Year, &h.year, true),
+        (FieldRef::DocAgency, &h.doc_number.agency, true),
+        (FieldRef::DocYear, &h.doc_number.year, true),
+        (FieldRef::DocSerial, &h.doc_number.serial, true),
+        (FieldRef::Mark, &o.mark, red),
+        (FieldRef::Signer, &o.signer, red),
+        (FieldRef::CopyTo, &o.copy_to, o.imprint),
+        (FieldRef::Printer, &o.printer, o.imprint),
+        (
+            FieldRef::Date,
+            draft.closing.date_input.as_deref().unwrap_or_default(),
+            true,
+        ),
     ];
-    for (field, text) in header.into_iter().chain(text_fields(draft)) {
+    let used = fields.into_iter().filter(|f| f.2).map(|(f, t, _)| (f, t));
+    for (field, text) in used.chain(text_fields(draft)) {
         if let Some((count, before, bidi)) = invisible_in(text) {
             out.push(Finding {
                 fix: Some(super::Fix::RemoveInvisible(field)),
@@ -664,16 +693,26 @@ mod tests {
             "{}",
             found[2].1
         );
-        // Tabs, line ends, the ideographic space and an emoji's joiner are not flagged.
+        // Tabs, line ends and the ideographic space are not flagged.
         d.header.organ = "张家港市科学技术局".into();
         d.header.doc_number.agency = "张科发".into();
-        d.opening = format!("{}\r\n第二段\t，\u{3000}👨\u{200D}👩", filled().opening);
+        d.opening = format!("{}\r\n第二段\t，\u{3000}👨👩", filled().opening);
         d.parts[0].subsections[0].title = "加强组织领导".into();
         let left: Vec<_> = findings(&d)
             .into_iter()
             .filter(|f| f.code == Code::InvisibleCharacters)
             .collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn the_quote_before_invisible_characters_does_not_cut_a_number_or_word() {
+        let quote = |text: &str| invisible_in(text).unwrap().1;
+        assert_eq!(quote("2023年，我局将\u{200D}推进"), "2023年，我局将");
+        assert_eq!(quote("共 12345678 件\u{200B}"), "12345678件");
+        assert_eq!(quote("依据ABCDEFGHIJKLMNOPQ。\u{2028}"), "。");
+        assert_eq!(quote("ABCDEFGHIJKLMNOPQ\u{2028}"), "JKLMNOPQ");
+        assert_eq!(quote("加强组织领导\u{FFFC}"), "加强组织领导");
     }
 
     #[test]

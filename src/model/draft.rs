@@ -284,9 +284,14 @@ impl Part {
 impl Header {
     /// The reporting year, if what was typed is a plausible year.
     pub fn reporting_year(&self) -> Option<i32> {
-        let y: i32 = self.year.trim().parse().ok()?;
-        (1949..=2999).contains(&y).then_some(y)
+        year_of(&self.year)
     }
+}
+
+/// `text` as a reporting year, if it is a plausible one.
+pub fn year_of(text: &str) -> Option<i32> {
+    let y: i32 = text.trim().parse().ok()?;
+    (1949..=2999).contains(&y).then_some(y)
 }
 
 /// Where a list lives: directly in a part, or in one of its subsections.

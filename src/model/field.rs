@@ -28,6 +28,11 @@ pub enum FieldRef {
     ItemStyle,
     /// The holding section of imported text that found no place (shown on the output step).
     Holding,
+    /// The output step's 红头 and 版记 fields: 发文机关标志, 签发人, 抄送, 印发机关.
+    Mark,
+    Signer,
+    CopyTo,
+    Printer,
 }
 
 impl FieldRef {
@@ -51,6 +56,10 @@ impl FieldRef {
             FieldRef::Ending => "f-ending".into(),
             FieldRef::ItemStyle => "f-item-style".into(),
             FieldRef::Holding => "f-holding".into(),
+            FieldRef::Mark => "f-mark".into(),
+            FieldRef::Signer => "f-signer".into(),
+            FieldRef::CopyTo => "f-copy-to".into(),
+            FieldRef::Printer => "f-printer".into(),
         }
     }
 
@@ -79,7 +88,11 @@ impl FieldRef {
             FieldRef::Signature | FieldRef::Date | FieldRef::Note | FieldRef::Ending => {
                 Step::Closing
             }
-            FieldRef::Holding => Step::Output,
+            FieldRef::Holding
+            | FieldRef::Mark
+            | FieldRef::Signer
+            | FieldRef::CopyTo
+            | FieldRef::Printer => Step::Output,
         }
     }
 }
@@ -139,6 +152,10 @@ impl Draft {
             FieldRef::Ending => self.closing.ending.clone(),
             FieldRef::ItemStyle => self.item_style.key().to_string(),
             FieldRef::Holding => self.holding.join("\n"),
+            FieldRef::Mark => self.output.mark.clone(),
+            FieldRef::Signer => self.output.signer.clone(),
+            FieldRef::CopyTo => self.output.copy_to.clone(),
+            FieldRef::Printer => self.output.printer.clone(),
         }
     }
 
@@ -197,6 +214,10 @@ impl Draft {
                 }
             }
             FieldRef::Holding => {}
+            FieldRef::Mark => self.output.mark = text,
+            FieldRef::Signer => self.output.signer = text,
+            FieldRef::CopyTo => self.output.copy_to = text,
+            FieldRef::Printer => self.output.printer = text,
         }
     }
 }
@@ -263,6 +284,10 @@ pub(crate) mod tests {
             FieldRef::DocSerial,
             FieldRef::Date,
             FieldRef::Note,
+            FieldRef::Mark,
+            FieldRef::Signer,
+            FieldRef::CopyTo,
+            FieldRef::Printer,
         ]);
         out
     }

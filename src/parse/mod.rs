@@ -344,17 +344,25 @@ mod whole_report_tests {
                 "法治\u{AD}政府建设情况的\u{2060}报告",
             )
             .replace("加强组织领导", "\u{202E}加强组织领导\u{202C}\u{200E}")
-            .replace("评查案卷120份", "评查\u{200C}案卷\u{7}120份");
+            .replace("评查案卷120份", "评查\u{200C}案卷\u{7}120份")
+            .replace(
+                "加强组织",
+                "加\u{3164}强\u{FFFC}组\u{200D}织\u{E0041}\u{FE0F}",
+            );
         assert_eq!(
             dirty
                 .chars()
                 .filter(|c| crate::render::is_invisible(*c))
                 .count(),
-            9
+            14
         );
         assert_eq!(import(&dirty), import(REPORT));
         // A page break (form feed) at a page's first line is still trimmed with it.
         let breaks = REPORT.replace("特此报告。\n某县交通", "特此报告。\n\u{0C}某县交通");
         assert_eq!(import(&breaks), import(REPORT));
+        // Line and paragraph separators end lines, not join them.
+        let seps = REPORT.replace("特此报告。\n某县交通", "特此报告。\u{2029}某县交通");
+        assert_ne!(seps, REPORT);
+        assert_eq!(import(&seps.replace('\n', "\u{2028}")), import(REPORT));
     }
 }

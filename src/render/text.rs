@@ -109,25 +109,32 @@ pub fn count_chars(s: &str) -> usize {
 }
 
 /// A character that takes no visible place but is still in the text: control characters
-/// (but tab and line ends), zero-width characters and the byte order mark, the soft hyphen,
-/// and the bidirectional controls (U+202E shows the text after it reversed). They come in
-/// with text pasted from web pages and other programs; the zero-width joiner of emoji
-/// sequences is left alone.
+/// (but tab and line ends), zero-width characters (joiner included: a report has no
+/// emoji) and the byte order mark, the soft hyphen, the bidirectional controls (U+202E
+/// shows the text after it reversed), the line and paragraph separators, variation
+/// selectors and tags, the Hangul fillers (used to fake blanks) and U+FFFC (Word's
+/// stand-in for an object). They come in with text pasted from web pages and other
+/// programs.
 pub fn is_invisible(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(
             c,
             '\u{00AD}'
+                | '\u{034F}'
                 | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
                 | '\u{180E}'
-                | '\u{200B}'
-                | '\u{200C}'
-                | '\u{200E}'
-                | '\u{200F}'
-                | '\u{202A}'..='\u{202E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
                 | '\u{2060}'..='\u{2064}'
                 | '\u{2066}'..='\u{2069}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
                 | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFFC}'
+                | '\u{E0000}'..='\u{E007F}'
         )
 }
 
@@ -236,5 +243,35 @@ mod tests {
     #[test]
     fn counts_ignore_white_space() {
         assert_eq!(count_chars("一是 甲。\n\u{3000}b"), 5);
+    }
+
+    #[test]
+    fn invisible_characters_include_fillers_selectors_tags_and_separators() {
+        for c in [
+            '\u{200B}',
+            '\u{200D}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{034F}',
+            '\u{FE00}',
+            '\u{FE0F}',
+            '\u{3164}',
+            '\u{FFA0}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{E0000}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{FFFC}',
+            '\u{202E}',
+            '\u{7}',
+        ] {
+            assert!(is_invisible(c), "{:04X}", c as u32);
+        }
+        for c in [
+            '\t', '\n', '\r', ' ', '\u{3000}', '字', 'a', '\u{2027}', '\u{202F}', '\u{FFFD}',
+        ] {
+            assert!(!is_invisible(c), "{:04X}", c as u32);
+        }
     }
 }
