@@ -336,9 +336,8 @@ fn leading_year(text: &str) -> Option<i32> {
 }
 
 /// Invisible characters (see [`is_invisible`]) in `text`: how many, the (up to 8) visible
-/// characters before the first, and whether any is a bidirectional control. The quote
-/// does not start inside a number or Latin word: it goes back to the word's start, or
-/// past the word when that is long.
+/// characters before the first (or more, not to start inside a number or Latin word), and
+/// whether any is a bidirectional control.
 fn invisible_in(text: &str) -> Option<(usize, String, bool)> {
     let first = text.find(is_invisible)?;
     let before: Vec<char> = text[..first]
@@ -347,14 +346,8 @@ fn invisible_in(text: &str) -> Option<(usize, String, bool)> {
         .collect();
     let word = |i: usize| before[i].is_ascii_alphanumeric();
     let mut start = before.len().saturating_sub(8);
-    let mut run = start;
-    while run > 0 && word(run - 1) && word(run) {
-        run -= 1;
-    }
-    if start - run <= 8 {
-        start = run;
-    } else if let Some(end) = (start..before.len()).find(|&i| !word(i)) {
-        start = end;
+    while start > 0 && word(start - 1) && word(start) {
+        start -= 1;
     }
     let before: String = before[start..].iter().collect();
     let count = text.chars().filter(|c| is_invisible(*c)).count();
@@ -364,27 +357,27 @@ fn invisible_in(text: &str) -> Option<(usize, String, bool)> {
 /// Invisible characters in the 文头's and 成文日期's fields, every free-text field and the
 /// output step's 红头 and 版记 fields while they are used: they go into the copied text
 /// and the .docx as they are, and U+202E shows what follows it reversed.
-fn check_invisible(draft: &Draft, out: &mut Vec<Finding>) {
+fn check_invisible<'a>(draft: &'a Draft, out: &mut Vec<Finding>) {
     let (h, o) = (&draft.header, &draft.output);
+    // The 红头's and 版记's fields only while they are used (and shown).
+    let used = |on: bool, text: &'a String| if on { text.as_str() } else { "" };
     let red = o.masthead == crate::model::draft::Masthead::Red;
     let fields = [
-        (FieldRef::Organ, h.organ.as_str(), true),
-        (FieldRef::Year, &h.year, true),
-        (FieldRef::DocAgency, &h.doc_number.agency, true),
-        (FieldRef::DocYear, &h.doc_number.year, true),
-        (FieldRef::DocSerial, &h.doc_number.serial, true),
-        (FieldRef::Mark, &o.mark, red),
-        (FieldRef::Signer, &o.signer, red),
-        (FieldRef::CopyTo, &o.copy_to, o.imprint),
-        (FieldRef::Printer, &o.printer, o.imprint),
+        (FieldRef::Organ, h.organ.as_str()),
+        (FieldRef::Year, &h.year),
+        (FieldRef::DocAgency, &h.doc_number.agency),
+        (FieldRef::DocYear, &h.doc_number.year),
+        (FieldRef::DocSerial, &h.doc_number.serial),
+        (FieldRef::Mark, used(red, &o.mark)),
+        (FieldRef::Signer, used(red, &o.signer)),
+        (FieldRef::CopyTo, used(o.imprint, &o.copy_to)),
+        (FieldRef::Printer, used(o.imprint, &o.printer)),
         (
             FieldRef::Date,
             draft.closing.date_input.as_deref().unwrap_or_default(),
-            true,
         ),
     ];
-    let used = fields.into_iter().filter(|f| f.2).map(|(f, t, _)| (f, t));
-    for (field, text) in used.chain(text_fields(draft)) {
+    for (field, text) in fields.into_iter().chain(text_fields(draft)) {
         if let Some((count, before, bidi)) = invisible_in(text) {
             out.push(Finding {
                 fix: Some(super::Fix::RemoveInvisible(field)),
@@ -710,8 +703,7 @@ mod tests {
         let quote = |text: &str| invisible_in(text).unwrap().1;
         assert_eq!(quote("2023年，我局将\u{200D}推进"), "2023年，我局将");
         assert_eq!(quote("共 12345678 件\u{200B}"), "12345678件");
-        assert_eq!(quote("依据ABCDEFGHIJKLMNOPQ。\u{2028}"), "。");
-        assert_eq!(quote("ABCDEFGHIJKLMNOPQ\u{2028}"), "JKLMNOPQ");
+        assert_eq!(quote("依据ABCDEFGHIJ。\u{2028}"), "ABCDEFGHIJ。");
         assert_eq!(quote("加强组织领导\u{FFFC}"), "加强组织领导");
     }
 

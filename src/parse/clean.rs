@@ -29,9 +29,14 @@ pub fn clean(input: &str) -> Cleaned {
     // is_invisible) are never meant in a report: dropped. Line and page breaks that are
     // control characters stay for the line rules below; the line and paragraph separators
     // (U+2028/9, from Word and web pages) end a line like a line end.
-    let input = input
-        .replace(['\u{2028}', '\u{2029}'], "\n")
-        .replace(|c: char| is_invisible(c) && !c.is_whitespace(), "");
+    let input: String = input
+        .chars()
+        .map(|c| match c {
+            '\u{2028}' | '\u{2029}' => '\n',
+            c => c,
+        })
+        .filter(|c| !is_invisible(*c) || c.is_whitespace())
+        .collect();
     let (text, mut watermarks) = cut_watermarks(&input);
     let (text, tails) = cut_repeated_tails(&text);
     watermarks.extend(tails);
