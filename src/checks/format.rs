@@ -14,7 +14,7 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
             .trim()
             .to_string()
     };
-    let agency = shown(&dn.agency);
+    let agency = dn.agency.trim();
     let serial = shown(&dn.serial);
     let doc_year = shown(&dn.year);
     let year = shown(&h.year);

@@ -361,7 +361,7 @@ fn check_invisible<'a>(draft: &'a Draft, out: &mut Vec<Finding>) {
     let (h, o) = (&draft.header, &draft.output);
     // The 红头's and 版记's fields only while they are used (and shown).
     let used = |on: bool, text: &'a String| if on { text.as_str() } else { "" };
-    let red = o.masthead == crate::model::draft::Masthead::Red;
+    let red = matches!(o.masthead, crate::model::draft::Masthead::Red);
     let fields = [
         (FieldRef::Organ, h.organ.as_str()),
         (FieldRef::Year, &h.year),

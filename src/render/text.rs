@@ -113,8 +113,8 @@ pub fn count_chars(s: &str) -> usize {
 /// emoji) and the byte order mark, the soft hyphen, the bidirectional controls (U+202E
 /// shows the text after it reversed), the line and paragraph separators, variation
 /// selectors and tags, the Hangul fillers (used to fake blanks) and U+FFFC (Word's
-/// stand-in for an object). They come in with text pasted from web pages and other
-/// programs.
+/// stand-in for an object; U+2065, unassigned, with its neighbours). They come in with
+/// text pasted from web pages and other programs.
 pub fn is_invisible(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(
@@ -122,13 +122,11 @@ pub fn is_invisible(c: char) -> bool {
             '\u{00AD}'
                 | '\u{034F}'
                 | '\u{061C}'
-                | '\u{115F}'
-                | '\u{1160}'
+                | '\u{115F}'..='\u{1160}'
                 | '\u{180E}'
                 | '\u{200B}'..='\u{200F}'
                 | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
+                | '\u{2060}'..='\u{2069}'
                 | '\u{3164}'
                 | '\u{FE00}'..='\u{FE0F}'
                 | '\u{FEFF}'
