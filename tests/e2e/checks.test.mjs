@@ -94,6 +94,24 @@ test('a zero-width space typed into a field is deleted in one click: field, prev
   await context.close();
 });
 
+test('a zero-width space after the 报告年度 gets its fix, not a format error; fixed, the title has its year', async () => {
+  const { context, page, seen } = await openTool(browser);
+  await field(page, '发文机关').fill('某局');
+  await field(page, '报告年度').fill('2023\u200B');
+  await goToStep(page, /生成报告/);
+  const review = page.locator('section.checks');
+  const finding = review.locator('.finding', { hasText: '“2023”之后有1个看不见的字符' });
+  await finding.waitFor();
+  assert.equal(await review.locator('.finding', { hasText: '应为四位阿拉伯数字' }).count(), 0);
+  await finding.getByRole('button', { name: '删除这些字符' }).click();
+  assert.equal(await eventually(() => finding.count(), (n) => n === 0), 0);
+  await page.locator('.preview .paper', { hasText: '某局2023年度法治政府建设情况报告' }).waitFor();
+  await goToStep(page, '文头');
+  assert.equal(await field(page, '报告年度').inputValue(), '2023');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('pasting last year\'s report (raw PDF text) fills the draft; the date warning leads to the date field', async () => {
   const { context, page, seen } = await openTool(browser);
   const raw = readFileSync(join(ROOT, 'tests', 'fixtures', 'sample-raw.txt'), 'utf8');
