@@ -106,6 +106,12 @@ test('a zero-width space after the 报告年度 gets its fix, not a format error
   await finding.getByRole('button', { name: '删除这些字符' }).click();
   assert.equal(await eventually(() => finding.count(), (n) => n === 0), 0);
   await page.locator('.preview .paper', { hasText: '某局2023年度法治政府建设情况报告' }).waitFor();
+  // The 红头's 发文机关标志 is checked while the 红头 is chosen; 定位 reaches it.
+  await page.getByLabel(/^红头/).check();
+  await field(page, '发文机关标志').fill('某局\u200B');
+  await field(page, '发文机关标志').blur();
+  await review.locator('.finding', { hasText: '“某局”之后有1个看不见的字符' }).getByRole('button', { name: /^定位/ }).click();
+  await focusLandsOn(page, 'f-mark');
   await goToStep(page, '文头');
   assert.equal(await field(page, '报告年度').inputValue(), '2023');
   assert.deepEqual(seen.errors, []);
