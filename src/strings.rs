@@ -651,8 +651,8 @@ pub const BTN_REMOVE_INVISIBLE: &str = "删除这些字符";
 
 // --- A 小节 with a title and nothing under it; a 小节 title as long as a paragraph ---
 pub fn subsection_without_text(name: &str) -> String {
-    format!("“{name}”只有标题，还没有内容：成文时会是一个下面没有正文的标题。")
+    format!("“{name}”只有标题，下面还没有正文：生成的报告里这里只有一个标题。")
 }
 pub fn subsection_title_long(chars: usize) -> String {
-    format!("小节标题有{chars}字，像是一段正文：标题宜简短，正文请写在下面的条目里。")
+    format!("小节标题有{chars}字，像是一段正文：标题宜简短，正文请写在下面的“具体内容”或“小节开头语”里。")
 }

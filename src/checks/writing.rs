@@ -270,14 +270,23 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                 ));
             }
         }
-        // A subsection title is a heading: no full stop at its end (the template's guidance).
+        // A subsection title is a heading: short (a paragraph pasted into it reads as one),
+        // with no full stop at its end (the template's guidance).
         if let FieldRef::SubsectionTitle(_) = field {
-            if let Some(mark) = text
+            let chars = count_chars(text);
+            let mark = text
                 .trim_end()
                 .chars()
                 .last()
-                .filter(|c| "。.；;，,：:".contains(*c))
-            {
+                .filter(|c| "。.；;，,：:".contains(*c));
+            if chars > SUBSECTION_TITLE_MAX {
+                out.push(Finding::new(
+                    Code::SubsectionTitleLong,
+                    Severity::Warning,
+                    field,
+                    crate::strings::subsection_title_long(chars),
+                ));
+            } else if let Some(mark) = mark {
                 out.push(Finding::new(
                     Code::SubsectionTitlePunctuation,
                     Severity::Warning,
@@ -286,13 +295,6 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                         "小节标题“{}”末尾有标点“{mark}”：小节标题是标题，末尾不加标点，请删去。",
                         text.trim()
                     ),
-                ));
-            } else if count_chars(text) > SUBSECTION_TITLE_MAX {
-                out.push(Finding::new(
-                    Code::SubsectionTitleLong,
-                    Severity::Warning,
-                    field,
-                    crate::strings::subsection_title_long(count_chars(text)),
                 ));
             }
         }
@@ -515,14 +517,16 @@ mod tests {
     fn a_paragraph_in_a_subsection_title_is_pointed_out() {
         let mut d = filled();
         let id = d.parts[0].subsections[0].id;
-        d.parts[0].subsections[0].title = "加强组织领导推进依法行政".repeat(4);
+        d.parts[0].subsections[0].title = "加强组织领导推进依法行政".repeat(4) + "。";
         let long: Vec<_> = findings(&d)
             .into_iter()
             .filter(|f| f.code == Code::SubsectionTitleLong)
             .collect();
         assert_eq!(long.len(), 1);
         assert_eq!(long[0].field, FieldRef::SubsectionTitle(id));
-        assert!(long[0].message.contains("有48字"), "{}", long[0].message);
+        assert!(long[0].message.contains("有49字"), "{}", long[0].message);
+        // Its full stop is not the point: one finding for the title.
+        assert_eq!(findings(&d).len(), 1);
         // 40 characters is still a title.
         d.parts[0].subsections[0].title =
             "加强组织领导推进依法行政能力建设".repeat(2) + "强化权力监督制约";
@@ -713,10 +717,10 @@ mod tests {
         let mut d = filled();
         let id = d.parts[0].subsections[0].id;
         d.opening = format!(
-            "\u{FEFF}{}\u{200B}年\u{AD}，\u{202E}A b\u{2060}\t2\u{7}。\n",
+            "\u{FEFF}{}\u{200B}年\u{AD}，\u{202E}A b\u{2060}\t2\u{7}。\u{2029}第二段\u{B}。\n",
             d.opening
         );
-        d.parts[0].subsections[0].title = "加强\u{200B}组织领导".into();
+        d.parts[0].subsections[0].title = "加强\u{200B}组织\u{2028}领导".into();
         let before = d.clone();
         let fixes: Vec<_> = findings(&d)
             .into_iter()
@@ -734,7 +738,11 @@ mod tests {
         );
         let at = super::super::apply_fix(t, &mut d, fixes[0].unwrap());
         assert_eq!(at, None, "the clerk stays on the findings");
-        assert_eq!(d.opening, format!("{}年，A b\t2。\n", filled().opening));
+        // A paragraph or line separator in a text box becomes a line end.
+        assert_eq!(
+            d.opening,
+            format!("{}年，A b\t2。\n第二段\n。\n", filled().opening)
+        );
         // Only that field changed: the other finding is still there.
         assert_eq!(
             Draft {
@@ -749,6 +757,9 @@ mod tests {
             .map(|f| f.field)
             .collect();
         assert_eq!(left, [FieldRef::SubsectionTitle(id)]);
+        // In a one-line field it goes with the rest.
+        super::super::apply_fix(t, &mut d, fixes[1].unwrap());
+        assert_eq!(d.parts[0].subsections[0].title, "加强组织领导");
     }
 
     #[test]

@@ -437,8 +437,8 @@ impl Editor {
         self.focus_later(&format!("#{}", field.dom_id()));
     }
 
-    /// Applies a finding's fix: to the field it wrote, or false when the writer stays on
-    /// the findings.
+    /// Applies a finding's fix and goes to the field it wrote; true when it wrote none to go
+    /// to (the writer stays on the findings).
     pub fn apply_fix(&self, fix: Fix) -> bool {
         let mut target = None;
         let template = self.template.get_untracked();

@@ -36,6 +36,17 @@ pub enum FieldRef {
 }
 
 impl FieldRef {
+    /// Whether the field holds lines (a text box, not a one-line input).
+    pub fn holds_lines(self) -> bool {
+        matches!(
+            self,
+            FieldRef::Opening
+                | FieldRef::PartLead(_)
+                | FieldRef::SubsectionLead(_)
+                | FieldRef::ItemDetail(_)
+        )
+    }
+
     pub fn dom_id(self) -> String {
         match self {
             FieldRef::Organ => "f-organ".into(),

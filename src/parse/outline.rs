@@ -671,6 +671,13 @@ fn part_like(heading: &str) -> Option<u8> {
 /// ending 报告, whose words name one of the template's parts as a numbered heading's would,
 /// standing alone after a finished paragraph: `prev` is the title, or closed by punctuation,
 /// a colon only after 如下 (the opening's "报告如下：", not a list's "以下工作：").
+/// How a part's heading ends: what it names (情况, 问题, 计划…), where a topic line inside a
+/// part ends in its object (…职责, …短板, …落实).
+const HEADING_ENDS: &[&str] = &[
+    "情况", "成效", "举措", "措施", "做法", "不足", "问题", "原因", "差距", "计划", "打算", "安排",
+    "思路", "设想",
+];
+
 fn bare_part(p: &str, prev: &str) -> Option<u8> {
     let n = p.chars().count();
     let colon = prev.trim_end_matches(['：', ':']);
@@ -678,6 +685,8 @@ fn bare_part(p: &str, prev: &str) -> Option<u8> {
         && !p.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？', '!', '?'])
         && !p.ends_with("报告")
         && marker(p).is_none()
+        // It ends as a part's heading does, not as a topic line ("压实第一责任人职责").
+        && HEADING_ENDS.iter().any(|w| p.ends_with(w))
         && (if colon.len() < prev.len() {
             colon.ends_with("如下")
         } else {
@@ -1215,6 +1224,9 @@ mod bare_heading_tests {
             ("法治政府建设情况的报告", "某县交通运输局关于2023年度"),
             ("三、下一步工作计划", "执法人员业务能力有待提升。"),
             ("计划", "执法人员业务能力有待提升。"),
+            // Topic lines inside a part name another part's words but end in their object.
+            ("压实第一责任人职责", "全年办理行政复议案件12件。"),
+            ("补齐法治短板", "全年办理行政复议案件12件。"),
         ] {
             assert_eq!(bare_part(line, prev), None, "{line} after {prev}");
         }
