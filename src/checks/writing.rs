@@ -286,7 +286,8 @@ pub fn check(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                     field,
                     crate::strings::subsection_title_long(chars),
                 ));
-            } else if let Some(mark) = mark {
+            }
+            if let Some(mark) = mark {
                 out.push(Finding::new(
                     Code::SubsectionTitlePunctuation,
                     Severity::Warning,
@@ -525,8 +526,11 @@ mod tests {
         assert_eq!(long.len(), 1);
         assert_eq!(long[0].field, FieldRef::SubsectionTitle(id));
         assert!(long[0].message.contains("有49字"), "{}", long[0].message);
-        // Its full stop is not the point: one finding for the title.
-        assert_eq!(findings(&d).len(), 1);
+        // Its full stop is pointed out too.
+        assert_eq!(
+            findings(&d).iter().map(|f| f.code).collect::<Vec<_>>(),
+            [Code::SubsectionTitleLong, Code::SubsectionTitlePunctuation]
+        );
         // 40 characters is still a title.
         d.parts[0].subsections[0].title =
             "加强组织领导推进依法行政能力建设".repeat(2) + "强化权力监督制约";
