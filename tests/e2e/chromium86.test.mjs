@@ -21,7 +21,10 @@ function watch(page) {
   return seen;
 }
 
-const step = (page, title, scope = '') => click(page, title instanceof RegExp ? title : new RegExp(`^${title}$`), { scope, selector: '.step-title' });
+// The step list's links mount just after the first paint (after a reload too): clicked as
+// soon as they are there, never before.
+const step = (page, title, scope = '') => until(`the step ${title}`, () =>
+  click(page, title instanceof RegExp ? title : new RegExp(`^${title}$`), { scope, selector: '.step-title' }).then(() => true, () => false));
 const saved = (page, scope = '') => until('已自动保存', async () => /已自动保存/.test((await textOf(page, '.save-state', { scope })) || ''), 5000);
 
 /** Types the whole sample (as helpers.typeSample does with Playwright's locators). */
@@ -142,7 +145,11 @@ test('Chromium 86: the drafts page title, focused after a mouse click on 我的�
   const page = await c86.context.newPage();
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(SINGLE_FILE_URL);
-  await until('the tool', () => hasField(page, '发文机关'));
+  // On whichever step the stored draft opens (the tests before leave one).
+  await until('the tool', () => page.evaluate(() => {
+    const root = document.getElementById('fazhi-report').shadowRoot;
+    return !!root && [...root.querySelectorAll('button')].some((x) => x.textContent.trim() === '我的草稿');
+  }));
   const drafts = await page.evaluate(() => {
     const b = [...document.getElementById('fazhi-report').shadowRoot.querySelectorAll('button')].find((x) => x.textContent.trim() === '我的草稿');
     const r = b.getBoundingClientRect();
