@@ -190,13 +190,7 @@ mod tests {
             same(s);
         }
         // Random texts over the characters of numbers, and random floats as written.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::xorshift(0x2545_f491_4f6c_dd1d);
         let alphabet = b"0123456789012345678901234.e-+E";
         for _ in 0..20_000 {
             let len = (next() % 24) as usize;

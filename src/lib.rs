@@ -23,6 +23,17 @@ pub mod strings;
 #[cfg(test)]
 mod style_min;
 
+/// A small xorshift for the tests' random inputs: reproducible from its seed.
+#[cfg(test)]
+pub(crate) fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]

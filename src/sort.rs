@@ -24,13 +24,7 @@ mod tests {
     #[test]
     fn same_order_as_the_standard_stable_sort() {
         // A small xorshift: many lengths, many ties, reproducible.
-        let mut state = 0x2545_f491_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::xorshift(0x2545_f491);
         for len in 0..60 {
             let v: Vec<(u64, usize)> = (0..len).map(|i| (next() % 7, i)).collect();
             let mut want = v.clone();

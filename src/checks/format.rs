@@ -10,7 +10,7 @@ pub fn check(draft: &Draft, out: &mut Vec<Finding>) {
     let dn = &h.doc_number;
     // Read as they show: invisible characters have their own finding, with its fix.
     let shown = |s: &str| {
-        s.replace(crate::render::is_invisible, "")
+        crate::render::without_invisible(s, false)
             .trim()
             .to_string()
     };

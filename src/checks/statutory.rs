@@ -189,18 +189,7 @@ pub fn apply_fix(template: &Template, draft: &mut Draft, fix: Fix) -> Option<Fie
         }
         // The clerk stays on the findings, where this one disappears.
         Fix::RemoveInvisible(field) => {
-            // A line or paragraph separator (Word's Shift+Enter pastes U+000B) broke the
-            // line where it stood: in a text box it becomes a line end, not nothing.
-            let lines = field.holds_lines();
-            let text = draft
-                .text(field)
-                .chars()
-                .filter_map(|c| match c {
-                    '\u{B}' | '\u{C}' | '\u{2028}' | '\u{2029}' if lines => Some('\n'),
-                    c if crate::render::is_invisible(c) => None,
-                    c => Some(c),
-                })
-                .collect();
+            let text = crate::render::without_invisible(&draft.text(field), field.holds_lines());
             draft.set_text(field, text);
             None
         }

@@ -440,6 +440,11 @@ mod tests {
         out
     }
 
+    /// The findings of rule `code`.
+    fn with_code(d: &Draft, code: Code) -> Vec<Finding> {
+        findings(d).into_iter().filter(|f| f.code == code).collect()
+    }
+
     #[test]
     fn every_request_word_holds_one_of_the_scanned_characters() {
         for w in REQUEST_WORDS {
@@ -476,10 +481,7 @@ mod tests {
     #[test]
     fn empty_sections_are_listed() {
         let d = Draft::new(&builtin_templates()[0]);
-        let empty: Vec<_> = findings(&d)
-            .into_iter()
-            .filter(|f| f.code == Code::SectionEmpty)
-            .collect();
+        let empty: Vec<_> = with_code(&d, Code::SectionEmpty);
         assert_eq!(empty.len(), 5, "开头段, 一、, （一）, 二、, 三、");
     }
 
@@ -488,10 +490,7 @@ mod tests {
         let mut d = filled();
         let id = d.add_subsection(0, "推进依法行政".into()).unwrap();
         let first_item = d.subsection(0, id).unwrap().items.first().map(|i| i.id);
-        let to_fill: Vec<_> = findings(&d)
-            .into_iter()
-            .filter(|f| f.code == Code::SectionEmpty)
-            .collect();
+        let to_fill: Vec<_> = with_code(&d, Code::SectionEmpty);
         assert_eq!(to_fill.len(), 1, "{to_fill:?}");
         assert_eq!(to_fill[0].severity, Severity::ToFill);
         assert!(
@@ -519,10 +518,7 @@ mod tests {
         let mut d = filled();
         let id = d.parts[0].subsections[0].id;
         d.parts[0].subsections[0].title = "加强组织领导推进依法行政".repeat(4) + "。";
-        let long: Vec<_> = findings(&d)
-            .into_iter()
-            .filter(|f| f.code == Code::SubsectionTitleLong)
-            .collect();
+        let long: Vec<_> = with_code(&d, Code::SubsectionTitleLong);
         assert_eq!(long.len(), 1);
         assert_eq!(long[0].field, FieldRef::SubsectionTitle(id));
         assert!(long[0].message.contains("有49字"), "{}", long[0].message);
@@ -699,10 +695,7 @@ mod tests {
         d.header.doc_number.agency = "张科发".into();
         d.opening = format!("{}\r\n第二段\t，\u{3000}👨👩", filled().opening);
         d.parts[0].subsections[0].title = "加强组织领导".into();
-        let left: Vec<_> = findings(&d)
-            .into_iter()
-            .filter(|f| f.code == Code::InvisibleCharacters)
-            .collect();
+        let left: Vec<_> = with_code(&d, Code::InvisibleCharacters);
         assert!(left.is_empty(), "{left:?}");
     }
 
@@ -771,10 +764,7 @@ mod tests {
         let mut d = filled();
         let id = d.parts[0].subsections[0].id;
         d.parts[0].subsections[0].title = "加强组织领导。".into();
-        let found: Vec<_> = findings(&d)
-            .into_iter()
-            .filter(|f| f.code == Code::SubsectionTitlePunctuation)
-            .collect();
+        let found: Vec<_> = with_code(&d, Code::SubsectionTitlePunctuation);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].field, FieldRef::SubsectionTitle(id));
         assert!(found[0].message.contains("“。”"), "{}", found[0].message);

@@ -1168,6 +1168,10 @@ mod bare_heading_tests {
     const OPENING: &str =
         "2023年，我局坚持以习近平法治思想为指导，全面推进依法行政，现将有关情况报告如下：";
 
+    fn heads(r: &Report) -> Vec<&str> {
+        r.parts.iter().map(|p| p.heading.as_str()).collect()
+    }
+
     fn roles(text: &str) -> Vec<String> {
         outline(text)
             .segments
@@ -1271,7 +1275,7 @@ mod bare_heading_tests {
             "某县市场监督管理局2023年度法治政府建设情况报告\n{OPENING}\n一、2023年法治政府建设工作开展情况\n强化组织领导\n局党组召开专题会议4次，研究部署法治建设工作。\n补齐法治短板\n全面梳理执法薄弱环节，完善制度12项。\n统筹安排普法工作\n开展普法宣传活动20场。\n二、存在的问题和不足\n执法队伍力量不足。\n三、2024年工作计划\n深化执法改革。\n"
         );
         let r = outline(&report);
-        let heads: Vec<&str> = r.parts.iter().map(|p| p.heading.as_str()).collect();
+        let heads = heads(&r);
         assert_eq!(
             heads,
             [
@@ -1298,7 +1302,7 @@ mod bare_heading_tests {
             "某县人民政府关于2023年度法治政府建设情况的报告\n{OPENING}\n党政主要负责人履行推进法治建设第一责任人职责情况\n县政府主要负责同志带头学法，主持召开常务会议专题研究法治政府建设工作3次。\n主要举措和成效\n一、加强组织领导\n县政府常务会议每季度研究法治工作。\n二、规范行政执法\n全面推行行政执法三项制度。\n"
         );
         let r = outline(&report);
-        let heads: Vec<&str> = r.parts.iter().map(|p| p.heading.as_str()).collect();
+        let heads = heads(&r);
         assert_eq!(
             heads,
             [

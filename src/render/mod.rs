@@ -16,5 +16,5 @@ pub use document::{build, Block, BlockKind, Document};
 pub use file_name::safe_file_name;
 pub use text::{
     count_chars, has_unbroken_run, is_bidi_control, is_invisible, to_text, windows_text,
-    TextOptions, UNBROKEN_RUN_LIMIT,
+    without_invisible, TextOptions, UNBROKEN_RUN_LIMIT,
 };

@@ -136,6 +136,19 @@ pub fn is_invisible(c: char) -> bool {
         )
 }
 
+/// `text` as it shows: without its invisible characters (see [`is_invisible`]). Where the
+/// text holds lines (`lines`), a line or paragraph separator (U+2028/9; Word's Shift+Enter
+/// pastes U+000B; U+000C) broke the line where it stood, and becomes a line end.
+pub fn without_invisible(text: &str, lines: bool) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\u{B}' | '\u{C}' | '\u{2028}' | '\u{2029}' if lines => Some('\n'),
+            c if is_invisible(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// Whether `c` is one of [`is_invisible`]'s bidirectional controls.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
