@@ -407,6 +407,24 @@ pub(crate) mod tests {
         }
     }
 
+    #[test]
+    fn step_counts_leave_out_invisible_characters() {
+        let (t, mut d) = sample();
+        let counted = |d: &Draft| Segments::update(None, t, d, None);
+        let before = counted(&d);
+        let sub = &mut d.parts[0].subsections[1];
+        let step = Step::Subsection(0, sub.id);
+        sub.title = format!("\u{200B}{}\u{FEFF}", sub.title);
+        sub.items[0].detail.push_str("\u{200B}\u{2060}");
+        let after = counted(&d);
+        assert_eq!(after.step_chars(step), before.step_chars(step));
+        assert_eq!(
+            after.step_chars(Step::Part(0)),
+            before.step_chars(Step::Part(0))
+        );
+        assert_eq!(after.total_chars(), before.total_chars());
+    }
+
     pub(crate) fn sample() -> (&'static Template, Draft) {
         let t = &builtin_templates()[0];
         let mut d = Draft::new(t);

@@ -103,9 +103,12 @@ pub fn windows_text(text: &str) -> String {
     out
 }
 
-/// 字数: characters other than white space (Word's "字符数（不计空格）").
+/// 字数: characters other than white space (Word's "字符数（不计空格）"), and other than
+/// the invisible ones (see [`is_invisible`]): what the reader sees.
 pub fn count_chars(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .count()
 }
 
 /// A character that takes no visible place but is still in the text: control characters
@@ -254,6 +257,17 @@ mod tests {
     #[test]
     fn counts_ignore_white_space() {
         assert_eq!(count_chars("一是 甲。\n\u{3000}b"), 5);
+    }
+
+    #[test]
+    fn counts_ignore_invisible_characters() {
+        // Zero-width space and joiner, BOM, soft hyphen, U+202E, a variation selector, a tag.
+        let pasted = "\u{FEFF}一是\u{200B}甲\u{200D}。\u{00AD}\u{202E}b\u{FE0F}\u{E0041}";
+        assert_eq!(count_chars(pasted), 5);
+        assert_eq!(
+            count_chars(pasted),
+            count_chars(&without_invisible(pasted, true))
+        );
     }
 
     #[test]
