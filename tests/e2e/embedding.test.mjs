@@ -4,8 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, watch, ROOT, field, painted, openTool, SINGLE_FILE_URL } from './helpers.mjs';
-import { sampleDraft } from './reports.mjs';
+import { launch, watch, ROOT, field, painted, openTool, goToStep, SINGLE_FILE_URL } from './helpers.mjs';
+import { sampleDraft, loadStored } from './reports.mjs';
 import { serve } from './server.mjs';
 
 let browser, server;
@@ -164,6 +164,41 @@ test('at 1024×768 and in the intranet main column the preview sits beside the f
   await example.page.setViewportSize({ width: 1366, height: 768 });
   await sideBySide(tool(example.page, 'keji'), 'intranet main column at 1366');
   await example.context.close();
+});
+
+/** The sample with its 5 小节 repeated to `n`, stored and opened (on 生成报告). */
+async function openLong(page, n) {
+  const d = sampleDraft();
+  const work = d.parts[0].subsections;
+  d.parts[0].subsections = Array.from({ length: n }, (_, i) => ({ ...work[i % work.length], id: d.next_id + i }));
+  d.next_id += n + 1;
+  await loadStored(page, d);
+  await painted(page);
+}
+
+// The step list is sticky; at scroll 0 it starts below the top bar, so a height that fits
+// the window only once stuck (100vh - 40px) ran 24 px past the window's bottom at 1366×768:
+// its last row, 生成报告, was cut off, and going there scrolled the page down to reach it.
+test('at 1366×768 a 40-小节 report opens 生成报告 unscrolled: the step list fits the window at any scroll', async () => {
+  const { context, page } = await openTool(browser, { viewport: { width: 1366, height: 768 } });
+  await openLong(page, 40);
+  await goToStep(page, '开头段');
+  await goToStep(page, '生成报告');
+  const list = page.getByRole('navigation', { name: '报告各部分' });
+  const last = list.getByRole('button', { name: /生成报告/ });
+  const fits = async (where) => {
+    const [nav, row] = await Promise.all([list.boundingBox(), last.boundingBox()]);
+    assert.ok(nav.y >= 0 && nav.y + nav.height <= 768, `${where}: step list ${JSON.stringify(nav)} inside the 768 px window`);
+    assert.ok(row.y >= nav.y && row.y + row.height <= nav.y + nav.height + 0.5, `${where}: 生成报告 ${JSON.stringify(row)} shown`);
+  };
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await fits('scroll 0');
+  await page.screenshot({ path: join(ROOT, 'target', 'screenshots', 'long-output-1366.png') });
+  for (const y of [30, 2000]) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await fits(`scroll ${y}`);
+  }
+  await context.close();
 });
 
 test('the script API: bad options show a clear error; getDraft/loadDraft/unmount work', async () => {
