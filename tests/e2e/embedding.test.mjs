@@ -201,6 +201,28 @@ test('at 1366×768 a 40-小节 report opens 生成报告 unscrolled: the step li
   await context.close();
 });
 
+// At 860-1100 px the step list is 180 px wide: a 小节's title ("（一）加强组织领导，推进依法
+// 行政能力建设") took 3-4 lines, making the list long. Two lines show; the rest is cut (…),
+// and the row's accessible name is still the whole title.
+test('at 1024×768 a 小节 row in the 180 px step list shows two lines of its title, and is named by all of it', async () => {
+  const { context, page } = await openTool(browser, { viewport: { width: 1024, height: 768 } });
+  await openLong(page, 5);
+  const list = page.getByRole('navigation', { name: '报告各部分' });
+  assert.equal(Math.round((await list.boundingBox()).width), 180);
+  const rows = await list.locator('li.nested .step-title').evaluateAll((els) => els.map((el) => ({
+    lines: el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+    cut: el.scrollHeight > el.clientHeight + 1,
+  })));
+  assert.equal(rows.length, 5);
+  for (const r of rows) assert.ok(r.lines <= 2.05, `a 小节 title takes ${r.lines.toFixed(2)} lines`);
+  assert.ok(rows.some((r) => r.cut), 'the sample\'s titles are longer than two lines here');
+  for (const [n, title] of ['（一）加强组织领导，推进依法行政能力建设', '（五）推进政务公开，强化权力监督制约机制'].entries()) {
+    assert.equal(await list.getByRole('button', { name: new RegExp(`^${title}`) }).count(), 1, `row ${n} named by its whole title`);
+  }
+  await page.screenshot({ path: join(ROOT, 'target', 'screenshots', 'stepper-1024.png') });
+  await context.close();
+});
+
 test('the script API: bad options show a clear error; getDraft/loadDraft/unmount work', async () => {
   const { context, page, seen } = await openExample(`${server.url}/examples/intranet.html`);
   const result = await page.evaluate(async () => {

@@ -1,6 +1,7 @@
 //! The step list: every section, with its state (未填写 / 填写中 / 已完成) and its
-//! character count. Any step can be opened directly; titles wrap, never cut off; part 一's
-//! subsections can be reordered from here.
+//! character count. Any step can be opened directly; titles wrap (a subsection's to two
+//! lines, its whole title still the row's name); part 一's subsections can be reordered
+//! from here.
 
 use leptos::prelude::*;
 
@@ -53,8 +54,9 @@ pub fn Stepper(painted: ReadSignal<bool>) -> impl IntoView {
 #[component]
 fn StepLink(step: Step, info: RwSignal<Info>) -> impl IntoView {
     // Each binding below is an effect per row, and a long report has 130 rows or more:
-    // the link's look follows the row's `current` class (CSS), and the title is shown
-    // whole (it wraps), so the link needs no class or tooltip of its own.
+    // the link's look follows the row's `current` class (CSS), and the title is its text
+    // (wrapped; a subsection's cut to two lines by CSS, but whole in the text, so in the
+    // link's name), so the link needs no class or tooltip of its own.
     let editor = Editor::use_context();
     let title = move || info.with(|i| i.title.to_string());
     let status = move || info.with(|i| i.status);
