@@ -145,11 +145,16 @@ pub fn App(
     let arm = move |slot: StoredValue<Option<TimeoutHandle>>, ms: u64| {
         slot.set_value(set_timeout_with_handle(save_now, Duration::from_millis(ms)).ok());
     };
+    // Its first run only subscribes, unless the draft changed between the mount and that run
+    // (the app shell's handover in scripts/app-shell/handover.js types the shell's text into
+    // the fields right after the mount; a host may call loadDraft as soon as `ready`): such a
+    // change is saved like any other.
+    let revision_at_mount = editor.revision();
     Effect::new(move |first_run: Option<()>| {
         editor.draft.track();
         editor.track_text();
         editor.step.track();
-        if first_run.is_none() {
+        if first_run.is_none() && editor.revision() == revision_at_mount {
             return;
         }
         // Set once per unsaved run, not per keystroke (a set notifies even when equal).
@@ -176,12 +181,13 @@ pub fn App(
     // Tell the host page, once typing rests, what the report says now.
     let change_timer = StoredValue::new(None::<TimeoutHandle>);
     let told = StoredValue::new(editor.revision());
-    Effect::new(move |first_run: Option<()>| {
+    Effect::new(move |_: Option<()>| {
         editor.segments.track();
         // The segments' first computation, when nothing of the first frame read them (a
-        // returning clerk's step, the 文头 form below the fold), is no change to the draft.
+        // returning clerk's step, the 文头 form below the fold), is no change to the draft;
+        // a change made before the first run (as above) is one.
         let revision = editor.revision();
-        if first_run.is_none() || told.get_value() == revision {
+        if told.get_value() == revision {
             return;
         }
         told.set_value(revision);
