@@ -97,18 +97,21 @@ function classicGlue(source) {
 const glue = classicGlue(glueSource);
 // Helpers inlined into the loader (their comments dropped), for older browsers only.
 const inlined = (name) => readFileSync(join(root, 'scripts', name), 'utf8').replace(/^\/\/.*\n/gm, '');
-const helpers = inlined('unpack.js') + inlined('inflate.js') + inlined('container-fallback.js');
-let gzipped;
-try {
-  const { gzipAsync } = await import('@gfx/zopfli');
-  // blocksplittingmax 0: as many deflate blocks as zopfli finds worth it (its default stops
-  // at 15; the wasm's code, data and tables gain from more): 1.7 KB less gzip, 3-6 s more.
-  gzipped = Buffer.from(await gzipAsync(wasm, { numiterations: 15, blocksplittingmax: 0 }));
-} catch (e) {
-  if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
-  console.warn('[single-file] @gfx/zopfli missing (npm ci installs it): zlib instead, about 5 % larger');
-  gzipped = gzipSync(wasm, { level: 9 });
+const helpers = inlined('unpack.js') + inlined('inflate.js') + inlined('container-fallback.js') + inlined('app-shell/handover.js');
+/** `bytes` gzipped as small as we can. */
+async function gzip(bytes) {
+  try {
+    const { gzipAsync } = await import('@gfx/zopfli');
+    // blocksplittingmax 0: as many deflate blocks as zopfli finds worth it (its default stops
+    // at 15; the wasm's code, data and tables gain from more): 1.7 KB less gzip, 3-6 s more.
+    return Buffer.from(await gzipAsync(bytes, { numiterations: 15, blocksplittingmax: 0 }));
+  } catch (e) {
+    if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    console.warn('[single-file] @gfx/zopfli missing (npm ci installs it): zlib instead, about 5 % larger');
+    return gzipSync(bytes, { level: 9 });
+  }
 }
+const gzipped = await gzip(wasm);
 const packed = pack(gzipped);
 
 // What a clerk sees where the tool cannot run (no WebAssembly, IE mode, a very old kernel):
@@ -194,8 +197,22 @@ function fallbacks() {
     if (host.shadowRoot) fazhiContainerFallback(host.shadowRoot);
   });
 }
+// Resolves once the current frame is painted (an animation frame, then a task), or after
+// 100 ms in a page that paints no frames (a background tab).
+function fazhiAfterPaint() {
+  return new Promise(function (resolve) {
+    const late = setTimeout(resolve, 100);
+    requestAnimationFrame(function () { setTimeout(function () { clearTimeout(late); resolve(); }); });
+  });
+}
 async function fazhiBoot() {
   performance.mark('fazhi:boot');
+  // The app shell (scripts/app-shell/shell.js), where the page shows one: painted first, and
+  // the work below (a main thread busy for tens of milliseconds) only after it.
+  if (api._shell) {
+    await api._shell;
+    if (fazhiShellRoot()) await fazhiAfterPaint();
+  }
   const bytes = fazhiUnpack(...FAZHI_WASM_GZ);
   let wasm;
   if (typeof DecompressionStream === 'function') {
@@ -215,7 +232,15 @@ async function fazhiBoot() {
     await new Promise(function (r) { document.addEventListener('DOMContentLoaded', r, { once: true }); });
   }
   const module = await compiled;
-  __wbg_finalize_init(await WebAssembly.instantiate(module, __wbg_get_imports()), module);
+  const instance = await WebAssembly.instantiate(module, __wbg_get_imports());
+  // The tool mounts into the shell's shadow root (emptying it) and takes over what was done
+  // there (scripts/app-shell/handover.js): read just before, in the same task, so that no
+  // keystroke falls between; an IME composition is left to finish first.
+  const shell = fazhiShellRoot();
+  if (shell) await fazhiShellSettled(shell);
+  const takeOver = shell && fazhiShellHandover(shell);
+  __wbg_finalize_init(instance, module);
+  if (takeOver) takeOver();
   fallbacks();
   const scan = api.scan;
   api.scan = function () { scan(); fallbacks(); };
@@ -298,8 +323,27 @@ const htmlAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePo
 //   style-src 'unsafe-inline': the inline style sheets. img-src data: only the empty data:
 //   icon, which stops the request for /favicon.ico. The page keeps a one-line comment on
 //   'unsafe-eval', the directive an intranet's security review asks about.
-const css = readFileSync(join(root, 'style', 'page.css'), 'utf8')
-  .replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').replace(/ ?([{};]) ?/g, '$1').trim();
+/** CSS without comments and whitespace nobody needs: src/style_min.rs's rule, which its test checks. */
+const minifyCss = (text) => text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').replace(/ ?([{};]) ?/g, '$1').trim();
+const css = minifyCss(readFileSync(join(root, 'style', 'page.css'), 'utf8'));
+
+// The app shell (scripts/app-shell/shell.js): the first screen's markup as the tool renders it
+// (scripts/app-shell/first-screen.html) in a <style> with the tool's CSS, built here from the
+// sources and in the order that build.rs builds the wasm's from (src/style_min.rs SOURCES).
+const sources = /SOURCES: &\[&str\] = &\[([^\]]*)\]/.exec(readFileSync(join(root, 'src', 'style_min.rs'), 'utf8'));
+if (!sources) throw new Error('src/style_min.rs: no SOURCES list');
+const toolCss = [...sources[1].matchAll(/"([^"]+)"/g)].map((m) => minifyCss(readFileSync(join(root, m[1]), 'utf8'))).join('');
+const firstScreen = readFileSync(join(root, 'scripts', 'app-shell', 'first-screen.html'), 'utf8').trim();
+const shellGz = await gzip(Buffer.from(`<style>${toolCss}</style>${firstScreen}`));
+let shellScript = readFileSync(join(root, 'scripts', 'app-shell', 'shell.js'), 'utf8')
+  .replace('atob(FAZHI_SHELL_GZ)', () => `atob(${JSON.stringify(shellGz.toString('base64'))})`);
+if (!shellScript.includes(shellGz.toString('base64'))) throw new Error('scripts/app-shell/shell.js: no atob(FAZHI_SHELL_GZ)');
+try {
+  const { minify } = await import('terser');
+  shellScript = (await minify(shellScript, { ecma: 5, format: { ascii_only: true } })).code;
+} catch (e) {
+  if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+}
 const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -321,6 +365,7 @@ const html = `<!doctype html>
   else setTimeout(function () { var p = el.getElementsByTagName('p')[0]; if (p) p.removeAttribute('hidden'); }, 1000);
 })();
 </script>
+<script>${shellScript.replace(/<\/script/gi, '<\\/script')}</script>
 <script>
 ${script.replace(/<\/script/gi, '<\\/script')}
 </script>

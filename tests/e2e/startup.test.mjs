@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, SINGLE_FILE_URL, field, waitSaved } from './helpers.mjs';
+import { CAPTURE } from '../../scripts/app-shell/capture.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -166,11 +167,19 @@ test('the whole-text checks come just after the first paint, for a short draft a
   await context.close();
 });
 
+// A PC so slow that the wasm never finishes compiling during the test.
+const NEVER_COMPILES = () => {
+  const never = () => new Promise(() => {});
+  WebAssembly.compileStreaming = never;
+  WebAssembly.compile = never;
+};
+
 test('the loading line shows only when the tool takes more than a second', async () => {
   const context = await browser.newContext({ locale: 'zh-CN' });
-  // A PC so slow that the wasm never finishes compiling during the test; when the line is
-  // parsed and when it is shown, seen from the document's start.
+  // A returning clerk (a draft is stored: no app shell); when the line is parsed and when it
+  // is shown, seen from the document's start.
   await context.addInitScript(() => {
+    localStorage.setItem('fazhi-report/v1/default/current', 'stored');
     const never = () => new Promise(() => {});
     WebAssembly.compileStreaming = never;
     WebAssembly.compile = never;
@@ -193,5 +202,21 @@ test('the loading line shows only when the tool takes more than a second', async
   const seen = await page.evaluate(() => window.__loading);
   assert.equal(seen.parsed.hidden, true, 'not painted at once');
   assert.ok(seen.shown - seen.parsed.at >= 950, `shown ${seen.shown - seen.parsed.at} ms after it was parsed`);
+  await context.close();
+});
+
+test('a new draft\'s app shell says the tool is loading only when it takes more than a second', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript(NEVER_COMPILES);
+  await context.addInitScript(CAPTURE);
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  const status = page.locator('.save-state');
+  await status.filter({ hasText: '正在加载起草工具…' }).waitFor({ timeout: 5000 });
+  const shownAt = await page.evaluate(() => performance.now());
+  const shell = await page.evaluate(() => window.__fazhiScreens.shell);
+  assert.match(shell.markup, /尚未保存（输入后自动保存到本机浏览器）/, 'the shell\'s first frame has the usual status');
+  assert.ok(shownAt - shell.at >= 950, `shown ${shownAt - shell.at} ms after the shell was painted`);
+  assert.equal(await status.getAttribute('role'), 'status', 'announced when it changes');
   await context.close();
 });
