@@ -209,9 +209,9 @@ async function fazhiBoot() {
   performance.mark('fazhi:boot');
   // The app shell (scripts/app-shell/shell.js), where the page shows one: painted first, and
   // the work below (a main thread busy for tens of milliseconds) only after it.
-  if (api._shell) {
-    await api._shell;
-    if (fazhiShellRoot()) await fazhiAfterPaint();
+  if (fazhiShellRoot()) {
+    await fazhiAfterPaint();
+    performance.mark('fazhi:shell');
   }
   const bytes = fazhiUnpack(...FAZHI_WASM_GZ);
   let wasm;
@@ -335,9 +335,14 @@ if (!sources) throw new Error('src/style_min.rs: no SOURCES list');
 const toolCss = [...sources[1].matchAll(/"([^"]+)"/g)].map((m) => minifyCss(readFileSync(join(root, m[1]), 'utf8'))).join('');
 const firstScreen = readFileSync(join(root, 'scripts', 'app-shell', 'first-screen.html'), 'utf8').trim();
 const shellGz = await gzip(Buffer.from(`<style>${toolCss}</style>${firstScreen}`));
-let shellScript = readFileSync(join(root, 'scripts', 'app-shell', 'shell.js'), 'utf8')
+let shellScript = inlined('inflate.js') + readFileSync(join(root, 'scripts', 'app-shell', 'shell.js'), 'utf8')
   .replace('atob(FAZHI_SHELL_GZ)', () => `atob(${JSON.stringify(shellGz.toString('base64'))})`);
 if (!shellScript.includes(shellGz.toString('base64'))) throw new Error('scripts/app-shell/shell.js: no atob(FAZHI_SHELL_GZ)');
+const widest = Math.max(...[...toolCss.matchAll(/@container\s*\(\s*max-width:\s*(\d+)px/g)].map((m) => Number(m[1])));
+if (!(widest > 0)) throw new Error('no @container (max-width: Npx) rule in the CSS');
+shellScript = shellScript.replace('host.clientWidth > FAZHI_SHELL_WIDEST', `host.clientWidth > ${widest}`);
+// In a function of its own, so that its inflate is no global for the tool's script to see.
+shellScript = `(function () {\n${shellScript}\n})();`;
 try {
   const { minify } = await import('terser');
   shellScript = (await minify(shellScript, { ecma: 5, format: { ascii_only: true } })).code;

@@ -3,47 +3,51 @@
 // wasm compiles. scripts/single-file.mjs inlines this into fazhi-report.html before the tool's
 // script, with FAZHI_SHELL_GZ the gzipped `<style>` + markup in base64 (the CSS built from the
 // same sources as the wasm's, the markup scripts/app-shell/first-screen.html, which
-// tests/e2e/shell.test.mjs checks against the tool's own first render). The tool then mounts in
-// the same shadow root and takes over what was done in the shell (scripts/app-shell/handover.js).
+// tests/e2e/shell.test.mjs checks against the tool's own first render), and scripts/inflate.js
+// beside it: inflated here, synchronously, the shell is in the page before the parser even
+// reaches the tool's 400 KB script (DecompressionStream, asynchronous, painted it about 14 ms
+// later). The tool then mounts in the same shadow root and takes over what was done in the
+// shell (scripts/app-shell/handover.js).
 // Shown only where that screen is exactly what the tool will show and lay out:
 // - the page's own host, with no options (no data-fazhi-* attribute);
 // - no draft stored by the tool (no key of its own in localStorage): a returning clerk gets the
 //   stored draft on its own step, which no snapshot can show;
-// - container queries (the layout; older browsers lay it out by script once mounted) and
-//   DecompressionStream.
+// - a layout the CSS alone gives: where container queries are missing (Chromium 86, Firefox
+//   before 110) the tool lays itself out by script once mounted (scripts/container-fallback.js),
+//   so there the shell shows only in a box wider than any container query's width
+//   (FAZHI_SHELL_WIDEST px), where no such rule applies.
 // Elsewhere nothing happens here and the tool starts as it always did. ES5 on purpose.
 (function () {
   var host = document.getElementById('fazhi-report');
-  if (!host || host.shadowRoot || host.attributes.length !== 1 || !host.attachShadow
-    || typeof DecompressionStream !== 'function' || typeof Response !== 'function'
-    || !window.CSS || !CSS.supports || !CSS.supports('container-type: inline-size')) return;
+  if (!host || host.shadowRoot || host.attributes.length !== 1 || !host.attachShadow || typeof TextDecoder !== 'function') return;
+  var queries = window.CSS && CSS.supports && CSS.supports('container-type: inline-size');
+  if (!queries && !(host.clientWidth > FAZHI_SHELL_WIDEST)) return;
   try {
     for (var i = 0; i < localStorage.length; i++) if (/^fazhi-report\//.test(localStorage.key(i))) return;
   } catch (e) {
     return; // storage blocked: the tool says so on its first screen
   }
+  var html;
+  try {
+    var text = atob(FAZHI_SHELL_GZ), bytes = new Uint8Array(text.length);
+    for (var j = 0; j < text.length; j++) bytes[j] = text.charCodeAt(j);
+    html = new TextDecoder().decode(fazhiInflate(bytes));
+  } catch (e) {
+    return; // no shell then: the tool starts as usual
+  }
   var root = host.attachShadow({ mode: 'open' });
-  var text = atob(FAZHI_SHELL_GZ), bytes = new Uint8Array(text.length);
-  for (var j = 0; j < text.length; j++) bytes[j] = text.charCodeAt(j);
-  var api = window.FazhiReport = window.FazhiReport || {};
-  // The tool's script waits for this before it starts its own work (the shell is painted first).
-  api._shell = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
-    .then(function (html) {
-      if (root.childNodes.length) return; // the tool is there already
-      root.innerHTML = html;
-      root.fazhiShell = true;
-      // What the handover needs to know: an IME composition still open (its text is not final),
-      // and the first button clicked (the tool clicks it again once it is live).
-      root.addEventListener('compositionstart', function () { root.fazhiComposing = true; });
-      root.addEventListener('compositionend', function () { root.fazhiComposing = false; });
-      root.addEventListener('click', function (e) {
-        var button = e.target.closest && e.target.closest('button');
-        if (button && !root.fazhiClicked) root.fazhiClicked = button;
-      });
-      // A slow PC: after a second, the status line says the tool is still loading (the page's
-      // own loading line is hidden behind the shadow root).
-      var status = root.querySelector('.save-state');
-      setTimeout(function () { if (status && status.isConnected) status.textContent = '正在加载起草工具…'; }, 1000);
-    })
-    .catch(function () {}); // no shell then: the tool mounts into the empty root as usual
+  root.innerHTML = html;
+  root.fazhiShell = true;
+  // What the handover needs to know: an IME composition still open (its text is not final),
+  // and the first button clicked (the tool clicks it again once it is live).
+  root.addEventListener('compositionstart', function () { root.fazhiComposing = true; });
+  root.addEventListener('compositionend', function () { root.fazhiComposing = false; });
+  root.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('button');
+    if (button && !root.fazhiClicked) root.fazhiClicked = button;
+  });
+  // A slow PC: after a second, the status line says the tool is still loading (the page's
+  // own loading line is hidden behind the shadow root).
+  var status = root.querySelector('.save-state');
+  setTimeout(function () { if (status && status.isConnected) status.textContent = '正在加载起草工具…'; }, 1000);
 })();

@@ -95,6 +95,35 @@ test('Chromium 86: the single file from file:// takes the sample, keeps it over 
   await page.close();
 });
 
+test('Chromium 86: a new draft\'s app shell (in a window wider than every container query), and what is typed in it is kept', async () => {
+  const page = await c86.context.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // The wasm waits for the test (as in shell.test.mjs), so the typing lands in the shell.
+  await page.addInitScript(() => {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    window.__fazhiRelease = release;
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = function () { const args = arguments; return held.then(() => instantiate.apply(WebAssembly, args)); };
+    try { localStorage.clear(); } catch (e) { /* none yet */ }
+  });
+  await page.goto(SINGLE_FILE_URL);
+  await until('the shell', () => hasField(page, '发文机关'));
+  assert.equal(await page.evaluate(() => document.getElementById('fazhi-report').hasAttribute('data-fazhi-mounted')), false);
+  assert.equal(await page.evaluate(() => document.getElementById('fazhi-report').shadowRoot.fazhiShell), true);
+  await fill(page, '发文机关', '旧内核测试局');
+  await page.evaluate(() => window.__fazhiRelease());
+  await until('the tool', () => page.evaluate(() => document.getElementById('fazhi-report').hasAttribute('data-fazhi-mounted')));
+  assert.equal(await value(page, '发文机关'), '旧内核测试局');
+  await until('the title', async () => /旧内核测试局/.test((await textOf(page, '.doc-title')) || ''));
+  await saved(page);
+  // The same layout as the shell's: the step list beside the form.
+  const [stepper, main] = await boxes(page, ['.stepper', '.main']);
+  assert.ok(stepper.left + stepper.width <= main.left, `columns: ${JSON.stringify({ stepper, main })}`);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
 test('Chromium 86: examples/intranet.html (dist/fazhi-report.js), both instances, from file://', { timeout: 180000 }, async () => {
   const url = pathToFileURL(join(ROOT, 'examples', 'intranet.html')).href;
   const page = await c86.context.newPage();
