@@ -145,6 +145,15 @@ function fazhiShow(host, message) {
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');
   p.textContent = message;
+  // The app shell's shadow root hides the host's children: the message goes on top of the
+  // shell instead, whose typed text stays there to be copied.
+  const shell = fazhiShellRoot();
+  const box = shell && shell.host === host && shell.querySelector('.fr-root');
+  if (box) {
+    p.className = 'config-error';
+    box.insertBefore(p, box.firstChild);
+    return;
+  }
   host.replaceChildren(p);
 }
 api.ready = new Promise(function (resolve, reject) { api._onready = resolve; api._onfail = reject; });

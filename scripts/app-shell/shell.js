@@ -19,7 +19,9 @@
 // Elsewhere nothing happens here and the tool starts as it always did. ES5 on purpose.
 (function () {
   var host = document.getElementById('fazhi-report');
-  if (!host || host.shadowRoot || host.attributes.length !== 1 || !host.attachShadow || typeof TextDecoder !== 'function') return;
+  // Where the tool cannot run, the page's first script has put its message in the host: it stays.
+  if (!host || host.shadowRoot || host.attributes.length !== 1 || !host.attachShadow || typeof TextDecoder !== 'function'
+    || typeof WebAssembly !== 'object' || typeof Promise !== 'function') return;
   var queries = window.CSS && CSS.supports && CSS.supports('container-type: inline-size');
   if (!queries && !(host.clientWidth > FAZHI_SHELL_WIDEST)) return;
   try {

@@ -43,6 +43,8 @@ test('a browser without WebAssembly gets the Chinese message naming the browsers
   await page.goto(SINGLE_FILE_URL);
   const shown = await page.locator('#fazhi-report').textContent();
   assert.match(shown, /无法在此浏览器中运行/);
+  // On screen: no app shell covers it (its shadow root would hide the host's own text).
+  assert.equal(await page.getByText('无法在此浏览器中运行').isVisible(), true);
   for (const name of ['Chrome', 'Edge', '86', 'Firefox 78', '360', '奇安信', '极速模式']) assert.ok(shown.includes(name), `names ${name}: ${shown}`);
   await context.close();
 });

@@ -129,3 +129,22 @@ test('an IME composition open in the shell is let finish before the tool takes o
   await page.locator('.doc-title', { hasText: '某' }).waitFor();
   await context.close();
 });
+
+test('when the tool fails to start, the message shows on the shell and the text typed there stays', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript(HOLD);
+  await context.addInitScript(() => {
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = async function (...args) { await instantiate.apply(this, args); throw new Error('broken'); };
+  });
+  const page = await context.newPage();
+  await page.goto(SINGLE_FILE_URL);
+  const organ = field(page, '发文机关');
+  await organ.fill('某某县司法局');
+  await page.evaluate(() => window.__fazhiRelease());
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /起草工具启动失败/);
+  assert.equal(await organ.inputValue(), '某某县司法局');
+  await context.close();
+});
