@@ -82,6 +82,8 @@ async function timeToField(browser, url, phases, initScript) {
     setTimeout(() => resolve(at), 20000);
   }));
   ms.painted = await page.evaluate(() => window.__painted);
+  // The field may be the app shell's: the tool's own marks come once it is mounted.
+  await page.waitForFunction(() => !window.FazhiReport || performance.getEntriesByName('fazhi:mounted').length > 0, null, { timeout: 20000 }).catch(() => {});
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
   await context.close();
   if (marks['fazhi:boot'] && phases) phases.push(marks);
