@@ -135,6 +135,7 @@ const FAZHI_MSG = {
   mount: '起草工具无法在此元素上启动（浏览器控制台中有详细信息）。',
   unmounted: '起草工具已卸载（在加载完成前调用了 unmount）。',
   notReady: '起草工具尚未加载完成：请先 await handle.ready',
+  notSaved: '未保存：起草工具未能启动，已填写的内容可复制留存',
 };
 let fazhiCspBlocked = false;
 document.addEventListener('securitypolicyviolation', function (e) {
@@ -152,6 +153,12 @@ function fazhiShow(host, message) {
   if (box) {
     p.className = 'config-error';
     box.insertBefore(p, box.firstChild);
+    // Nothing in it is saved or checked: say so, and take no more typing.
+    shell.fazhiFailed = true;
+    host.removeAttribute('aria-busy');
+    const status = shell.querySelector('.save-state');
+    if (status) status.textContent = FAZHI_MSG.notSaved;
+    shell.querySelectorAll('input, textarea').forEach(function (field) { field.readOnly = true; });
     return;
   }
   host.replaceChildren(p);
@@ -349,7 +356,8 @@ let shellScript = inlined('inflate.js') + readFileSync(join(root, 'scripts', 'ap
 if (!shellScript.includes(shellGz.toString('base64'))) throw new Error('scripts/app-shell/shell.js: no atob(FAZHI_SHELL_GZ)');
 const widest = Math.max(...[...toolCss.matchAll(/@container\s*\(\s*max-width:\s*(\d+)px/g)].map((m) => Number(m[1])));
 if (!(widest > 0)) throw new Error('no @container (max-width: Npx) rule in the CSS');
-shellScript = shellScript.replace('host.clientWidth > FAZHI_SHELL_WIDEST', `host.clientWidth > ${widest}`);
+shellScript = shellScript.replaceAll('FAZHI_SHELL_WIDEST', String(widest));
+if (shellScript.includes('FAZHI_SHELL_WIDEST')) throw new Error('scripts/app-shell/shell.js: FAZHI_SHELL_WIDEST left in');
 // In a function of its own, so that its inflate is no global for the tool's script to see.
 shellScript = `(function () {\n${shellScript}\n})();`;
 try {
@@ -379,7 +387,7 @@ const html = `<!doctype html>
   else setTimeout(function () { var p = el.getElementsByTagName('p')[0]; if (p) p.removeAttribute('hidden'); }, 1000);
 })();
 </script>
-<script>${shellScript.replace(/<\/script/gi, '<\\/script')}</script>
+<script>${escapeNonAscii(shellScript).replace(/<\/script/gi, '<\\/script')}</script>
 <script>
 ${script.replace(/<\/script/gi, '<\\/script')}
 </script>

@@ -25,36 +25,50 @@ function fazhiShellHandover(root) {
   var all = function (selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); };
   var fields = all(FAZHI_SHELL_FIELDS);
   var focusable = all(FAZHI_SHELL_FOCUSABLE);
-  var state = fields.map(function (el) {
-    return el.tagName === 'DETAILS' ? el.open : el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value;
+  var openAtFirst = root.fazhiOpenAtFirst || [];
+  var details = all('details');
+  // Only what the clerk changed in the shell: its untouched fields say nothing (the live tool
+  // may have opened a draft another tab saved meanwhile, which they must not blank).
+  var changed = [];
+  fields.forEach(function (el, i) {
+    var was = el.tagName === 'DETAILS' ? el.open : el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value;
+    var first = el.tagName === 'DETAILS' ? !!openAtFirst[details.indexOf(el)]
+      : el.type === 'radio' || el.type === 'checkbox' ? el.defaultChecked : el.defaultValue;
+    if (was !== first) changed.push({ at: i, id: el.id, tag: el.tagName, type: el.type, value: was });
   });
   var active = root.activeElement;
   var focus = focusable.indexOf(active);
+  var focusId = active && active.id;
   var selection = null;
   try {
     if (active && typeof active.selectionStart === 'number') selection = [active.selectionStart, active.selectionEnd, active.selectionDirection];
   } catch (e) { /* not a text control */ }
-  var clicked = focusable.indexOf(root.fazhiClicked);
+  var clicked = root.fazhiClicks === 1 && root.fazhiClicked ? focusable.indexOf(root.fazhiClicked) : -1;
   return function () {
+    delete root.fazhiShell;
+    root.host.removeAttribute('aria-busy');
     var live = all(FAZHI_SHELL_FIELDS);
     var liveFocusable = all(FAZHI_SHELL_FOCUSABLE);
-    // Not the same screen (a shell older than the tool): nothing can be matched safely.
-    if (live.length !== fields.length || liveFocusable.length !== focusable.length) return;
-    fields.forEach(function (el, i) {
-      var to = live[i], was = state[i];
-      if (to.tagName !== el.tagName || to.type !== el.type) return;
-      if (el.tagName === 'DETAILS') {
-        if (was && !to.open) to.open = true;
-      } else if (el.type === 'radio') {
-        if (was && !to.checked) to.click();
-      } else if (el.type === 'checkbox') {
-        if (was !== to.checked) to.click();
-      } else if (was !== to.value) {
-        to.value = was;
+    // The live first screen has the shell's markup (tests/e2e/shell.test.mjs); a field with an
+    // id is found by it all the same, the others by position only while the screens match.
+    var same = live.length === fields.length && liveFocusable.length === focusable.length;
+    var lost = [];
+    changed.forEach(function (c) {
+      var to = c.id ? root.getElementById(c.id) : same ? live[c.at] : null;
+      if (!to || to.tagName !== c.tag || to.type !== c.type) { lost.push(c.id || c.tag); return; }
+      if (c.tag === 'DETAILS') {
+        if (c.value && !to.open) to.open = true;
+      } else if (c.type === 'radio') {
+        if (c.value && !to.checked) to.click();
+      } else if (c.type === 'checkbox') {
+        if (c.value !== to.checked) to.click();
+      } else if (c.value !== to.value) {
+        to.value = c.value;
         to.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       }
     });
-    var target = liveFocusable[focus];
+    if (lost.length) console.warn('fazhi-report: the app shell and the tool differ; not carried over:', lost);
+    var target = focusId ? root.getElementById(focusId) : same ? liveFocusable[focus] : null;
     var select = function () {
       try { target.setSelectionRange(selection[0], selection[1], selection[2]); } catch (e) { /* not a text control */ }
     };
@@ -71,6 +85,6 @@ function fazhiShellHandover(root) {
         });
       }
     }
-    if (liveFocusable[clicked]) liveFocusable[clicked].click();
+    if (same && liveFocusable[clicked]) liveFocusable[clicked].click();
   };
 }

@@ -23,7 +23,8 @@
   if (!host || host.shadowRoot || host.attributes.length !== 1 || !host.attachShadow || typeof TextDecoder !== 'function'
     || typeof WebAssembly !== 'object' || typeof Promise !== 'function') return;
   var queries = window.CSS && CSS.supports && CSS.supports('container-type: inline-size');
-  if (!queries && !(host.clientWidth > FAZHI_SHELL_WIDEST)) return;
+  // 20 px to spare: the page has no vertical scrollbar yet, which the tool's page may get.
+  if (!queries && !(host.clientWidth > FAZHI_SHELL_WIDEST + 20)) return;
   try {
     for (var i = 0; i < localStorage.length; i++) if (/^fazhi-report\//.test(localStorage.key(i))) return;
   } catch (e) {
@@ -40,16 +41,28 @@
   var root = host.attachShadow({ mode: 'open' });
   root.innerHTML = html;
   root.fazhiShell = true;
-  // What the handover needs to know: an IME composition still open (its text is not final),
-  // and the first button clicked (the tool clicks it again once it is live).
+  // Not the live tool yet: assistive technology waits (handover.js clears it).
+  host.setAttribute('aria-busy', 'true');
+  // What the handover needs to know: which <details> were open at first; an IME composition
+  // still open (its text is not final); and a button clicked, the tool clicking it again only
+  // if it was the one click and the last thing done (not after the clerk went on typing, nor a
+  // toggle such as 我的草稿 clicked twice).
+  root.fazhiOpenAtFirst = Array.prototype.map.call(root.querySelectorAll('details'), function (d) { return d.open; });
+  root.fazhiClicks = 0;
   root.addEventListener('compositionstart', function () { root.fazhiComposing = true; });
   root.addEventListener('compositionend', function () { root.fazhiComposing = false; });
   root.addEventListener('click', function (e) {
     var button = e.target.closest && e.target.closest('button');
-    if (button && !root.fazhiClicked) root.fazhiClicked = button;
+    if (!button) return;
+    root.fazhiClicks++;
+    root.fazhiClicked = button;
   });
+  var after = function (e) { if (root.fazhiClicked && e.target !== root.fazhiClicked) root.fazhiClicked = null; };
+  root.addEventListener('input', after);
+  root.addEventListener('keydown', after);
+  root.addEventListener('focusin', after);
   // A slow PC: after a second, the status line says the tool is still loading (the page's
-  // own loading line is hidden behind the shadow root).
+  // own loading line is hidden behind the shadow root); not once the loader has said it failed.
   var status = root.querySelector('.save-state');
-  setTimeout(function () { if (status && status.isConnected) status.textContent = '正在加载起草工具…'; }, 1000);
+  setTimeout(function () { if (status && status.isConnected && !root.fazhiFailed) status.textContent = '正在加载起草工具…'; }, 1000);
 })();

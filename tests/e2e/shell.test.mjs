@@ -106,6 +106,59 @@ test('a button clicked in the shell is clicked again in the live tool', async ()
   await context.close();
 });
 
+test('a click in the shell is not done again once the clerk went on (typing elsewhere), nor a button clicked twice', async () => {
+  {
+    const { context, page } = await open({ hold: true });
+    const organ = field(page, '发文机关');
+    await organ.waitFor();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await organ.click();
+    await page.keyboard.type('某局');
+    await page.evaluate(() => window.__fazhiRelease());
+    await mounted(page);
+    await painted(page);
+    assert.equal(await heading(page).textContent(), '文头');
+    assert.equal(await organ.inputValue(), '某局');
+    assert.equal(await focusedId(page), 'f-organ');
+    await context.close();
+  }
+  {
+    const { context, page } = await open({ hold: true });
+    await field(page, '发文机关').waitFor();
+    const drafts = page.getByRole('button', { name: '我的草稿' });
+    await drafts.click();
+    await drafts.click(); // opened and closed, as the clerk sees it
+    await page.evaluate(() => window.__fazhiRelease());
+    await mounted(page);
+    await painted(page);
+    assert.equal(await heading(page).textContent(), '文头');
+    await context.close();
+  }
+});
+
+test('fields left untouched in the shell do not overwrite a draft another tab saved meanwhile', async () => {
+  const { context, page } = await open({ hold: true });
+  await field(page, '报告年度').waitFor();
+  // Another tab of the same file saves a draft while this one still shows its shell.
+  const other = await context.newPage();
+  await other.goto(SINGLE_FILE_URL);
+  await other.evaluate(() => window.__fazhiRelease());
+  await painted(other);
+  await other.getByText('规定五项（五段式）').click();
+  await field(other, '发文机关').fill('乙局');
+  await waitSaved(other);
+  await field(page, '报告年度').fill('2025');
+  await page.evaluate(() => window.__fazhiRelease());
+  await mounted(page);
+  await painted(page);
+  assert.equal(await field(page, '报告年度').inputValue(), '2025', 'what was typed in the shell');
+  assert.equal(await field(page, '发文机关').inputValue(), '乙局', 'the other tab\'s draft, not the shell\'s empty field');
+  // Nor the shell's untouched first choice (三段式) the other tab's structure.
+  await page.locator('.stepper', { hasText: '第一责任人' }).waitFor();
+  assert.equal(await page.getByLabel('规定五项（五段式）').isChecked(), true);
+  await context.close();
+});
+
 test('an IME composition open in the shell is let finish before the tool takes over', async () => {
   const { context, page } = await open({ hold: true });
   const organ = field(page, '发文机关');
@@ -146,5 +199,12 @@ test('when the tool fails to start, the message shows on the shell and the text 
   await alert.waitFor();
   assert.match(await alert.textContent(), /起草工具启动失败/);
   assert.equal(await organ.inputValue(), '某某县司法局');
+  // Nothing there is saved: the status says so (not 自动保存, nor 正在加载 a second later), and
+  // the fields take no more typing; the host is no longer busy.
+  assert.match(await page.locator('.save-state').textContent(), /^未保存/);
+  assert.equal(await organ.evaluate((el) => el.readOnly), true);
+  assert.equal(await page.evaluate(() => document.getElementById('fazhi-report').hasAttribute('aria-busy')), false);
+  await page.waitForTimeout(1100);
+  assert.match(await page.locator('.save-state').textContent(), /^未保存/);
   await context.close();
 });

@@ -149,12 +149,15 @@ pub fn App(
     // (the app shell's handover in scripts/app-shell/handover.js types the shell's text into
     // the fields right after the mount; a host may call loadDraft as soon as `ready`): such a
     // change is saved like any other.
-    let revision_at_mount = editor.revision();
+    let (revision_at_mount, step_at_mount) = (editor.revision(), editor.step.get_untracked());
     Effect::new(move |first_run: Option<()>| {
         editor.draft.track();
         editor.track_text();
         editor.step.track();
-        if first_run.is_none() && editor.revision() == revision_at_mount {
+        if first_run.is_none()
+            && editor.revision() == revision_at_mount
+            && editor.step.get_untracked() == step_at_mount
+        {
             return;
         }
         // Set once per unsaved run, not per keystroke (a set notifies even when equal).
