@@ -76,13 +76,42 @@ function fazhiShellHandover(root) {
       target.focus();
       if (selection) {
         select();
-        // The tool's first effects (microtasks after its mount) write the field's value again,
-        // which puts the caret at the end: put it back once they have run, unless the clerk has
-        // typed or moved on meanwhile.
+        // The tool's first effects (microtasks just after its mount) write the field's value
+        // twice (its value at the mount, then the carried one), and each write puts the caret
+        // at the end, where keys typed during the mount (queued already) would go in. Until the
+        // clerk acts (a key, the pointer, text put in) or a task has passed, a write that leaves
+        // the carried text puts the caret back where it was.
         var value = target.value;
-        setTimeout(function () {
-          if (root.activeElement === target && target.value === value) select();
-        });
+        var native = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(target), 'value');
+        var pending = true;
+        var stop = function () {
+          if (!pending) return;
+          pending = false;
+          delete target.value; // the element's own accessor below goes: the prototype's again
+          target.removeEventListener('keydown', restore, true);
+          target.removeEventListener('mousedown', stop, true);
+          target.removeEventListener('input', typed, true);
+        };
+        var restore = function () {
+          var still = pending && root.activeElement === target && target.value === value;
+          stop();
+          if (still) select();
+        };
+        var typed = function (e) { if (e.isTrusted) stop(); };
+        if (native && native.set && native.get) {
+          Object.defineProperty(target, 'value', {
+            configurable: true,
+            get: function () { return native.get.call(this); },
+            set: function (v) {
+              native.set.call(this, v);
+              if (pending && root.activeElement === target && native.get.call(this) === value) select();
+            },
+          });
+        }
+        target.addEventListener('keydown', restore, true);
+        target.addEventListener('mousedown', stop, true);
+        target.addEventListener('input', typed, true);
+        setTimeout(restore);
       }
     }
     if (same && liveFocusable[clicked]) liveFocusable[clicked].click();

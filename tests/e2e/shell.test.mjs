@@ -96,6 +96,25 @@ test('typing, a choice, the caret and focus in the shell are carried into the li
   await context.close();
 });
 
+test('keys typed while the tool takes over go in at the caret, in order', async () => {
+  // Chinese text comes as text input (no key events), Latin letters as keys.
+  for (const [first, left, more, expected] of [['某某县司法局', 3, '人民政府', '某某县人民政府司法局'], ['ABCDEFGHIJ', 8, '0123456789', 'AB0123456789CDEFGHIJ']]) {
+    const { context, page } = await open({ hold: true });
+    const organ = field(page, '发文机关');
+    await organ.click();
+    await page.keyboard.type(first);
+    for (let i = 0; i < left; i++) await page.keyboard.press('ArrowLeft');
+    // Released and typed into at once: the keys queue up while the tool mounts.
+    await Promise.all([page.evaluate(() => window.__fazhiRelease()), page.keyboard.type(more)]);
+    await mounted(page);
+    await painted(page);
+    assert.equal(await organ.inputValue(), expected);
+    const caret = first.length - left + more.length;
+    assert.deepEqual(await organ.evaluate((el) => [el.selectionStart, el.selectionEnd]), [caret, caret]);
+    await context.close();
+  }
+});
+
 test('a button clicked in the shell is clicked again in the live tool', async () => {
   const { context, page } = await open({ hold: true });
   await field(page, '发文机关').waitFor();
