@@ -153,7 +153,7 @@ for (const v of variants) {
   console.log(`    phases (median ms)        script start ${median(v.phases.map((m) => m['fazhi:boot'])).toFixed(0)}${shell ? ` · shell painted after ${phase('fazhi:boot', 'fazhi:shell')}` : ''} · unpack ${phase(start, 'fazhi:unpacked')} · compile+instantiate ${phase('fazhi:unpacked', 'fazhi:main')} · first render ${phase('fazhi:main', 'fazhi:rendered')}`);
   if (v.phases.every((m) => m['fazhi:editor'])) {
     const field = median(v.phases.map((m, i) => v.painted[i] - m['fazhi:rendered'])).toFixed(0);
-    console.log(`      first render, split     shadow root + CSS ${phase('fazhi:main', 'fazhi:css')} · storage ${phase('fazhi:css', 'fazhi:session')} · editor state ${phase('fazhi:session', 'fazhi:editor')} · views ${phase('fazhi:editor', 'fazhi:rendered')} · to the field's frame ${field} · preview mounted after ${phase('fazhi:rendered', 'fazhi:deferred')}`);
+    console.log(`      first render, split     shadow root + CSS ${phase('fazhi:main', 'fazhi:css')} · storage ${phase('fazhi:css', 'fazhi:session')} · editor state ${phase('fazhi:session', 'fazhi:editor')} · views ${phase('fazhi:editor', 'fazhi:rendered')} ${shell ? '' : ` · to the field's frame ${field}`} · preview mounted after ${phase('fazhi:rendered', 'fazhi:deferred')}`);
   }
 }
 console.log('  (the React peer: about 6x a blank page)');
