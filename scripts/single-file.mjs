@@ -13,7 +13,9 @@
 // post-MVP features that Chromium 86 / Firefox 78 lack); a plain `trunk build` on stable
 // Rust gives a modern one (reference types, bulk memory), recognised below. It also writes
 //   dist/fazhi-report.js    the same tool as one classic script, for <script src> in any page
-// Both define window.FazhiReport (see README: Embedding).
+// Both define window.FazhiReport (see README: Embedding). The page (not the script) also
+// carries the app shell (scripts/app-shell/shell.js): a new draft's first screen as markup,
+// painted before the wasm runs and handed over to the tool when it mounts.
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -95,7 +97,8 @@ function classicGlue(source) {
 }
 
 const glue = classicGlue(glueSource);
-// Helpers inlined into the loader (their comments dropped), for older browsers only.
+// Helpers inlined into the loader (their comments dropped): the payload's decoder and inflate
+// (the latter for older browsers), the container-query fallback, and the app shell's handover.
 const inlined = (name) => readFileSync(join(root, 'scripts', name), 'utf8').replace(/^\/\/.*\n/gm, '');
 const helpers = inlined('unpack.js') + inlined('inflate.js') + inlined('container-fallback.js') + inlined('app-shell/handover.js');
 /** `bytes` gzipped as small as we can. */
