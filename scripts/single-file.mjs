@@ -100,7 +100,8 @@ const glue = classicGlue(glueSource);
 // Helpers inlined into the loader (their comments dropped): the payload's decoder and inflate
 // (the latter for older browsers), the container-query fallback, and the app shell's handover.
 const inlined = (name) => readFileSync(join(root, 'scripts', name), 'utf8').replace(/^\/\/.*\n/gm, '');
-const helpers = inlined('unpack.js') + inlined('inflate.js') + inlined('container-fallback.js') + inlined('app-shell/handover.js');
+const inflateJs = inlined('inflate.js'); // the app shell's script below carries it too
+const helpers = inlined('unpack.js') + inflateJs + inlined('container-fallback.js') + inlined('app-shell/handover.js');
 /** `bytes` gzipped as small as we can. */
 async function gzip(bytes) {
   try {
@@ -354,7 +355,7 @@ if (!sources) throw new Error('src/style_min.rs: no SOURCES list');
 const toolCss = [...sources[1].matchAll(/"([^"]+)"/g)].map((m) => minifyCss(readFileSync(join(root, m[1]), 'utf8'))).join('');
 const firstScreen = readFileSync(join(root, 'scripts', 'app-shell', 'first-screen.html'), 'utf8').trim();
 const shellGz = await gzip(Buffer.from(`<style>${toolCss}</style>${firstScreen}`));
-let shellScript = inlined('inflate.js') + readFileSync(join(root, 'scripts', 'app-shell', 'shell.js'), 'utf8')
+let shellScript = inflateJs + readFileSync(join(root, 'scripts', 'app-shell', 'shell.js'), 'utf8')
   .replace('atob(FAZHI_SHELL_GZ)', () => `atob(${JSON.stringify(shellGz.toString('base64'))})`);
 if (!shellScript.includes(shellGz.toString('base64'))) throw new Error('scripts/app-shell/shell.js: no atob(FAZHI_SHELL_GZ)');
 const widest = Math.max(...[...toolCss.matchAll(/@container\s*\(\s*max-width:\s*(\d+)px/g)].map((m) => Number(m[1])));

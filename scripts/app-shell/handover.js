@@ -1,9 +1,10 @@
 // The app shell (scripts/app-shell/shell.js) hands over to the tool: the loader in
 // scripts/single-file.mjs calls fazhiShellHandover() just before the tool mounts into the shell's
-// shadow root (which clears it), and the function it returns just after. Whatever the clerk did in
-// the shell is done again in the live tool: text typed, a choice made, a <details> opened, the
-// focus and the caret, and the first button clicked. The live first screen has the same markup as
-// the shell (tests/e2e/shell.test.mjs), so the nth field of one is the nth of the other.
+// shadow root (which clears it), and the function it returns just after. What the clerk changed
+// in the shell is done again in the live tool: text typed, a choice made, a <details> opened, the
+// focus and the caret, and a button clicked if that was the one click and the last thing done.
+// The live first screen has the same markup as the shell (tests/e2e/shell.test.mjs): fields are
+// found by id, the others by position while the two screens match.
 var FAZHI_SHELL_FIELDS = 'input, textarea, details';
 var FAZHI_SHELL_FOCUSABLE = 'input, textarea, button, summary, [tabindex]';
 function fazhiShellRoot() {

@@ -15,6 +15,7 @@ import { tmpdir, availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { launch } from '../../tests/e2e/browser.mjs';
 import { SINGLE_FILE, ROOT } from '../../tests/e2e/helpers.mjs';
+import { CAPTURE } from '../app-shell/capture.mjs';
 
 // `window.__painted`: when the first frame that paints the field `selector` finds (in the
 // document or an open shadow root) was painted, by a ResizeObserver installed before any
@@ -197,26 +198,17 @@ console.log(`    next task after it        ${median(old.toolTask).toFixed(0)} ms
 }
 
 // Two pages that show the tool's first screen with none of its code running, the floors of
-// the figure above: the screen as it is in the first frame that paints #f-organ (its markup
-// and CSS, taken from the live tool, in a declarative shadow root) alone, and the same after
+// the figure above: the screen as it is in the tool's own first frame (its markup and CSS, read
+// by scripts/app-shell/capture.mjs, in a declarative shadow root) alone, and the same after
 // the single file's 400 KB of script, made inert (type text/plain): what decoding and tokenizing
 // the file's bytes cost (not compiling them as JavaScript), and what the first layout of this screen's Chinese text costs.
 async function floorPages(browser) {
   const context = await browser.newContext();
-  await context.addInitScript(() => {
-    (function frame() {
-      const host = document.getElementById('fazhi-report');
-      const root = host && host.shadowRoot;
-      if (!root || !root.getElementById('f-organ')) { requestAnimationFrame(frame); return; }
-      const sheets = root.adoptedStyleSheets.length ? root.adoptedStyleSheets : [...root.querySelectorAll('style')].map((s) => s.sheet);
-      const css = sheets.map((sheet) => [...sheet.cssRules].map((r) => r.cssText).join('\n')).join('\n');
-      window.__screen = { css, markup: root.innerHTML.replace(/<style[\s\S]*?<\/style>/g, '') };
-    })();
-  });
+  await context.addInitScript(CAPTURE);
   const page = await context.newPage();
   await page.goto(pathToFileURL(SINGLE_FILE).href);
-  await page.waitForFunction(() => window.__screen);
-  const { css, markup } = await page.evaluate(() => window.__screen);
+  await page.waitForFunction(() => window.__fazhiScreens.live);
+  const { css, markup } = await page.evaluate(() => window.__fazhiScreens.live);
   await context.close();
   const host = `<div id="fazhi-report"><template shadowrootmode="open"><style>${css}</style>${markup}</template></div>`;
   const html = readFileSync(SINGLE_FILE, 'utf8');

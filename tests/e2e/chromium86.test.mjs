@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, REPORT, TYPED, SINGLE_FILE_URL } from './helpers.mjs';
+import { ROOT, REPORT, TYPED, SINGLE_FILE_URL, HOLD_WASM } from './helpers.mjs';
 import { launch86, until, fill, value, hasField, click, textOf, count, boxes } from './chromium86.mjs';
 
 let c86;
@@ -99,14 +99,8 @@ test('Chromium 86: a new draft\'s app shell (in a window wider than every contai
   const page = await c86.context.newPage();
   await page.setViewportSize({ width: 1366, height: 768 });
   // The wasm waits for the test (as in shell.test.mjs), so the typing lands in the shell.
-  await page.addInitScript(() => {
-    let release;
-    const held = new Promise((r) => { release = r; });
-    window.__fazhiRelease = release;
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = function () { const args = arguments; return held.then(() => instantiate.apply(WebAssembly, args)); };
-    try { localStorage.clear(); } catch (e) { /* none yet */ }
-  });
+  await page.addInitScript(HOLD_WASM);
+  await page.addInitScript(() => { try { localStorage.clear(); } catch (e) { /* none yet */ } });
   await page.goto(SINGLE_FILE_URL);
   await until('the shell', () => hasField(page, '发文机关'));
   assert.equal(await page.evaluate(() => document.getElementById('fazhi-report').hasAttribute('data-fazhi-mounted')), false);

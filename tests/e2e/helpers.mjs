@@ -15,6 +15,28 @@ export const TYPED = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'sa
 
 export { watch };
 
+/** Init script: the wasm is instantiated only once the page calls window.__fazhiRelease() (the
+ * app shell stays on screen meanwhile); window.__fazhiInstantiated says it has been. */
+export const HOLD_WASM = () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  window.__fazhiRelease = release;
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = async function (...args) {
+    await held;
+    const result = await instantiate.apply(this, args);
+    window.__fazhiInstantiated = true;
+    return result;
+  };
+};
+
+/** Init script: a PC so slow that the wasm never finishes compiling during the test. */
+export const NEVER_COMPILES = () => {
+  const never = () => new Promise(() => {});
+  WebAssembly.compileStreaming = never;
+  WebAssembly.compile = never;
+};
+
 // --- Every message the page shows, across a test file: none may be a raw error. ---
 // `launch` and `launchPersistent` below instrument every browser context they create, so
 // each test that uses them is covered without a change: an init script watches the

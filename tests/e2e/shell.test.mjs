@@ -4,34 +4,20 @@
 // carried over, not lost. Where a draft is stored the shell stays out.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, SINGLE_FILE_URL, field, painted, waitSaved, heading, focusedId } from './helpers.mjs';
+import { launch, SINGLE_FILE_URL, field, painted, waitSaved, heading, focusedId, HOLD_WASM } from './helpers.mjs';
 import { CAPTURE } from '../../scripts/app-shell/capture.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-// Init script: the wasm is instantiated only once the test calls window.__fazhiRelease(), so the
-// shell stays on screen as long as the test needs; window.__fazhiInstantiated tells it is done.
-const HOLD = () => {
-  let release;
-  const held = new Promise((r) => { release = r; });
-  window.__fazhiRelease = release;
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = async function (...args) {
-    await held;
-    const result = await instantiate.apply(this, args);
-    window.__fazhiInstantiated = true;
-    return result;
-  };
-};
 const mounted = (page) => page.waitForFunction(() => document.getElementById('fazhi-report').hasAttribute('data-fazhi-mounted'));
 const isMounted = (page) => page.evaluate(() => document.getElementById('fazhi-report').hasAttribute('data-fazhi-mounted'));
 
 async function open({ hold = false } = {}) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
   await context.addInitScript(CAPTURE);
-  if (hold) await context.addInitScript(HOLD);
+  if (hold) await context.addInitScript(HOLD_WASM);
   const page = await context.newPage();
   await page.goto(SINGLE_FILE_URL);
   return { context, page };
@@ -87,7 +73,7 @@ test('typing, a choice, the caret and focus in the shell are carried into the li
   await page.locator('.doc-title', { hasText: '某某县司法局2024年度' }).waitFor();
   await waitSaved(page);
   await page.reload();
-  await page.evaluate(() => window.__fazhiRelease()); // HOLD is in this page too
+  await page.evaluate(() => window.__fazhiRelease()); // HOLD_WASM is in this page too
   await painted(page);
   assert.equal(await field(page, '发文机关').inputValue(), '某某县司法局');
   assert.equal(await field(page, '报告年度').inputValue(), '2024');
@@ -204,7 +190,7 @@ test('an IME composition open in the shell is let finish before the tool takes o
 
 test('when the tool fails to start, the message shows on the shell and the text typed there stays', async () => {
   const context = await browser.newContext({ locale: 'zh-CN' });
-  await context.addInitScript(HOLD);
+  await context.addInitScript(HOLD_WASM);
   await context.addInitScript(() => {
     const instantiate = WebAssembly.instantiate;
     WebAssembly.instantiate = async function (...args) { await instantiate.apply(this, args); throw new Error('broken'); };

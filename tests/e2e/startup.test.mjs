@@ -4,7 +4,7 @@
 // save made before the listener exists is caught up.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, SINGLE_FILE_URL, field, waitSaved } from './helpers.mjs';
+import { launch, SINGLE_FILE_URL, field, waitSaved, NEVER_COMPILES } from './helpers.mjs';
 import { CAPTURE } from '../../scripts/app-shell/capture.mjs';
 
 let browser;
@@ -167,22 +167,13 @@ test('the whole-text checks come just after the first paint, for a short draft a
   await context.close();
 });
 
-// A PC so slow that the wasm never finishes compiling during the test.
-const NEVER_COMPILES = () => {
-  const never = () => new Promise(() => {});
-  WebAssembly.compileStreaming = never;
-  WebAssembly.compile = never;
-};
-
 test('the loading line shows only when the tool takes more than a second', async () => {
   const context = await browser.newContext({ locale: 'zh-CN' });
   // A returning clerk (a draft is stored: no app shell); when the line is parsed and when it
   // is shown, seen from the document's start.
+  await context.addInitScript(NEVER_COMPILES);
   await context.addInitScript(() => {
     localStorage.setItem('fazhi-report/v1/default/current', 'stored');
-    const never = () => new Promise(() => {});
-    WebAssembly.compileStreaming = never;
-    WebAssembly.compile = never;
     window.__loading = {};
     new MutationObserver((records) => {
       for (const r of records) {
